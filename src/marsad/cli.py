@@ -1,0 +1,137 @@
+"""The ``marsad`` command: thin shells over the library (pipeline, evaluate).
+
+Library exceptions become one-line errors (``marsad: error: ...``) with a non-zero exit, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import IO
+
+import click
+
+from marsad import __version__
+from marsad.errors import MarsadError
+from marsad.model import Document
+from marsad.options import Options
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"marsad: error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="marsad")
+def main() -> None:
+    """marsad (مرصد): Arabic news reports of attacks on bases hosting US and coalition forces
+    -> evidence-backed event records."""
+
+
+def _count_lines(path: Path) -> int | None:
+    try:
+        with path.open("rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except OSError:
+        return None
+
+
+def _summary_table(docs: list[Document]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(stderr=True)
+    table = Table(title="Events found", show_lines=False)
+    for col in ("document", "type", "date", "location", "weapons", "count", "actor", "basis", "killed",
+                "injured", "intercepted"):
+        table.add_column(col, overflow="fold")
+    for d in docs:
+        for e in d.events:
+            table.add_row(d.id, e.type, e.date.isoformat() if e.date else "-",
+                          e.location.id if e.location else f"({e.country or '?'})", ",".join(e.weapons) or "-",
+                          str(e.count) if e.count is not None else "-", e.actor or "-", e.actor_basis or "-",
+                          "-" if e.killed is None else str(e.killed), "-" if e.injured is None else str(e.injured),
+                          "-" if e.intercepted is None else str(e.intercepted).lower())
+    console.print(table)
+    types = Counter(e.type for d in docs for e in d.events)
+    errors = sum(1 for d in docs if d.error)
+    console.print(f"{len(docs)} documents, {sum(types.values())} events "
+                  f"({', '.join(f'{k} {v}' for k, v in sorted(types.items())) or 'none'}), "
+                  f"{sum(len(d.tallies) for d in docs)} tallies, {errors} documents with errors")
+
+
+@main.command()
+@click.argument("docs", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write JSON lines here (default: standard output).")
+@click.option("--summary", is_flag=True, help="Print a table of the events found to standard error.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when standard error is a terminal).")
+@click.option("--data-dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Use language data files from this directory instead of the shipped ones.")
+@click.option("--max-chars", type=click.IntRange(min=1000), default=Options().max_chars, show_default=True,
+              help="Cut longer article texts here (with a warning on the document).")
+def extract(docs: Path, output: Path | None, summary: bool, progress: bool | None, data_dir: Path | None,
+            max_chars: int) -> None:
+    """Read DOCS (a docs.jsonl file) and write one JSON line a document: its events and tallies.
+
+    Each line has the gold format of spec/events.md plus `event_id` and `evidence` spans on every event;
+    a document that cannot be read appears with an `error` field, and the others go on.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from marsad.pipeline import Pipeline
+    from marsad.reader import read_docs
+
+    try:
+        pipeline = Pipeline.load(Options(max_chars=max_chars, data_dir=data_dir))
+        if not docs.exists():
+            raise MarsadError(f"{docs}: no such file")
+        total = _count_lines(docs)
+        stream = read_docs(docs)
+        out: IO[str]
+        out = output.open("w", encoding="utf-8") if output else sys.stdout
+        show = sys.stderr.isatty() if progress is None else progress
+        collected: list[Document] = []
+        try:
+            with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                          disable=not show, transient=False) as bar:
+                task = bar.add_task("extract", total=total)
+                for doc in pipeline.run(stream):
+                    out.write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
+                    if summary:
+                        collected.append(doc)
+                    bar.advance(task)
+        finally:
+            if output:
+                out.close()
+        if summary:
+            _summary_table(collected)
+    except MarsadError as exc:
+        _fail(str(exc))
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("system", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+def eval_cmd(gold: Path, system: Path, as_json: bool) -> None:
+    """Score SYSTEM output against GOLD annotations (spec/events.md, "Scoring")."""
+    from marsad.evaluate import format_scores, load_records, score
+
+    try:
+        scores = score(load_records(gold), load_records(system))
+    except MarsadError as exc:
+        _fail(str(exc))
+        return
+    if as_json:
+        click.echo(json.dumps(scores, ensure_ascii=False))
+    else:
+        click.echo(format_scores(scores))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,143 @@
+"""Shared look-ups over a matched document: mentions per sentence, numbers next to a word, dates.
+
+Used by the frame and tally stages so neither re-implements the other's helpers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from marsad.lexicon import Resources
+from marsad.model import DateMention, Document, Mention, Sentence
+
+_DIGITS = re.compile(r"^[^\d]{0,3}?(\d+(?:[.,]\d{3})*)$")
+PERPETRATOR_KINDS = frozenset({"armed-group"})
+STRIKERS = {"us-forces": "us-forces", "us-centcom": "us-forces", "us-dod": "us-forces", "coalition": "coalition",
+            "israel": "israel", "turkey": "turkey", "jordan-government": "jordan-government"}
+TARGET_ACTORS = frozenset({"us-forces", "coalition"})
+
+
+@dataclass(slots=True)
+class SentenceView:
+    sentence: Sentence
+    mentions: list[Mention]
+    dates: list[tuple[int, DateMention]]  # (token index, mention)
+    by_cat: dict[str, list[Mention]] = field(default_factory=dict)
+
+    def get(self, category: str, entry_id: str | None = None) -> list[Mention]:
+        items = self.by_cat.get(category, [])
+        if entry_id is None:
+            return items
+        return [m for m in items if m.entry_id == entry_id]
+
+    def clause_of(self, tok: int) -> int:
+        for i, (a, b) in enumerate(self.sentence.clauses):
+            if a <= tok < b:
+                return i
+        return -1
+
+
+class DocContext:
+    """Indexes of one document, built once after matching and date finding."""
+
+    def __init__(self, doc: Document, res: Resources) -> None:
+        self.doc = doc
+        self.res = res
+        self.tok_starts = [t.start for t in doc.tokens]
+        self.numbers_end: dict[int, Mention] = {}
+        self.numbers_start: dict[int, Mention] = {}
+        self.people_start: dict[int, list[Mention]] = {}
+        for m in doc.mentions:
+            if m.category == "casualty" and m.entry_id.startswith("people"):
+                self.people_start.setdefault(m.tok_start, []).append(m)
+            if m.category == "number":
+                self.numbers_end[m.tok_end] = m
+                self.numbers_start[m.tok_start] = m
+        self.views: list[SentenceView] = []
+        mi = 0
+        mentions = sorted(doc.mentions, key=lambda m: m.tok_start)
+        dates = [(self.token_at(d.start), d) for d in doc.dates]
+        di = 0
+        for s in doc.sentences:
+            ms: list[Mention] = []
+            while mi < len(mentions) and mentions[mi].tok_start < s.tok_end:
+                if mentions[mi].tok_start >= s.tok_start:
+                    ms.append(mentions[mi])
+                mi += 1
+            ds: list[tuple[int, DateMention]] = []
+            while di < len(dates) and dates[di][0] < s.tok_end:
+                if dates[di][0] >= s.tok_start:
+                    ds.append(dates[di])
+                di += 1
+            view = SentenceView(s, ms, ds)
+            for m in ms:
+                view.by_cat.setdefault(m.category, []).append(m)
+            self.views.append(view)
+
+    def token_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.tok_starts, offset) - 1)
+
+    def tok(self, i: int) -> str:
+        toks = self.doc.tokens
+        return toks[i].text if 0 <= i < len(toks) else ""
+
+    def number_at(self, i: int) -> tuple[int | None, int, int] | None:
+        """The number whose last token is ``i`` -> (value or None if vague, tok_start, tok_end)."""
+        m = self.numbers_end.get(i + 1)
+        if m is not None:
+            return (None if m.entry_id == "vague" else int(m.entry_id)), m.tok_start, m.tok_end
+        match = _DIGITS.match(self.tok(i))
+        if match:
+            try:
+                value = int(match.group(1).replace(",", "").replace(".", ""))
+            except ValueError:
+                return None
+            return value, i, i + 1
+        return None
+
+    def number_before(self, i: int, skip: int = 1) -> tuple[int | None, int, int] | None:
+        """A number just before token ``i`` (allowing one approximator such as نحو / أكثر من)."""
+        j = i - 1
+        for _ in range(skip + 1):
+            found = self.number_at(j)
+            if found is not None:
+                return found
+            word = self.tok(j)
+            if word in self.res.approx_numbers or word in ("من", "ب", "نحو", "قرابه", "حوالي"):
+                j -= 1
+                continue
+            prev2 = f"{self.tok(j - 1)} {word}"
+            if prev2 in self.res.approx_numbers:
+                j -= 2
+                continue
+            break
+        return None
+
+    def number_after(self, i: int) -> tuple[int | None, int, int] | None:
+        """A number starting at token ``i`` or just after one approximator."""
+        j = i
+        for _ in range(3):
+            m = self.numbers_start.get(j)
+            if m is not None:
+                return (None if m.entry_id == "vague" else int(m.entry_id)), m.tok_start, m.tok_end
+            found = self.number_at(j)
+            if found is not None:
+                return found
+            word = self.tok(j)
+            two = f"{word} {self.tok(j + 1)}"
+            if two in self.res.approx_numbers:
+                j += 2
+            elif word in self.res.approx_numbers:
+                j += 1
+            else:
+                break
+        return None
+
+    def people_at(self, i: int) -> list[Mention]:
+        return self.people_start.get(i, [])
+
+    def span_of(self, tok_start: int, tok_end: int) -> tuple[int, int]:
+        toks = self.doc.tokens
+        return toks[tok_start].start, toks[tok_end - 1].end

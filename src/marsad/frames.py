@@ -1,0 +1,524 @@
+"""Stage: event frames.  Trigger -> type; arguments from the sentence and its neighbours.
+
+Reads ``doc.sentences``, ``doc.mentions``, ``doc.dates``; adds ``doc.events``.
+
+Per sentence: locations are found (launch points such as "أطلقت من بلدة زمار" excluded), the sentence's
+triggers and cues decide the event type (attack / strike / reinforcement) and each location gets a frame
+whose arguments come from the nearest mentions: weapons and counts, the date (in the sentence, else the
+paragraph's, else the story's), actor and basis (the sentence, or a claim statement up to two sentences
+later), target, toll, interception.  Frames are then merged to one record per (type, location, date).
+Threats, warnings, denials, exercises and future tense ("سـ") produce nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from marsad.context import PERPETRATOR_KINDS, STRIKERS, TARGET_ACTORS, DocContext, SentenceView
+from marsad.lexicon import Resources
+from marsad.model import DateMention, Document, Event, Evidence, Location, Mention
+
+PLACE_RANK = {"city": 0, "town": 0, "airport": 0, "region": 2, "governorate": 3, "sea": 1}
+STRONG_REINFORCEMENT = frozenset({"تعزيزات", "تعزيزات عسكريه", "رتل", "ارتال", "قافله", "قوافل", "شاحنات",
+                                  "شاحنه", "اليات عسكريه", "طايره شحن", "طايرات شحن", "طايرتي شحن"})
+NEGATING_CUES = ("threat", "denial")
+MISSILE_ORIGINS = frozenset({"YE", "IR"})
+
+
+@dataclass(slots=True)
+class Frame:
+    """An event under construction, with the mentions that support each field."""
+
+    type: str
+    sentence: int
+    loc: Mention | None
+    country: str | None
+    country_ev: Mention | None = None
+    evidence: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # field -> normalised spans
+    date: dt.date | None = None
+    date_strategy: str | None = None
+    weapons: list[str] = field(default_factory=list)
+    count: int | None = None
+    actor: str | None = None
+    actor_basis: str | None = None
+    target: str | None = None
+    killed: int | None = None
+    injured: int | None = None
+    intercepted: bool | None = None
+    anchor: int = 0  # token index the frame is anchored at
+
+    def cite(self, name: str, start: int, end: int) -> None:
+        spans = self.evidence.setdefault(name, [])
+        if (start, end) not in spans:
+            spans.append((start, end))
+
+
+def _valid_triggers(view: SentenceView, trig_type: str) -> list[Mention]:
+    """Triggers not negated by a threat/denial cue earlier in the same clause, and not future tense."""
+    out = []
+    cues = [m for c in NEGATING_CUES for m in view.get("cue", c)]
+    for t in view.get("trigger", trig_type):
+        if "س" in t.prefix:
+            continue
+        clause = view.clause_of(t.tok_start)
+        if any(view.clause_of(c.tok_start) == clause and c.tok_start <= t.tok_start for c in cues):
+            continue
+        out.append(t)
+    return out
+
+
+def _sentence_negated(view: SentenceView) -> bool:
+    return bool(view.get("cue", "threat") or view.get("cue", "denial"))
+
+
+class FrameBuilder:
+    def __init__(self, doc: Document, res: Resources, ctx: DocContext) -> None:
+        self.doc, self.res, self.ctx = doc, res, ctx
+        self.frames: list[Frame] = []
+        self.launch_points: list[tuple[int, Mention]] = []  # (sentence index, place)
+        self.last_location: Mention | None = None
+
+    # --- locations -----------------------------------------------------------------------------------
+    def _is_launch_point(self, view: SentenceView, loc: Mention) -> bool:
+        for cue in view.get("cue", "launch_from"):
+            if 0 <= loc.tok_start - cue.tok_end <= 2:
+                return True
+        return self.ctx.tok(loc.tok_start - 1) in ("من",) and self.ctx.tok(loc.tok_start - 2).startswith("انطلق")
+
+    def _is_origin(self, loc: Mention) -> bool:
+        prev = self.ctx.tok(loc.tok_start - 1)
+        prev2 = self.ctx.tok(loc.tok_start - 2)
+        return loc.prefix.startswith("م") or prev == "من" or (prev2 == "من" and prev in ("مدينه", "بلده", "معبر",
+                                                                                            "اقليم", "منطقه"))
+
+    def _locations(self, view: SentenceView) -> tuple[list[Mention], list[Mention]]:
+        sites, places = [], []
+        for m in view.mentions:
+            if m.category not in ("site", "place"):
+                continue
+            if self._is_launch_point(view, m):
+                self.launch_points.append((view.sentence.index, m))
+                continue
+            (sites if m.category == "site" else places).append(m)
+        return sites, places
+
+    def _best_place(self, places: list[Mention]) -> list[Mention]:
+        if not places:
+            return []
+        ranked = sorted(places, key=lambda m: (PLACE_RANK.get(self.res.entries[m.entry_id].kind, 1), m.tok_start))
+        return [ranked[0]]
+
+    def _country_of(self, view: SentenceView, anchor: int) -> tuple[str | None, Mention | None]:
+        countries = view.get("country")
+        if not countries:
+            return None, None
+        best = min(countries, key=lambda m: abs(m.tok_start - anchor))
+        return best.entry_id, best
+
+    # --- frame arguments ---------------------------------------------------------------------------------
+    def _date(self, frame: Frame, view: SentenceView) -> None:
+        candidates = [(tok, d) for tok, d in view.dates if self.ctx.tok(tok - 1) != "منذ"
+                      and not self.ctx.tok(tok).startswith("منذ")]
+        if candidates:
+            tok, d = min(candidates, key=lambda td: (abs(td[0] - frame.anchor), td[0] < frame.anchor))
+            frame.date, frame.date_strategy = d.value, d.strategy
+            frame.cite("date", d.start, d.end)
+            return
+        same_day = view.get("cue", "same_day")
+        if same_day and self.frames and self.frames[-1].date is not None:
+            prev = self.frames[-1]
+            frame.date, frame.date_strategy = prev.date, "same_day"
+            frame.cite("date", same_day[0].start, same_day[0].end)
+            for span in prev.evidence.get("date", []):
+                frame.cite("date", *span)
+            return
+        # inherit: the paragraph's last day-level date, else the previous event's date
+        idx = view.sentence.index
+        for back in range(idx - 1, -1, -1):
+            prev_view = self.ctx.views[back]
+            if prev_view.sentence.paragraph != view.sentence.paragraph:
+                break
+            dated = [(t, d) for t, d in prev_view.dates if d.precision == "day" and d.value is not None
+                     and self.ctx.tok(t - 1) != "منذ"]
+            if dated:
+                _t, d = dated[-1]
+                frame.date, frame.date_strategy = d.value, "inherited"
+                frame.cite("date", d.start, d.end)
+                return
+        for prev in reversed(self.frames):
+            if prev.date is not None and prev.type == frame.type:
+                frame.date, frame.date_strategy = prev.date, "inherited"
+                for span in prev.evidence.get("date", []):
+                    frame.cite("date", *span)
+                return
+
+    def _weapons(self, frame: Frame, weapons: list[Mention], view: SentenceView) -> None:
+        kinds: dict[str, int | None] = {}
+        for w in weapons:
+            wid = w.entry_id
+            count: int | None = w.attrs.get("count")  # type: ignore[assignment]
+            num = self.ctx.number_before(w.tok_start)
+            if num is not None:
+                count = num[0]
+                if num[0] is not None:
+                    frame.cite("count", *self.ctx.span_of(num[1], num[2]))
+            elif count is not None:
+                frame.cite("count", w.start, w.end)
+            if wid in kinds and kinds[wid] is not None and count is None:
+                pass
+            else:
+                kinds[wid] = count if wid not in kinds or kinds[wid] is None else kinds[wid]
+            frame.cite("weapons", w.start, w.end)
+        if "missile" in kinds and "rocket" in kinds:
+            kinds["missile"] = kinds["missile"] if kinds["missile"] is not None else kinds.pop("rocket")
+            kinds.pop("rocket", None)
+        launch_countries = {self.res.entries[p.entry_id].country for s, p in self.launch_points
+                            if s == view.sentence.index}
+        launch_countries |= {c.entry_id for c in view.get("country") if self.ctx.tok(c.tok_start - 1) == "من"}
+        if "rocket" in kinds and launch_countries & MISSILE_ORIGINS:
+            kinds["missile"] = kinds.pop("rocket")
+        frame.weapons = sorted(kinds)
+        counts = list(kinds.values())
+        if len(counts) == 1:
+            frame.count = counts[0]
+        elif counts and all(c is not None for c in counts):
+            frame.count = sum(c for c in counts if c is not None)
+        if frame.count is None:
+            frame.evidence.pop("count", None)
+
+    def _casualties(self, frame: Frame, view: SentenceView) -> None:
+        for m in view.get("casualty", "none"):
+            frame.killed = frame.killed if frame.killed is not None else 0
+            frame.injured = frame.injured if frame.injured is not None else 0
+            frame.cite("killed", m.start, m.end)
+            frame.cite("injured", m.start, m.end)
+        for kind, name in (("killed_noun", "killed"), ("injured_noun", "injured")):
+            for m in view.get("casualty", kind):
+                value = self._toll_number(m)
+                if value is None:
+                    continue
+                if getattr(frame, name) in (None, 0):
+                    setattr(frame, name, value[0])
+                    frame.cite(name, *self.ctx.span_of(min(m.tok_start, value[1]), max(m.tok_end, value[2])))
+
+    def _toll_number(self, m: Mention) -> tuple[int, int, int] | None:
+        """The number of people a casualty word states: "مقتل 5 مسلحين", "3 قتلى", "مقتل مقاول" (1)."""
+        after = self.ctx.number_after(m.tok_end)
+        if after is not None and after[0] is not None:
+            return after[0], after[1], after[2]
+        before = self.ctx.number_before(m.tok_start)
+        if before is not None and before[0] is not None:
+            return before[0], before[1], before[2]
+        for people in self.ctx.people_at(m.tok_end):
+            value = {"people_one": 1, "people_two": 2}.get(people.entry_id)
+            if value is not None:
+                return value, people.tok_start, people.tok_end
+        return None
+
+    def _intercepted(self, frame: Frame, view: SentenceView) -> None:
+        for m in view.get("cue", "intercept"):
+            frame.intercepted = True
+            frame.cite("intercepted", m.start, m.end)
+
+    def _actor_for_attack(self, frame: Frame, view: SentenceView) -> None:
+        if view.get("cue", "no_claim"):
+            return
+        idx = view.sentence.index
+        for k in range(idx, min(idx + 3, len(self.ctx.views))):
+            v = self.ctx.views[k]
+            if k > idx:
+                if not v.get("cue", "claim") or v.get("site") and all(
+                        frame.loc is None or s.entry_id != frame.loc.entry_id for s in v.get("site")):
+                    continue
+            actors = [a for a in v.get("actor") if self.res.entries[a.entry_id].kind in PERPETRATOR_KINDS
+                      and self.res.entries[a.entry_id].role_hint == "perpetrator"]
+            actors += [a for a in v.get("actor") if a.entry_id in ("irgc", "iran")]
+            if not actors:
+                continue
+            actor = min(actors, key=lambda a: abs(a.tok_start - (frame.anchor if k == idx else a.tok_start)))
+            frame.actor = actor.entry_id
+            frame.cite("actor", actor.start, actor.end)
+            claims = v.get("cue", "claim")
+            attributions = v.get("cue", "attribution")
+            if claims and not (attributions and min(abs(a.tok_start - actor.tok_start) for a in attributions)
+                               < min(abs(c.tok_start - actor.tok_start) for c in claims)):
+                frame.actor_basis = "claimed"
+                c = min(claims, key=lambda c: abs(c.tok_start - actor.tok_start))
+                frame.cite("actor_basis", c.start, c.end)
+            else:
+                frame.actor_basis = "attributed"
+                cue = attributions[0] if attributions else actor
+                frame.cite("actor_basis", cue.start, cue.end)
+            return
+
+    def _target(self, frame: Frame, view: SentenceView) -> None:
+        cands = [a for a in view.get("actor") if a.entry_id in TARGET_ACTORS]
+        cands += [c for c in view.get("cue", "coalition_target")]
+        if cands:
+            best = min(cands, key=lambda a: abs(a.tok_start - frame.anchor))
+            frame.target = "coalition" if best.category == "cue" or best.entry_id == "coalition" else "us-forces"
+            frame.cite("target", best.start, best.end)
+            return
+        if frame.loc is not None and frame.loc.category == "site":
+            # the site's recorded hosts say whose forces are there
+            frame.target = "us-forces"
+            frame.cite("target", frame.loc.start, frame.loc.end)
+
+    # --- sentence --------------------------------------------------------------------------------------
+    def sentence(self, view: SentenceView) -> None:
+        sites, places = self._locations(view)
+        attack_trigs = _valid_triggers(view, "attack")
+        strike_trigs = _valid_triggers(view, "strike")
+        reinf_trigs = [t for t in _valid_triggers(view, "reinforcement") if t.surface in STRONG_REINFORCEMENT]
+        weapons = [w for w in view.get("weapon") if "س" not in w.prefix]
+        attack_weapons = [w for w in weapons if w.entry_id != "aircraft"]
+        negated = _sentence_negated(view) and not attack_trigs
+        striker = self._striker(view, strike_trigs)
+        made: list[Frame] = []
+
+        if striker is not None and not negated:
+            made += self._strikes(view, striker, sites, places, attack_trigs, weapons)
+        elif (attack_trigs or attack_weapons) and not negated:
+            made += self._attacks(view, sites, places, attack_trigs, attack_weapons)
+        if reinf_trigs and not attack_trigs and not made and not negated:
+            made += self._reinforcements(view, sites, places, reinf_trigs)
+        for loc in [*sites, *places]:
+            self.last_location = loc
+        self.frames.extend(made)
+
+    def _striker(self, view: SentenceView, strike_trigs: list[Mention]) -> tuple[str, Mention] | None:
+        for cue in view.get("cue", "state_striker"):
+            text = cue.surface
+            if "اسراييل" in text:
+                return "israel", cue
+            if "تحالف" in text:
+                return "coalition", cue
+            return "us-forces", cue
+        if strike_trigs:
+            for a in view.get("actor"):
+                if a.entry_id in STRIKERS and any(abs(a.tok_start - t.tok_start) <= 8 for t in strike_trigs):
+                    return STRIKERS[a.entry_id], a
+        return None
+
+    def _new(self, type_: str, view: SentenceView, loc: Mention | None, anchor: int, trig: Mention | None) -> Frame:
+        country = None
+        country_ev = None
+        if loc is not None:
+            country = self.res.entries[loc.entry_id].country
+        else:
+            country, country_ev = self._country_of(view, anchor)
+        f = Frame(type=type_, sentence=view.sentence.index, loc=loc, country=country, country_ev=country_ev,
+                  anchor=anchor)
+        if trig is not None:
+            f.cite("type", trig.start, trig.end)
+        if loc is not None:
+            f.cite("location", loc.start, loc.end)
+            f.cite("country", loc.start, loc.end)
+        elif country_ev is not None:
+            f.cite("country", country_ev.start, country_ev.end)
+        return f
+
+    def _nearest(self, items: list[Mention], tok: int) -> Mention | None:
+        return min(items, key=lambda m: abs(m.tok_start - tok)) if items else None
+
+    def _assign(self, weapons: list[Mention], locs: list[Mention], loc: Mention) -> list[Mention]:
+        if len(locs) <= 1:
+            return weapons
+        return [w for w in weapons if self._nearest(locs, w.tok_start) is loc]
+
+    def _attacks(self, view: SentenceView, sites: list[Mention], places: list[Mention],
+                 trigs: list[Mention], weapons: list[Mention]) -> list[Frame]:
+        frames = []
+        locs = sites or self._best_place(places)
+        if not sites and locs and not weapons and not any(a.entry_id in TARGET_ACTORS for a in view.get("actor")):
+            locs = []  # an attack verb near a town is not enough: needs a weapon or a US/coalition target
+        if not locs:
+            anaphor = view.get("cue", "anaphora")
+            if anaphor and self.last_location is not None and (weapons or trigs):
+                prev = self.last_location
+                loc = Mention(prev.category, prev.entry_id, anaphor[0].start, anaphor[0].end, prev.surface,
+                              anaphor[0].tok_start, anaphor[0].tok_end)
+                locs = [loc]
+            elif weapons and trigs and any(d.precision == "day" for _t, d in view.dates) and \
+                    view.get("country") and (view.get("cue", "coalition_target") or
+                                             any(a.entry_id in TARGET_ACTORS for a in view.get("actor"))):
+                frame = self._new("attack", view, None, trigs[0].tok_start, trigs[0])
+                self._fill_attack(frame, view, weapons)
+                return [frame]
+            else:
+                return []
+        for loc in locs:
+            trig = self._nearest(trigs, loc.tok_start) or self._nearest(weapons, loc.tok_start)
+            frame = self._new("attack", view, loc, loc.tok_start, trig)
+            self._fill_attack(frame, view, self._assign(weapons, locs, loc))
+            frames.append(frame)
+        return frames
+
+    def _fill_attack(self, frame: Frame, view: SentenceView, weapons: list[Mention]) -> None:
+        self._date(frame, view)
+        self._weapons(frame, weapons, view)
+        self._casualties(frame, view)
+        self._intercepted(frame, view)
+        self._actor_for_attack(frame, view)
+        self._target(frame, view)
+
+    def _strikes(self, view: SentenceView, striker: tuple[str, Mention], sites: list[Mention],
+                 places: list[Mention], attack_trigs: list[Mention], weapons: list[Mention]) -> list[Frame]:
+        frames: list[Frame] = []
+        actor, cue = striker
+        # a US site in a strike sentence is an attack only if an attack trigger shares its clause
+        for site in sites:
+            clause = view.clause_of(site.tok_start)
+            if any(view.clause_of(t.tok_start) == clause for t in attack_trigs) and \
+                    self.res.entries[site.entry_id].kind != "city":
+                f = self._new("attack", view, site, site.tok_start, self._nearest(attack_trigs, site.tok_start))
+                self._fill_attack(f, view, [w for w in weapons if w.entry_id != "aircraft"
+                                            and view.clause_of(w.tok_start) == clause])
+                frames.append(f)
+        targets = self._best_place(places)
+        if not targets:
+            recent = [p for s, p in self.launch_points if view.sentence.index - s <= 2]
+            if recent:
+                p = recent[-1]
+                targets = [Mention(p.category, p.entry_id, p.start, p.end, p.surface, p.tok_start, p.tok_end)]
+        loc = targets[0] if targets else None
+        frame = self._new("strike", view, loc, cue.tok_start, cue)
+        if loc is None and frame.country is None:
+            return frames
+        self._date(frame, view)
+        drones = [w for w in weapons if w.entry_id == "drone" and "ب" in w.prefix
+                  and 0 <= w.tok_start - cue.tok_end <= 3]
+        artillery = [w for w in weapons if w.entry_id == "artillery"]
+        chosen = drones or artillery or [w for w in weapons if w.entry_id == "aircraft"]
+        frame.weapons = sorted({w.entry_id for w in chosen}) or ["aircraft"]
+        for w in chosen or [cue]:
+            frame.cite("weapons", w.start, w.end)
+        frame.actor = actor
+        frame.actor_basis = "claimed" if actor in ("us-forces", "coalition") or view.get("cue", "claim") \
+            else "attributed"
+        frame.cite("actor", cue.start, cue.end)
+        frame.cite("actor_basis", cue.start, cue.end)
+        groups = [a for a in view.get("actor") if self.res.entries[a.entry_id].kind in PERPETRATOR_KINDS
+                  or a.entry_id in ("irgc", "pmf")]
+        if groups:
+            g = self._nearest(groups, cue.tok_start)
+            assert g is not None
+            frame.target = g.entry_id
+            frame.cite("target", g.start, g.end)
+        self._casualties(frame, view)
+        frames.append(frame)
+        return frames
+
+    def _reinforcements(self, view: SentenceView, sites: list[Mention], places: list[Mention],
+                        trigs: list[Mention]) -> list[Frame]:
+        dests = [s for s in sites if not self._is_origin(s)]
+        if not dests:
+            dests = self._best_place([p for p in places if not self._is_origin(p)])
+        if not dests and not any(d.precision == "day" for _t, d in view.dates):
+            return []
+        frames = []
+        for loc in dests or [None]:
+            anchor = loc.tok_start if loc is not None else trigs[0].tok_start
+            frame = self._new("reinforcement", view, loc, anchor, trigs[0])
+            if loc is None and frame.country is None:
+                continue
+            self._date(frame, view)
+            for t in trigs:
+                num = self.ctx.number_before(t.tok_start)
+                if num is not None and num[0] is not None:
+                    frame.count = num[0]
+                    frame.cite("count", *self.ctx.span_of(num[1], num[2]))
+                    break
+            frames.append(frame)
+        return frames
+
+
+# --- merging and output ----------------------------------------------------------------------------------
+
+def _key(f: Frame) -> tuple[str, str | None, str | None]:
+    return f.type, f.loc.entry_id if f.loc else None, None if f.loc else f.country
+
+
+def _absorb(into: Frame, other: Frame) -> None:
+    for name in ("count", "actor", "actor_basis", "target", "killed", "injured", "intercepted"):
+        if getattr(into, name) is None and getattr(other, name) is not None:
+            setattr(into, name, getattr(other, name))
+            for span in other.evidence.get(name, []):
+                into.cite(name, *span)
+    if into.date is None and other.date is not None:
+        into.date, into.date_strategy = other.date, other.date_strategy
+        for span in other.evidence.get("date", []):
+            into.cite("date", *span)
+    for w in other.weapons:
+        if w not in into.weapons:
+            into.weapons.append(w)
+            for span in other.evidence.get("weapons", []):
+                into.cite("weapons", *span)
+    for span in other.evidence.get("type", []):
+        into.cite("type", *span)
+
+
+def merge(frames: list[Frame]) -> list[Frame]:
+    """One record per (type, location, date); undated mentions join a dated record of the same place."""
+    out: list[Frame] = []
+    for f in frames:
+        target = None
+        for g in out:
+            if _key(g) != _key(f):
+                continue
+            if g.date == f.date or f.date is None or g.date is None:
+                target = g
+                break
+        if target is None and f.loc is None:
+            # an unnamed place told again right after a named one of the same type and country
+            for g in reversed(out):
+                if g.type == f.type and g.country == f.country and 0 <= f.sentence - g.sentence <= 2 \
+                        and (f.date is None or g.date is None or f.date == g.date):
+                    target = g
+                    break
+        if target is None:
+            out.append(f)
+            continue
+        if target.date is None and f.date is not None:
+            target.date, target.date_strategy = f.date, f.date_strategy
+            target.evidence["date"] = list(f.evidence.get("date", []))
+        _absorb(target, f)
+    return out
+
+
+def event_id(doc_id: str, f: Frame) -> str:
+    place = f.loc.entry_id if f.loc else (f.country or "-")
+    basis = f"{f.type}|{place}|{f.date.isoformat()}" if f.date else f"{doc_id}|{f.type}|{place}"
+    return "ev-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
+
+
+def to_event(doc: Document, res: Resources, f: Frame) -> Event:
+    loc = None
+    if f.loc is not None:
+        e = res.entries[f.loc.entry_id]
+        loc = Location(id=e.id, name=e.name_en, name_ar=e.name_ar, kind=e.kind, country=e.country,
+                       admin1=e.admin1, lat=e.lat, lon=e.lon, is_site=e.category == "site")
+    evidence: list[Evidence] = []
+    for name, spans in f.evidence.items():
+        for s, t in spans:
+            evidence.append(doc.evidence(name, s, t))
+    evidence.sort(key=lambda e: (e.start, e.field))
+    if f.actor is None:
+        f.actor_basis = None
+    return Event(type=f.type, date=f.date, location=loc, country=f.country, weapons=sorted(f.weapons),
+                 count=f.count, actor=f.actor, actor_basis=f.actor_basis, target=f.target, killed=f.killed,
+                 injured=f.injured, intercepted=f.intercepted, evidence=evidence, event_id=event_id(doc.id, f),
+                 date_strategy=f.date_strategy, sentence=f.sentence)
+
+
+def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
+    builder = FrameBuilder(doc, res, ctx)
+    for view in ctx.views:
+        builder.sentence(view)
+    doc.events = [to_event(doc, res, f) for f in merge(builder.frames)]
+    return doc
+
+
+__all__ = ["DateMention", "Frame", "merge", "run"]

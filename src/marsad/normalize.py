@@ -1,0 +1,152 @@
+"""Arabic orthographic normalisation with an offset map back to the original text.
+
+Each spelling decision is one small pure function over a string (camel_tools style); :func:`normalize`
+composes all of them in one place and keeps, for every character of the normalised text, the index of
+the original character it came from.  Lexicon entries go through exactly the same chain as article
+text, so a match on normalised text is a match of the spelling variants.
+
+The map is hand-written rather than taken from camel_tools: camel_tools pulls in large model
+dependencies and its normalisers return no offset map, which every evidence span here needs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+# --- one table per spelling decision -------------------------------------------------------------------
+
+DIACRITICS = {chr(c): "" for c in [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06DD), *range(0x06DF, 0x06E5),
+                                   0x06E7, 0x06E8, *range(0x06EA, 0x06EE), *range(0x0610, 0x061B)]}
+TATWEEL = {"\u0640": ""}
+INVISIBLE = {chr(c): "" for c in [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D,
+                                  0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF, 0x061C, 0x00AD, 0x2060, 0x000D]}
+ALEF = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا"}
+ALEF_MAKSURA = {"ى": "ي"}
+TEH_MARBUTA = {"ة": "ه", "ۃ": "ه"}
+HAMZA_CARRIERS = {"ؤ": "و", "ئ": "ي"}
+PERSIAN_LETTERS = {"ک": "ك", "ڪ": "ك", "ی": "ي", "ې": "ي", "ۍ": "ي", "ے": "ي", "ھ": "ه", "ہ": "ه", "ە": "ه",
+                   "ۀ": "ه", "گ": "ك", "ڤ": "ف", "پ": "ب", "چ": "ج", "ژ": "ز"}
+DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
+          "٫": ".", "٬": ",", "٪": "%"}
+PUNCTUATION = {"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‹": '"', "›": '"', "″": '"',
+               "‘": "'", "’": "'", "‚": "'", "‛": "'", "﴾": "(", "﴿": ")", "【": "[", "】": "]",
+               "–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-", "…": "...", "⹁": "،"}
+SPACES = {chr(c): " " for c in [0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000, 0x0009, 0x000B, 0x000C]}
+LINE_BREAKS = {"\u2028": "\n", "\u2029": "\n", "\u0085": "\n"}
+
+
+def _presentation_form(ch: str) -> str | None:
+    """Arabic presentation forms (ligatures such as ﻻ) decompose to their base letters."""
+    code = ord(ch)
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFE:
+        return unicodedata.normalize("NFKC", ch)
+    return None
+
+
+# Order matters only where tables overlap (they do not); listed in the order the decisions are made.
+DECISIONS: tuple[tuple[str, Mapping[str, str]], ...] = (
+    ("invisible", INVISIBLE),
+    ("diacritics", DIACRITICS),
+    ("tatweel", TATWEEL),
+    ("alef", ALEF),
+    ("alef_maksura", ALEF_MAKSURA),
+    ("teh_marbuta", TEH_MARBUTA),
+    ("hamza_carriers", HAMZA_CARRIERS),
+    ("persian_letters", PERSIAN_LETTERS),
+    ("digits", DIGITS),
+    ("punctuation", PUNCTUATION),
+    ("spaces", SPACES),
+    ("line_breaks", LINE_BREAKS),
+)
+
+
+def _single(table: Mapping[str, str]) -> Callable[[str], str]:
+    trans = str.maketrans(dict(table))
+    return lambda s: s.translate(trans)
+
+
+normalize_invisible = _single(INVISIBLE)
+normalize_diacritics = _single(DIACRITICS)
+normalize_tatweel = _single(TATWEEL)
+normalize_alef = _single(ALEF)
+normalize_alef_maksura = _single(ALEF_MAKSURA)
+normalize_teh_marbuta = _single(TEH_MARBUTA)
+normalize_hamza_carriers = _single(HAMZA_CARRIERS)
+normalize_persian_letters = _single(PERSIAN_LETTERS)
+normalize_digits = _single(DIGITS)
+normalize_punctuation = _single(PUNCTUATION)
+
+
+def _build_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for _name, mapping in DECISIONS:
+        for src, dst in mapping.items():
+            table.setdefault(src, dst)
+    return table
+
+
+_TABLE = _build_table()
+_TRANS = str.maketrans(_TABLE)
+_DELETED = frozenset(k for k, v in _TABLE.items() if v == "")
+_MULTI = frozenset(k for k, v in _TABLE.items() if len(v) > 1)
+_SLOW = re.compile("[" + "".join(re.escape(c) for c in sorted(_MULTI)) + "\uFB50-\uFDFF\uFE70-\uFEFE]")
+
+
+def _map_char(ch: str) -> str:
+    """The normalised form of one character (may be empty or longer than one character)."""
+    pres = _presentation_form(ch)
+    if pres is not None:
+        return "".join(_TABLE.get(c, c) for c in pres)
+    return _TABLE.get(ch, ch)
+
+
+@dataclass(slots=True, frozen=True)
+class NormText:
+    """Normalised text and, for each of its characters, the index of the source character."""
+
+    text: str
+    offsets: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span [start, end) to the original text."""
+        if start >= end:
+            pos = self.offsets[start]
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1 if end - 1 < len(self.text) else self.offsets[end]
+
+
+def normalize(text: str) -> NormText:
+    """Normalise ``text`` for matching and return it with its offset map."""
+    n = len(text)
+    if _SLOW.search(text) is None:
+        out = text.translate(_TRANS)
+        if len(out) == n:
+            return NormText(out, tuple(range(n + 1)))
+        offsets = [i for i, c in enumerate(text) if c not in _DELETED]
+        offsets.append(n)
+        return NormText(out, tuple(offsets))
+    parts: list[str] = []
+    offsets = []
+    for i, ch in enumerate(text):
+        mapped = _map_char(ch)
+        if mapped:
+            parts.append(mapped)
+            offsets.extend([i] * len(mapped))
+    offsets.append(n)
+    return NormText("".join(parts), tuple(offsets))
+
+
+def normalize_str(text: str) -> str:
+    """The normalised string alone (for lexicon entries)."""
+    return normalize(text).text
+
+
+_WS = re.compile(r"\s+")
+
+
+def normalize_key(text: str) -> str:
+    """Normalised, whitespace-collapsed form used as a lexicon key."""
+    return _WS.sub(" ", normalize_str(text)).strip()

@@ -1,0 +1,117 @@
+"""The pipeline runner: named stages over one shared Document; a failing stage is named in the error.
+
+Stages (each ``Document -> Document``, in its own module):
+  normalize -> match (tokens, mentions) -> segment (sentences) -> dates -> frames (events) -> tallies
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from marsad import frames, match, segment, tallies
+from marsad.context import DocContext
+from marsad.dates import DateLexicon, find_dates, load_date_lexicon
+from marsad.errors import DocumentError
+from marsad.lexicon import Resources, load_resources
+from marsad.model import Document
+from marsad.normalize import normalize
+from marsad.options import Options
+from marsad.reader import RawDoc
+
+
+def arabic_ratio(text: str) -> float:
+    """Share of the letters in ``text`` that are Arabic script."""
+    letters = 0
+    arabic = 0
+    for ch in text[:20000]:
+        if ch.isalpha():
+            letters += 1
+            if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff":
+                arabic += 1
+    return arabic / letters if letters else 0.0
+
+
+@dataclass(slots=True)
+class Pipeline:
+    resources: Resources
+    date_lexicon: DateLexicon
+    options: Options
+
+    @classmethod
+    def load(cls, options: Options | None = None) -> Pipeline:
+        options = options or Options()
+        data_dir = options.data_dir
+        res = load_resources(data_dir)
+        dates = load_date_lexicon(data_dir / "dates.yaml" if data_dir else None)
+        return cls(res, dates, options)
+
+    def stages(self) -> list[tuple[str, Callable[[Document], Document]]]:
+        res = self.resources
+        holder: dict[str, DocContext] = {}
+
+        def _normalize(doc: Document) -> Document:
+            doc.norm = normalize(doc.text)
+            return doc
+
+        def _dates(doc: Document) -> Document:
+            assert doc.norm is not None
+            doc.dates = find_dates(doc.norm.text, doc.published, self.date_lexicon)
+            holder["ctx"] = DocContext(doc, res)
+            return doc
+
+        return [
+            ("normalize", _normalize),
+            ("match", lambda d: match.run(d, res)),
+            ("segment", segment.run),
+            ("dates", _dates),
+            ("frames", lambda d: frames.run(d, res, holder["ctx"])),
+            ("tallies", lambda d: tallies.run(d, res, holder["ctx"])),
+        ]
+
+    def process(self, raw: RawDoc) -> Document:
+        """Run every stage on one document; never raises for a bad document (sets ``error``)."""
+        doc = Document(id=raw.id, text=raw.text or "", outlet=raw.outlet, published=raw.published, url=raw.url,
+                       warnings=list(raw.warnings))
+        if raw.error is not None:
+            doc.error = raw.error
+            return doc
+        text = unicodedata.normalize("NFC", doc.text) if not doc.text.isascii() else doc.text
+        if len(text) != len(doc.text):
+            text = doc.text  # NFC would shift offsets; keep the original as is
+        if len(text) > self.options.max_chars:
+            doc.warnings.append(f"text of {len(text)} characters cut to {self.options.max_chars}")
+            text = text[: self.options.max_chars]
+        doc.text = text
+        if not text.strip():
+            doc.warnings.append("empty text")
+            return doc
+        ratio = arabic_ratio(text)
+        if ratio < self.options.min_arabic_ratio:
+            doc.warnings.append(f"not Arabic text ({ratio:.0%} Arabic letters): not read")
+            return doc
+        for name, stage in self.stages():
+            try:
+                doc = stage(doc)
+            except Exception as exc:  # the batch goes on; the error names the stage
+                err = DocumentError(doc.id, name, f"{type(exc).__name__}: {exc}")
+                doc.error = str(err)
+                doc.events, doc.tallies = [], []
+                return doc
+        return doc
+
+    def run(self, docs: Iterable[RawDoc]) -> Iterator[Document]:
+        for raw in docs:
+            yield self.process(raw)
+
+
+def extract_texts(pipeline: Pipeline, items: Iterable[tuple[str, str, str | None]]) -> list[Document]:
+    """Convenience for tests and the API: (id, text, published ISO date or None) -> processed documents."""
+    from marsad.reader import parse_published
+
+    out = []
+    for doc_id, text, published in items:
+        pub, warn = parse_published(published)
+        out.append(pipeline.process(RawDoc(doc_id, text, published=pub, warnings=(warn,) if warn else ())))
+    return out

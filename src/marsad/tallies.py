@@ -1,0 +1,96 @@
+"""Stage: tallies, the cumulative counts a source states ("92 هجوما منذ 17 أكتوبر", "2500 جندي في العراق").
+
+Reads ``doc.mentions``, ``doc.dates``; adds ``doc.tallies``.  A tally is a number directly followed by a
+counted noun of the lexicon's ``tallies`` section.  Attacks need a number of at least 2; trucks and flights
+need a period word or a month-level date (a single dated convoy is a reinforcement event instead);
+troops need at least 50 (smaller numbers of soldiers are tolls); killed and injured need a period word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.context import DocContext, SentenceView
+from marsad.lexicon import Resources
+from marsad.model import Document, Mention, Tally
+
+SOURCE_ROLES = frozenset({"source"})
+MIN_COUNT = {"attacks": 2, "troops": 50, "trucks": 2, "flights": 2, "injured": 2, "killed": 2}
+
+
+def _period(view: SentenceView) -> bool:
+    return bool(view.get("tally", "period")) or any(d.precision in ("month", "week") for _t, d in view.dates)
+
+
+def _source(view: SentenceView, prev: SentenceView | None, res: Resources) -> Mention | None:
+    for v in (view, prev):
+        if v is None:
+            continue
+        sources = [a for a in v.get("actor") if res.entries[a.entry_id].role_hint in SOURCE_ROLES
+                   and res.entries[a.entry_id].kind in ("monitor", "state-agency", "state-military", "media")]
+        if sources:
+            return sources[0]
+    return None
+
+
+def _country(view: SentenceView, tok: int) -> Mention | None:
+    after = [c for c in view.get("country") if c.tok_start >= tok]
+    codes = {c.entry_id for c in view.get("country")}
+    if after:
+        return after[0]
+    if len(codes) == 1:
+        return view.get("country")[0]
+    return None
+
+
+def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceView | None,
+           noun: Mention) -> Tally | None:
+    what = noun.entry_id
+    if what == "period":
+        return None
+    num = ctx.number_before(noun.tok_start, skip=1)
+    if num is None or num[0] is None or num[0] < MIN_COUNT[what]:
+        return None
+    value, n0, n1 = num
+    if what in ("trucks", "flights", "injured", "killed") and not _period(view):
+        return None
+    if what == "troops" and any(abs(c.tok_start - n0) <= 2 for c in view.get("casualty", "killed_noun")
+                                + view.get("casualty", "injured_noun")):
+        return None
+    if what in ("trucks", "attacks") and ctx.tok(noun.tok_end) in ("من", "لـ"):
+        pass
+    since: dt.date | None = None
+    as_of: dt.date | None = doc.published
+    evidence = [doc.evidence("count", *ctx.span_of(n0, noun.tok_end))]
+    for tok, d in view.dates:
+        if d.value is None:
+            continue
+        if ctx.tok(tok - 1) == "منذ" or ctx.tok(tok).startswith("منذ"):
+            since = d.value
+            evidence.append(doc.evidence("since", d.start, d.end))
+    country = _country(view, n1)
+    source = _source(view, prev, ctx.res)
+    if country is not None:
+        evidence.append(doc.evidence("country", country.start, country.end))
+    if source is not None:
+        evidence.append(doc.evidence("source", source.start, source.end))
+    return Tally(count=value, what=what, since=since, as_of=as_of,
+                 country=country.entry_id if country is not None and len(country.entry_id) == 2 else None,
+                 source=source.entry_id if source is not None else None, evidence=evidence)
+
+
+def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
+    seen: set[tuple[int, str]] = set()
+    tallies: list[Tally] = []
+    for i, view in enumerate(ctx.views):
+        prev = ctx.views[i - 1] if i > 0 and ctx.views[i - 1].sentence.paragraph == view.sentence.paragraph \
+            else None
+        if view.get("cue", "threat") and not view.get("tally", "period"):
+            continue
+        for noun in view.get("tally"):
+            t = _tally(doc, ctx, view, prev, noun)
+            if t is not None and (t.count, t.what) not in seen:
+                seen.add((t.count, t.what))
+                tallies.append(t)
+    doc.tallies = tallies
+    return doc
