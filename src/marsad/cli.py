@@ -43,11 +43,11 @@ def _summary_table(docs: list[Document]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(stderr=True)
-    table = Table(title="Events found", show_lines=False)
+    console = Console(stderr=True, width=max(150, Console(stderr=True).width))
+    table = Table(title="Events found", show_lines=False, box=None, pad_edge=False)
     for col in ("document", "type", "date", "location", "weapons", "count", "actor", "basis", "killed",
                 "injured", "intercepted"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, no_wrap=True, max_width=28 if col == "document" else None)
     for d in docs:
         for e in d.events:
             table.add_row(d.id, e.type, e.date.isoformat() if e.date else "-",

@@ -56,6 +56,7 @@ class DocContext:
                 self.numbers_end[m.tok_end] = m
                 self.numbers_start[m.tok_start] = m
         self.views: list[SentenceView] = []
+        self.tally_sentences: dict[int, set[str]] = {}  # sentence index -> what was counted there
         mi = 0
         mentions = sorted(doc.mentions, key=lambda m: m.tok_start)
         dates = [(self.token_at(d.start), d) for d in doc.dates]

@@ -8,11 +8,11 @@ expression from it (word lists become character tries, so the longest entry is t
 applies, recording which one in :attr:`DateMention.strategy`:
 
 ``explicit``      day + month [+ year] ("17 أكتوبر 2023", "السابع عشر من تشرين الأول", "8/12/2023")
-``relative``      اليوم / أمس / أول من أمس / قبل ثلاثة أيام, with or without a part of the day
+``relative``      اليوم / أمس / أول من أمس / غدا / قبل ثلاثة أيام, with or without a part of the day
 ``weekday``       the latest such weekday on or before publication ("الاثنين", "فجر السبت")
 ``weekday_past``  "<weekday> الماضي": the latest one strictly before publication
 ``weekday_next``  "<weekday> المقبل": the first one strictly after publication
-``night``         "ليلة الأحد" (its eve, Saturday), "ليلة الأحد الاثنين" (Sunday), "ليل الخميس" (Thursday)
+``night``         "ليلة الأحد" / "عشية الأحد" (its eve, Saturday), "ليلة الأحد الاثنين" (Sunday), "ليل الخميس" (Thursday)
 ``coarse``        a week, month or year, not a day: value None ("الشهر الماضي", "مطلع شباط 2024")
 ``unresolved``    a day expression that needs the publication date when there is none: value None
 
@@ -37,7 +37,7 @@ from marsad.normalize import normalize_key
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "dates.yaml"
 
-_LIST_KEYS = ("clitics", "relative_blocked_by_next", "relative_blocked_by_previous",
+_LIST_KEYS = ("clitics", "false_friends", "relative_blocked_by_next", "relative_blocked_by_previous",
               "weekday_blocked_by_previous", "day_word", "parts_of_day", "night_joiners", "this",
               "date_linkers", "weekday_date_linkers", "month_word", "year_words", "year_suffixes",
               "period_prefixes")
@@ -137,8 +137,8 @@ def load_date_lexicon(path: str | Path | None = None) -> DateLexicon:
     lists = {k: reader.words(top[k], k) for k in _LIST_KEYS}
     months = reader.mapping(top["months"], "months", lambda n: 1 <= n <= 12, "month number 1-12")
     weekdays = reader.mapping(top["weekdays"], "weekdays", lambda n: 0 <= n <= 6, "weekday index 0-6")
-    relative = reader.mapping(top["relative_days"], "relative_days", lambda n: -31 <= n <= 0,
-                              "day offset -31..0")
+    relative = reader.mapping(top["relative_days"], "relative_days", lambda n: -31 <= n <= 31,
+                              "day offset -31..31")
     ordinals = reader.mapping(top["ordinal_days"], "ordinal_days", lambda n: 1 <= n <= 31, "day 1-31")
     kinds = {k: reader.kinds(top[k], k, names) for k, names in _KIND_KEYS.items()}
     ago = reader.table(top["days_ago"], "days_ago", _AGO_KEYS)
@@ -237,10 +237,18 @@ def _compile(lists: Mapping[str, tuple[str, ...]], months: Mapping[str, int], we
     weekday = (f"{_not_after(lists['weekday_blocked_by_previous'])}(?:{part}{sp})?(?:{day_word}{sp})?"
                f"(?P<w_wd>{wd})(?:{sp}(?P<w_mark>{mark}))?")
     alternatives = [("numeric", numeric), ("explicit", explicit), ("night", nights), ("relative", rel),
-                    ("ago", days_ago), ("month", coarse_month), ("period", coarse_period),
-                    ("year", coarse_year), ("weekday", weekday)]
+                    ("ago", days_ago), ("month", coarse_month), ("year", coarse_year),
+                    ("period", coarse_period), ("weekday", weekday)]
     body = "|".join(f"(?P<{name}>{rx})" for name, rx in alternatives)
-    return re.compile(f"(?<!\\w){_alt(lists['clitics'])}?(?:{body})(?!\\w)")
+    # A cheap guard before the alternatives: the first word must be one that can open an expression.
+    # It changes nothing that matches, but most words of a text fail it after a character or two.
+    openers = {w.split(" ")[0] for table in (
+        lists["parts_of_day"], lists["day_word"], lists["period_prefixes"], lists["month_word"],
+        lists["this"], lists["year_words"], ago["words"], weekdays, ordinals, relative, months,
+        kinds["nights"], kinds["period_words"]) for w in table}
+    guard = f"(?={_alt(openers)}(?!\\w)|(?:ال{osp})?\\d)"
+    false_friends = f"(?!{_alt(lists['false_friends'])}(?!\\w))"
+    return re.compile(f"(?<!\\w){false_friends}{_alt(lists['clitics'])}?{guard}(?:{body})(?!\\w)")
 
 
 # --- resolution --------------------------------------------------------------------------------------

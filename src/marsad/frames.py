@@ -88,10 +88,14 @@ class FrameBuilder:
         return self.ctx.tok(loc.tok_start - 1) in ("من",) and self.ctx.tok(loc.tok_start - 2).startswith("انطلق")
 
     def _is_origin(self, loc: Mention) -> bool:
-        prev = self.ctx.tok(loc.tok_start - 1)
-        prev2 = self.ctx.tok(loc.tok_start - 2)
-        return loc.prefix.startswith("م") or prev == "من" or (prev2 == "من" and prev in ("مدينه", "بلده", "معبر",
-                                                                                            "اقليم", "منطقه"))
+        """"من X" / "من مدينة X" names where something came from, unless it is "بالقرب من X"."""
+        i = loc.tok_start - 1
+        if self.ctx.tok(i) in ("مدينه", "بلده", "معبر", "اقليم", "منطقه", "محافظه", "قضاء", "ناحيه"):
+            i -= 1
+        if self.ctx.tok(i) != "من":
+            return False
+        return self.ctx.tok(i - 1) not in ("بالقرب", "القريب", "قريب", "قريبه", "مقربه", "بمقربه", "مسافه",
+                                            "كيلومترات", "كم", "كيلومترا")
 
     def _locations(self, view: SentenceView) -> tuple[list[Mention], list[Mention]]:
         sites, places = [], []
@@ -111,8 +115,10 @@ class FrameBuilder:
         return [ranked[0]]
 
     def _country_of(self, view: SentenceView, anchor: int) -> tuple[str | None, Mention | None]:
-        countries = view.get("country")
-        if not countries:
+        places_end = {m.tok_end for m in view.mentions if m.category in ("site", "place")}
+        countries = [c for c in view.get("country") if c.tok_start not in places_end
+                     and self.ctx.tok(c.tok_start - 1) != "من"]
+        if not countries or len({c.entry_id for c in countries}) > 1:
             return None, None
         best = min(countries, key=lambda m: abs(m.tok_start - anchor))
         return best.entry_id, best
@@ -188,14 +194,23 @@ class FrameBuilder:
         if frame.count is None:
             frame.evidence.pop("count", None)
 
-    def _casualties(self, frame: Frame, view: SentenceView) -> None:
+    def _casualties(self, frame: Frame, view: SentenceView, locs: list[Mention] | None = None) -> None:
+        def mine(m: Mention) -> bool:
+            if not locs or len(locs) < 2 or frame.loc is None:
+                return True
+            return self._nearest(locs, m.tok_start) is frame.loc
+
         for m in view.get("casualty", "none"):
+            if not mine(m):
+                continue
             frame.killed = frame.killed if frame.killed is not None else 0
             frame.injured = frame.injured if frame.injured is not None else 0
             frame.cite("killed", m.start, m.end)
             frame.cite("injured", m.start, m.end)
         for kind, name in (("killed_noun", "killed"), ("injured_noun", "injured")):
             for m in view.get("casualty", kind):
+                if not mine(m):
+                    continue
                 value = self._toll_number(m)
                 if value is None:
                     continue
@@ -222,34 +237,46 @@ class FrameBuilder:
             frame.intercepted = True
             frame.cite("intercepted", m.start, m.end)
 
+    def _perpetrators(self, view: SentenceView) -> list[Mention]:
+        return [a for a in view.get("actor")
+                if (self.res.entries[a.entry_id].kind in PERPETRATOR_KINDS
+                    and self.res.entries[a.entry_id].role_hint == "perpetrator") or a.entry_id in ("irgc", "iran")]
+
     def _actor_for_attack(self, frame: Frame, view: SentenceView) -> None:
+        """The perpetrator: named in the event's clause or with a claim/attribution in its sentence, or
+        named with a strong claim ("تبنت", "أعلنت مسؤوليتها") in one of the next two sentences."""
         if view.get("cue", "no_claim"):
             return
         idx = view.sentence.index
         for k in range(idx, min(idx + 3, len(self.ctx.views))):
             v = self.ctx.views[k]
-            if k > idx:
-                if not v.get("cue", "claim") or v.get("site") and all(
-                        frame.loc is None or s.entry_id != frame.loc.entry_id for s in v.get("site")):
-                    continue
-            actors = [a for a in v.get("actor") if self.res.entries[a.entry_id].kind in PERPETRATOR_KINDS
-                      and self.res.entries[a.entry_id].role_hint == "perpetrator"]
-            actors += [a for a in v.get("actor") if a.entry_id in ("irgc", "iran")]
+            actors = self._perpetrators(v)
             if not actors:
                 continue
-            actor = min(actors, key=lambda a: abs(a.tok_start - (frame.anchor if k == idx else a.tok_start)))
+            claims = v.get("cue", "claim") + (v.get("cue", "claim_weak") if k == idx else [])
+            attributions = v.get("cue", "attribution")
+            if k > idx:
+                other_sites = [s for s in v.get("site") if frame.loc is None or s.entry_id != frame.loc.entry_id]
+                if not v.get("cue", "claim") or other_sites:
+                    continue
+            elif not claims and not attributions:
+                clause = v.clause_of(frame.anchor)
+                actors = [a for a in actors if v.clause_of(a.tok_start) == clause]
+                if not actors:
+                    continue
+            ref = frame.anchor if k == idx else v.sentence.tok_start
+            actor = min(actors, key=lambda a: abs(a.tok_start - ref))
             frame.actor = actor.entry_id
             frame.cite("actor", actor.start, actor.end)
-            claims = v.get("cue", "claim")
-            attributions = v.get("cue", "attribution")
-            if claims and not (attributions and min(abs(a.tok_start - actor.tok_start) for a in attributions)
-                               < min(abs(c.tok_start - actor.tok_start) for c in claims)):
+            near_claim = min((abs(c.tok_start - actor.tok_start) for c in claims), default=None)
+            near_attr = min((abs(c.tok_start - actor.tok_start) for c in attributions), default=None)
+            if near_claim is not None and (near_attr is None or near_claim <= near_attr):
                 frame.actor_basis = "claimed"
                 c = min(claims, key=lambda c: abs(c.tok_start - actor.tok_start))
                 frame.cite("actor_basis", c.start, c.end)
             else:
                 frame.actor_basis = "attributed"
-                cue = attributions[0] if attributions else actor
+                cue = min(attributions, key=lambda c: abs(c.tok_start - actor.tok_start)) if attributions else actor
                 frame.cite("actor_basis", cue.start, cue.end)
             return
 
@@ -269,7 +296,9 @@ class FrameBuilder:
     # --- sentence --------------------------------------------------------------------------------------
     def sentence(self, view: SentenceView) -> None:
         sites, places = self._locations(view)
-        attack_trigs = _valid_triggers(view, "attack")
+        collective = view.get("cue", "collective")
+        attack_trigs = [t for t in _valid_triggers(view, "attack")
+                        if not any(c.tok_start <= t.tok_start < c.tok_end for c in collective)]
         strike_trigs = _valid_triggers(view, "strike")
         reinf_trigs = [t for t in _valid_triggers(view, "reinforcement") if t.surface in STRONG_REINFORCEMENT]
         weapons = [w for w in view.get("weapon") if "س" not in w.prefix]
@@ -278,18 +307,30 @@ class FrameBuilder:
         striker = self._striker(view, strike_trigs)
         made: list[Frame] = []
 
-        if striker is not None and not negated:
+        if striker is not None and (strike_trigs or striker[1].category == "cue") and not (
+                _sentence_negated(view) and not strike_trigs):
             made += self._strikes(view, striker, sites, places, attack_trigs, weapons)
         elif (attack_trigs or attack_weapons) and not negated:
             made += self._attacks(view, sites, places, attack_trigs, attack_weapons)
-        if reinf_trigs and not attack_trigs and not made and not negated:
+        counted = self.ctx.tally_sentences.get(view.sentence.index, set())
+        coarse = any(d.precision in ("week", "month") for _t, d in view.dates)
+        if reinf_trigs and not attack_trigs and not made and not negated and not coarse \
+                and not counted & {"trucks", "flights", "troops"}:
             made += self._reinforcements(view, sites, places, reinf_trigs)
         for loc in [*sites, *places]:
             self.last_location = loc
         self.frames.extend(made)
 
     def _striker(self, view: SentenceView, strike_trigs: list[Mention]) -> tuple[str, Mention] | None:
+        """Who strikes: a state-striker phrase ("غارة أمريكية", "ردت بغارة") or a strike word with a
+        state actor near it; a named actor next to the phrase (قوات التحالف ردت بغارة) decides between
+        US, coalition and Israel."""
+        named = [a for a in view.get("actor") if a.entry_id in STRIKERS]
         for cue in view.get("cue", "state_striker"):
+            near = [a for a in named if abs(a.tok_start - cue.tok_start) <= 4]
+            if near:
+                a = min(near, key=lambda a: abs(a.tok_start - cue.tok_start))
+                return STRIKERS[a.entry_id], cue
             text = cue.surface
             if "اسراييل" in text:
                 return "israel", cue
@@ -297,8 +338,8 @@ class FrameBuilder:
                 return "coalition", cue
             return "us-forces", cue
         if strike_trigs:
-            for a in view.get("actor"):
-                if a.entry_id in STRIKERS and any(abs(a.tok_start - t.tok_start) <= 8 for t in strike_trigs):
+            for a in named:
+                if any(abs(a.tok_start - t.tok_start) <= 8 for t in strike_trigs):
                     return STRIKERS[a.entry_id], a
         return None
 
@@ -323,43 +364,65 @@ class FrameBuilder:
     def _nearest(self, items: list[Mention], tok: int) -> Mention | None:
         return min(items, key=lambda m: abs(m.tok_start - tok)) if items else None
 
-    def _assign(self, weapons: list[Mention], locs: list[Mention], loc: Mention) -> list[Mention]:
+    def _assign(self, weapons: list[Mention], locs: list[Mention], loc: Mention, view: SentenceView) -> list[Mention]:
+        """The weapons of one location: its clause's if it has any, else the nearest location's."""
+        clause = view.clause_of(loc.tok_start)
+        own = [w for w in weapons if view.clause_of(w.tok_start) == clause]
+        if own:
+            return own
         if len(locs) <= 1:
             return weapons
         return [w for w in weapons if self._nearest(locs, w.tok_start) is loc]
 
+    def _same_clause(self, view: SentenceView, a: Mention, others: list[Mention]) -> bool:
+        clause = view.clause_of(a.tok_start)
+        return any(view.clause_of(o.tok_start) == clause for o in others)
+
     def _attacks(self, view: SentenceView, sites: list[Mention], places: list[Mention],
                  trigs: list[Mention], weapons: list[Mention]) -> list[Frame]:
         frames = []
+        anchors = trigs + weapons
+        places = [p for p in places if not self._is_origin(p) and self._same_clause(view, p, anchors)]
         locs = sites or self._best_place(places)
-        if not sites and locs and not weapons and not any(a.entry_id in TARGET_ACTORS for a in view.get("actor")):
+        if not sites and locs and not weapons and not any(
+                a.entry_id in TARGET_ACTORS and view.clause_of(a.tok_start) == view.clause_of(locs[0].tok_start)
+                for a in view.get("actor")):
             locs = []  # an attack verb near a town is not enough: needs a weapon or a US/coalition target
-        if not locs:
-            anaphor = view.get("cue", "anaphora")
-            if anaphor and self.last_location is not None and (weapons or trigs):
+        # a clause that refers back to an earlier place ("هذا الحقل") with a weapon of its own
+        for anaphor in view.get("cue", "anaphora"):
+            clause = view.clause_of(anaphor.tok_start)
+            if self.last_location is None or any(view.clause_of(x.tok_start) == clause for x in locs):
+                continue
+            own = [w for w in weapons if view.clause_of(w.tok_start) == clause]
+            if not own and not locs:
+                own = weapons
+            if own or not locs:
                 prev = self.last_location
-                loc = Mention(prev.category, prev.entry_id, anaphor[0].start, anaphor[0].end, prev.surface,
-                              anaphor[0].tok_start, anaphor[0].tok_end)
-                locs = [loc]
-            elif weapons and trigs and any(d.precision == "day" for _t, d in view.dates) and \
-                    view.get("country") and (view.get("cue", "coalition_target") or
-                                             any(a.entry_id in TARGET_ACTORS for a in view.get("actor"))):
+                ref = Mention(prev.category, prev.entry_id, anaphor.start, anaphor.end, prev.surface,
+                              anaphor.tok_start, anaphor.tok_end)
+                frame = self._new("attack", view, ref, anaphor.tok_start, self._nearest(anchors, anaphor.tok_start))
+                self._fill_attack(frame, view, own, [ref, *locs])
+                frames.append(frame)
+                weapons = [w for w in weapons if w not in own]
+        if not locs:
+            if not frames and weapons and trigs and self._country_of(view, trigs[0].tok_start)[0] and \
+                    any(d.precision == "day" for _t, d in view.dates) and \
+                    (view.get("cue", "coalition_target") or any(a.entry_id in TARGET_ACTORS for a in view.get("actor"))):
                 frame = self._new("attack", view, None, trigs[0].tok_start, trigs[0])
-                self._fill_attack(frame, view, weapons)
-                return [frame]
-            else:
-                return []
+                self._fill_attack(frame, view, weapons, [])
+                frames.append(frame)
+            return frames
         for loc in locs:
             trig = self._nearest(trigs, loc.tok_start) or self._nearest(weapons, loc.tok_start)
             frame = self._new("attack", view, loc, loc.tok_start, trig)
-            self._fill_attack(frame, view, self._assign(weapons, locs, loc))
+            self._fill_attack(frame, view, self._assign(weapons, locs, loc, view), locs)
             frames.append(frame)
         return frames
 
-    def _fill_attack(self, frame: Frame, view: SentenceView, weapons: list[Mention]) -> None:
+    def _fill_attack(self, frame: Frame, view: SentenceView, weapons: list[Mention], locs: list[Mention]) -> None:
         self._date(frame, view)
         self._weapons(frame, weapons, view)
-        self._casualties(frame, view)
+        self._casualties(frame, view, locs)
         self._intercepted(frame, view)
         self._actor_for_attack(frame, view)
         self._target(frame, view)
@@ -375,17 +438,23 @@ class FrameBuilder:
                     self.res.entries[site.entry_id].kind != "city":
                 f = self._new("attack", view, site, site.tok_start, self._nearest(attack_trigs, site.tok_start))
                 self._fill_attack(f, view, [w for w in weapons if w.entry_id != "aircraft"
-                                            and view.clause_of(w.tok_start) == clause])
+                                            and view.clause_of(w.tok_start) == clause], sites)
                 frames.append(f)
-        targets = self._best_place(places)
+        anchors = [cue, *view.get("trigger", "strike"), *view.get("cue", "state_striker")]
+        near = [p for p in places if not self._is_origin(p)
+                and min(abs(p.tok_start - a.tok_start) for a in anchors) <= 12]
+        targets = self._best_place(near)
         if not targets:
             recent = [p for s, p in self.launch_points if view.sentence.index - s <= 2]
             if recent:
                 p = recent[-1]
                 targets = [Mention(p.category, p.entry_id, p.start, p.end, p.surface, p.tok_start, p.tok_end)]
         loc = targets[0] if targets else None
+        dated = any(d.precision == "day" for _t, d in view.dates)
+        if (loc is None and not dated) or (actor not in ("us-forces", "coalition") and not dated):
+            return frames
         frame = self._new("strike", view, loc, cue.tok_start, cue)
-        if loc is None and frame.country is None:
+        if loc is None and (frame.country is None or len({c.entry_id for c in view.get("country")}) > 1):
             return frames
         self._date(frame, view)
         drones = [w for w in weapons if w.entry_id == "drone" and "ب" in w.prefix

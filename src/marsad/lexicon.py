@@ -23,7 +23,7 @@ from marsad.tokens import tokenize_key
 GAZETTEER_CATEGORIES = ("site", "place", "actor", "country")
 WEAPON_IDS = ("drone", "rocket", "mortar", "missile", "ied", "small_arms", "aircraft", "artillery")
 TRIGGER_TYPES = ("attack", "strike", "reinforcement")
-CUE_TYPES = ("claim", "attribution", "no_claim", "intercept", "not_intercepted", "threat", "denial",
+CUE_TYPES = ("claim", "claim_weak", "attribution", "no_claim", "intercept", "not_intercepted", "threat", "denial",
              "launch_from", "coalition_target", "state_striker", "collective")
 CASUALTY_TYPES = ("killed_noun", "injured_noun", "none", "people", "people_one", "people_two")
 TALLY_TYPES = ("attacks", "troops", "injured", "killed", "trucks", "flights", "period")

@@ -1,7 +1,7 @@
 """The pipeline runner: named stages over one shared Document; a failing stage is named in the error.
 
 Stages (each ``Document -> Document``, in its own module):
-  normalize -> match (tokens, mentions) -> segment (sentences) -> dates -> frames (events) -> tallies
+  normalize -> match (tokens, mentions) -> segment (sentences) -> dates -> tallies -> frames (events)
 """
 
 from __future__ import annotations
@@ -66,8 +66,8 @@ class Pipeline:
             ("match", lambda d: match.run(d, res)),
             ("segment", segment.run),
             ("dates", _dates),
-            ("frames", lambda d: frames.run(d, res, holder["ctx"])),
             ("tallies", lambda d: tallies.run(d, res, holder["ctx"])),
+            ("frames", lambda d: frames.run(d, res, holder["ctx"])),
         ]
 
     def process(self, raw: RawDoc) -> Document:

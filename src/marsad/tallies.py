@@ -89,6 +89,8 @@ def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
             continue
         for noun in view.get("tally"):
             t = _tally(doc, ctx, view, prev, noun)
+            if t is not None:
+                ctx.tally_sentences.setdefault(view.sentence.index, set()).add(t.what)
             if t is not None and (t.count, t.what) not in seen:
                 seen.add((t.count, t.what))
                 tallies.append(t)
