@@ -79,6 +79,7 @@ class FrameBuilder:
         self.frames: list[Frame] = []
         self.launch_points: list[tuple[int, Mention]] = []  # (sentence index, place)
         self.last_location: Mention | None = None
+        self.recent_striker: tuple[str, int] | None = None  # (actor, sentence index) of the last striker named
 
     # --- locations -----------------------------------------------------------------------------------
     def _is_launch_point(self, view: SentenceView, loc: Mention) -> bool:
@@ -102,17 +103,32 @@ class FrameBuilder:
         for m in view.mentions:
             if m.category not in ("site", "place"):
                 continue
+            if m.entry_id in self.res.metonyms and not ("ب" in m.prefix or
+                                                        self.ctx.tok(m.tok_start - 1) in self.res.locative_words):
+                continue  # "طالبت واشنطن بغداد": the government, not the place
             if self._is_launch_point(view, m):
                 self.launch_points.append((view.sentence.index, m))
                 continue
             (sites if m.category == "site" else places).append(m)
         return sites, places
 
-    def _best_place(self, places: list[Mention]) -> list[Mention]:
+    def _best_place(self, places: list[Mention], every: bool = False) -> list[Mention]:
+        """The most precise place named (a town before its governorate); with ``every``, all places of
+        that precision, once each ("الميادين والبوكمال")."""
         if not places:
             return []
-        ranked = sorted(places, key=lambda m: (PLACE_RANK.get(self.res.entries[m.entry_id].kind, 1), m.tok_start))
-        return [ranked[0]]
+        rank = {m.entry_id: PLACE_RANK.get(self.res.entries[m.entry_id].kind, 1) for m in places}
+        best = min(rank.values())
+        ranked = sorted((m for m in places if rank[m.entry_id] == best), key=lambda m: m.tok_start)
+        if not every:
+            return ranked[:1]
+        seen: set[str] = set()
+        out = []
+        for m in ranked:
+            if m.entry_id not in seen:
+                seen.add(m.entry_id)
+                out.append(m)
+        return out
 
     def _country_of(self, view: SentenceView, anchor: int) -> tuple[str | None, Mention | None]:
         places_end = {m.tok_end for m in view.mentions if m.category in ("site", "place")}
@@ -153,11 +169,27 @@ class FrameBuilder:
                 frame.date, frame.date_strategy = d.value, "inherited"
                 frame.cite("date", d.start, d.end)
                 return
+        if frame.type == "strike" and self.recent_striker is not None:
+            dated = [d for _t, d in self.ctx.views[self.recent_striker[1]].dates
+                     if d.precision == "day" and d.value is not None]
+            if dated:
+                frame.date, frame.date_strategy = dated[0].value, "inherited"
+                frame.cite("date", dated[0].start, dated[0].end)
+                return
         for prev in reversed(self.frames):
             if prev.date is not None and prev.type == frame.type:
                 frame.date, frame.date_strategy = prev.date, "inherited"
                 for span in prev.evidence.get("date", []):
                     frame.cite("date", *span)
+                return
+        # the story's date: the last day-level date told before this sentence
+        for back in range(idx - 1, -1, -1):
+            dated = [(t, d) for t, d in self.ctx.views[back].dates if d.precision == "day" and d.value is not None
+                     and self.ctx.tok(t - 1) != "منذ"]
+            if dated:
+                d = dated[-1][1]
+                frame.date, frame.date_strategy = d.value, "inherited"
+                frame.cite("date", d.start, d.end)
                 return
 
     def _weapons(self, frame: Frame, weapons: list[Mention], view: SentenceView) -> None:
@@ -305,6 +337,10 @@ class FrameBuilder:
         attack_weapons = [w for w in weapons if w.entry_id != "aircraft"]
         negated = _sentence_negated(view) and not attack_trigs
         striker = self._striker(view, strike_trigs)
+        if striker is None:
+            striker = self._carried_striker(view, strike_trigs, attack_trigs, sites)
+        elif striker[1].category != "trigger":
+            self.recent_striker = (striker[0], view.sentence.index)
         made: list[Frame] = []
 
         if striker is not None and (strike_trigs or striker[1].category == "cue") and not (
@@ -317,9 +353,24 @@ class FrameBuilder:
         if reinf_trigs and not attack_trigs and not made and not negated and not coarse \
                 and not counted & {"trucks", "flights", "troops"}:
             made += self._reinforcements(view, sites, places, reinf_trigs)
+        if not made:
+            self._follow_up(view)
         for loc in [*sites, *places]:
             self.last_location = loc
         self.frames.extend(made)
+
+    def _follow_up(self, view: SentenceView) -> None:
+        """A sentence with no event of its own that gives the toll or the interception of the event told
+        just before ("وأسفر الهجوم عن ...", "اعترضت الدفاعات معظم الصواريخ") completes that event."""
+        if not self.frames or _sentence_negated(view):
+            return
+        last = self.frames[-1]
+        if view.sentence.index - last.sentence > 2 or view.get("site") or view.get("place"):
+            return
+        if last.type == "attack" and view.get("cue", "intercept") and (view.get("weapon") or view.get("trigger")):
+            self._intercepted(last, view)
+        if (last.killed is None or last.injured is None) and view.get("trigger") and view.get("casualty"):
+            self._casualties(last, view)
 
     def _striker(self, view: SentenceView, strike_trigs: list[Mention]) -> tuple[str, Mention] | None:
         """Who strikes: a state-striker phrase ("غارة أمريكية", "ردت بغارة") or a strike word with a
@@ -341,6 +392,25 @@ class FrameBuilder:
             for a in named:
                 if any(abs(a.tok_start - t.tok_start) <= 8 for t in strike_trigs):
                     return STRIKERS[a.entry_id], a
+            recent = [f for f in self.frames if f.type == "strike" and view.sentence.index - f.sentence <= 2]
+            if recent and recent[-1].actor is not None:
+                return recent[-1].actor, strike_trigs[0]
+        return None
+
+    def _carried_striker(self, view: SentenceView, strike_trigs: list[Mention], attack_trigs: list[Mention],
+                         sites: list[Mention]) -> tuple[str, Mention] | None:
+        """A strike told over several sentences: "شنت القوات الأمريكية ضربات ..." then "وطالت الغارات
+        مواقع في البوكمال" or "قصفت منشأتين يستخدمهما الحرس الثوري".  The striker named up to two sentences
+        before carries over to a strike word, or to an attack word aimed at an armed group's site."""
+        if self.recent_striker is None or view.sentence.index - self.recent_striker[1] > 2:
+            return None
+        actor = self.recent_striker[0]
+        if strike_trigs:
+            return actor, strike_trigs[0]
+        groups = [a for a in view.get("actor") if a.entry_id in ("irgc", "pmf", "kataib-hezbollah",
+                                                                  "iran-backed-militias", "harakat-al-nujaba")]
+        if attack_trigs and groups and not sites:
+            return actor, attack_trigs[0]
         return None
 
     def _new(self, type_: str, view: SentenceView, loc: Mention | None, anchor: int, trig: Mention | None) -> Frame:
@@ -443,41 +513,41 @@ class FrameBuilder:
         anchors = [cue, *view.get("trigger", "strike"), *view.get("cue", "state_striker")]
         near = [p for p in places if not self._is_origin(p)
                 and min(abs(p.tok_start - a.tok_start) for a in anchors) <= 12]
-        targets = self._best_place(near)
+        targets = self._best_place(near, every=True)
         if not targets:
             recent = [p for s, p in self.launch_points if view.sentence.index - s <= 2]
             if recent:
                 p = recent[-1]
                 targets = [Mention(p.category, p.entry_id, p.start, p.end, p.surface, p.tok_start, p.tok_end)]
-        loc = targets[0] if targets else None
         dated = any(d.precision == "day" for _t, d in view.dates)
-        if (loc is None and not dated) or (actor not in ("us-forces", "coalition") and not dated):
+        if (not targets and not dated) or (actor not in ("us-forces", "coalition") and not dated):
             return frames
-        frame = self._new("strike", view, loc, cue.tok_start, cue)
-        if loc is None and (frame.country is None or len({c.entry_id for c in view.get("country")}) > 1):
-            return frames
-        self._date(frame, view)
-        drones = [w for w in weapons if w.entry_id == "drone" and "ب" in w.prefix
-                  and 0 <= w.tok_start - cue.tok_end <= 3]
-        artillery = [w for w in weapons if w.entry_id == "artillery"]
-        chosen = drones or artillery or [w for w in weapons if w.entry_id == "aircraft"]
-        frame.weapons = sorted({w.entry_id for w in chosen}) or ["aircraft"]
-        for w in chosen or [cue]:
-            frame.cite("weapons", w.start, w.end)
-        frame.actor = actor
-        frame.actor_basis = "claimed" if actor in ("us-forces", "coalition") or view.get("cue", "claim") \
-            else "attributed"
-        frame.cite("actor", cue.start, cue.end)
-        frame.cite("actor_basis", cue.start, cue.end)
-        groups = [a for a in view.get("actor") if self.res.entries[a.entry_id].kind in PERPETRATOR_KINDS
-                  or a.entry_id in ("irgc", "pmf")]
-        if groups:
-            g = self._nearest(groups, cue.tok_start)
-            assert g is not None
-            frame.target = g.entry_id
-            frame.cite("target", g.start, g.end)
-        self._casualties(frame, view)
-        frames.append(frame)
+        for loc in targets or [None]:
+            frame = self._new("strike", view, loc, loc.tok_start if loc is not None else cue.tok_start, cue)
+            if loc is None and (frame.country is None or len({c.entry_id for c in view.get("country")}) > 1):
+                continue
+            self._date(frame, view)
+            drones = [w for w in weapons if w.entry_id == "drone" and "ب" in w.prefix
+                      and 0 <= w.tok_start - cue.tok_end <= 3]
+            artillery = [w for w in weapons if w.entry_id == "artillery"]
+            chosen = drones or artillery or [w for w in weapons if w.entry_id == "aircraft"]
+            frame.weapons = sorted({w.entry_id for w in chosen}) or ["aircraft"]
+            for w in chosen or [cue]:
+                frame.cite("weapons", w.start, w.end)
+            frame.actor = actor
+            frame.actor_basis = "claimed" if actor in ("us-forces", "coalition") or view.get("cue", "claim") \
+                else "attributed"
+            frame.cite("actor", cue.start, cue.end)
+            frame.cite("actor_basis", cue.start, cue.end)
+            groups = [a for a in view.get("actor") if self.res.entries[a.entry_id].kind in PERPETRATOR_KINDS
+                      or a.entry_id in ("irgc", "pmf")]
+            if groups:
+                g = self._nearest(groups, frame.anchor)
+                assert g is not None
+                frame.target = g.entry_id
+                frame.cite("target", g.start, g.end)
+            self._casualties(frame, view, targets)
+            frames.append(frame)
         return frames
 
     def _reinforcements(self, view: SentenceView, sites: list[Mention], places: list[Mention],
@@ -512,7 +582,11 @@ def _key(f: Frame) -> tuple[str, str | None, str | None]:
 
 def _absorb(into: Frame, other: Frame) -> None:
     for name in ("count", "actor", "actor_basis", "target", "killed", "injured", "intercepted"):
-        if getattr(into, name) is None and getattr(other, name) is not None:
+        mine, theirs = getattr(into, name), getattr(other, name)
+        if name in ("killed", "injured") and mine == 0 and theirs:
+            into.evidence.pop(name, None)
+            mine = None
+        if mine is None and theirs is not None:
             setattr(into, name, getattr(other, name))
             for span in other.evidence.get(name, []):
                 into.cite(name, *span)

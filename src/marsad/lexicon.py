@@ -68,6 +68,8 @@ class Resources:
     vague_numbers: frozenset[str]
     approx_numbers: frozenset[str]
     ambiguous: dict[str, tuple[str, dict[str, tuple[str, ...]]]]
+    metonyms: frozenset[str]
+    locative_words: frozenset[str]
     automaton: Any = field(repr=False)
     data_dir: str = ""
 
@@ -246,6 +248,12 @@ def load_resources(data_dir: str | Path | None = None) -> Resources:
                 continue
             b.add(alias, entry.category, entry.id, where, group=group, allow_shared=shared)
 
+    metonyms = frozenset(extra.get("metonyms") or [])
+    for ident in metonyms:
+        if ident not in entries:
+            raise DataFileError(str(extra_path), f"metonyms.{ident}", "unknown id")
+    locative_words = frozenset(normalize_key(w) for w in extra.get("locative_words") or [])
+
     countries = extra.get("countries") or {}
     for code, words in countries.items():
         for word in words:
@@ -293,7 +301,8 @@ def load_resources(data_dir: str | Path | None = None) -> Resources:
         b.add(w, "number", "vague", str(num_path), group="number")
 
     return Resources(entries=entries, prefixes=prefixes, suffixes=suffixes, numbers=numbers,
-                     vague_numbers=vague, approx_numbers=approx, ambiguous=ambiguous,
+                     vague_numbers=vague, approx_numbers=approx, ambiguous=ambiguous, metonyms=metonyms,
+                     locative_words=locative_words,
                      automaton=b.automaton(), data_dir=str(base))
 
 

@@ -27,7 +27,10 @@ def segment(tokens: list[Token], text_len: int) -> list[Sentence]:
                                        for t in tokens[start_tok:end_tok]):
             if clause_start < end_tok:
                 clauses.append((clause_start, end_tok))
-            sentences.append(Sentence(start=tokens[start_tok].start, end=tokens[end_tok - 1].end,
+            last = end_tok - 1
+            while last > start_tok and tokens[last].text == "\n":
+                last -= 1
+            sentences.append(Sentence(start=tokens[start_tok].start, end=tokens[last].end,
                                       paragraph=paragraph, index=len(sentences), tok_start=start_tok,
                                       tok_end=end_tok, clauses=tuple(clauses)))
         start_tok = clause_start = end_tok

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from marsad.dates import load_date_lexicon
+from marsad.errors import DataFileError
+from marsad.lexicon import default_data_dir, load_resources
+
+
+def test_lexicon_shipped_data_is_valid():
+    res = load_resources()
+    assert "ain-al-asad" in res.entries and "islamic-resistance-in-iraq" in res.entries
+    assert res.entries["ain-al-asad"].lat == pytest.approx(33.78567)
+    load_date_lexicon()
+
+
+def test_lexicon_keeps_every_reference_id():
+    shared = Path(__file__).resolve().parents[2] / "shared" / "reference"
+    if not shared.exists():
+        pytest.skip("../shared/reference not beside the repository")
+    import csv
+
+    res = load_resources()
+    for name in ("sites.csv", "places.csv", "actors.csv"):
+        with (shared / name).open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                assert row["id"] in res.entries, f"{name}: {row['id']} lost"
+
+
+@pytest.fixture()
+def data_copy(tmp_path: Path) -> Path:
+    dst = tmp_path / "data"
+    shutil.copytree(default_data_dir(), dst)
+    return dst
+
+
+def test_lexicon_rejects_duplicate_id(data_copy: Path):
+    with (data_copy / "places.csv").open("a", encoding="utf-8") as fh:
+        fh.write("al-tanf,Dup,مكان مكرر,,town,SY,,,,\n")
+    with pytest.raises(DataFileError, match="al-tanf: duplicate id"):
+        load_resources(data_copy)
+
+
+def test_lexicon_rejects_alias_claimed_by_two_entries(data_copy: Path):
+    with (data_copy / "places.csv").open("a", encoding="utf-8") as fh:
+        fh.write("fake-place,Fake,عين الأسد,,town,IQ,,,,\n")
+    with pytest.raises(DataFileError, match="alias also claimed by 'ain-al-asad'"):
+        load_resources(data_copy)
+
+
+def test_lexicon_rejects_unknown_section_key(data_copy: Path):
+    path = data_copy / "lexicon.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  drone:\n", "  drones:\n", 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"weapons\.drones: unknown key"):
+        load_resources(data_copy)
+
+
+def test_lexicon_rejects_invalid_yaml_naming_the_file(data_copy: Path):
+    (data_copy / "numbers.yaml").write_text("units: [unclosed\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="numbers.yaml"):
+        load_resources(data_copy)
+
+
+def test_lexicon_rejects_unknown_id_in_extra(data_copy: Path):
+    path = data_copy / "gazetteer_extra.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\nadd_aliases:\n  no-such-site: [شيء]\n", encoding="utf-8")
+    with pytest.raises(DataFileError):
+        load_resources(data_copy)
+
+
+def test_lexicon_rejects_bad_coordinate(data_copy: Path):
+    path = data_copy / "sites.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("33.78567", "north", 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"ain-al-asad\.lat"):
+        load_resources(data_copy)
