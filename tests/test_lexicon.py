@@ -60,7 +60,7 @@ def test_lexicon_rejects_unknown_section_key(data_copy: Path):
 
 def test_lexicon_rejects_invalid_yaml_naming_the_file(data_copy: Path):
     (data_copy / "numbers.yaml").write_text("units: [unclosed\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match="numbers.yaml"):
+    with pytest.raises(DataFileError, match=r"numbers\.yaml"):
         load_resources(data_copy)
 
 

@@ -12,7 +12,8 @@ applies, recording which one in :attr:`DateMention.strategy`:
 ``weekday``       the latest such weekday on or before publication ("الاثنين", "فجر السبت")
 ``weekday_past``  "<weekday> الماضي": the latest one strictly before publication
 ``weekday_next``  "<weekday> المقبل": the first one strictly after publication
-``night``         "ليلة الأحد" / "عشية الأحد" (its eve, Saturday), "ليلة الأحد الاثنين" (Sunday), "ليل الخميس" (Thursday)
+``night``         "ليلة الأحد" / "عشية الأحد" (its eve, Saturday), "ليلة الأحد الاثنين" (Sunday),
+                  "ليل الخميس" (Thursday)
 ``coarse``        a week, month or year, not a day: value None ("الشهر الماضي", "مطلع شباط 2024")
 ``unresolved``    a day expression that needs the publication date when there is none: value None
 
@@ -27,7 +28,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal, cast
 
 import yaml
 
@@ -39,7 +40,7 @@ DEFAULT_PATH = Path(__file__).parent / "data" / "dates.yaml"
 
 _LIST_KEYS = ("clitics", "false_friends", "relative_blocked_by_next", "relative_blocked_by_previous",
               "weekday_blocked_by_previous", "day_word", "parts_of_day", "night_joiners", "this",
-              "date_linkers", "weekday_date_linkers", "month_word", "year_words", "year_suffixes",
+              "date_linkers", "day_prefixes", "weekday_date_linkers", "month_word", "year_words", "year_suffixes",
               "period_prefixes")
 _MAP_KEYS = ("months", "weekdays", "relative_days", "ordinal_days")
 _KIND_KEYS: dict[str, tuple[str, ...]] = {
@@ -49,6 +50,9 @@ _KIND_KEYS: dict[str, tuple[str, ...]] = {
 }
 _AGO_KEYS = ("words", "units", "numbers", "spans", "blocked_by_next")
 _MARKER_SIGN = {"past": -1, "current": 0, "future": 1}
+
+Precision = Literal["day", "week", "month", "year"]
+_Resolved = tuple[dt.date | None, Precision, str] | None  # (value, precision, strategy); None: no mention
 
 
 @dataclass(slots=True, frozen=True)
@@ -197,6 +201,7 @@ def _compile(lists: Mapping[str, tuple[str, ...]], months: Mapping[str, int], we
         return _alt(w for w, k in kinds[table].items() if k in wanted)
 
     sp, osp = _SP, _OSP
+    clitic, day_prefix = _alt(lists["clitics"]), _alt(lists["day_prefixes"])
     mon, wd, mark = _alt(months), _alt(weekdays), by_kind("markers", "past", "current", "future")
     part, night = _alt(lists["parts_of_day"]), _alt(kinds["nights"])
     day_word, link, this = _alt(lists["day_word"]), _alt(lists["date_linkers"]), _alt(lists["this"])
@@ -204,7 +209,8 @@ def _compile(lists: Mapping[str, tuple[str, ...]], months: Mapping[str, int], we
     prefix, year_word = _alt(lists["period_prefixes"]), _alt(lists["year_words"])
     year = f"{_YEAR}{_alt(lists['year_suffixes'])}?"
     # "أكتوبر/تشرين الأول", "أكتوبر (تشرين الأول)", "فبراير شباط": the first name counts
-    months_ = f"{mon}(?:{osp}/{osp}{mon}|{osp}\\({osp}{mon}{osp}\\)|{sp}{mon})?"
+    second_month = f"(?:{osp}/{osp}{mon}|{osp}\\({osp}{mon}{osp}\\)|{sp}{mon})?"
+    months_ = f"{mon}{second_month}"
 
     def tail(g: str) -> str:
         """Year or marker after a month: "2023", "من العام 2023", "من العام الماضي", "الماضي"."""
@@ -217,11 +223,11 @@ def _compile(lists: Mapping[str, tuple[str, ...]], months: Mapping[str, int], we
                rf"|(?P<dmy_d>\d\d?)(?P<sep2>[-/.])(?P<dmy_m>\d\d?)(?P=sep2)(?P<dmy_y>{_YEAR}))(?![/\-]\d)")
     explicit = (f"(?:(?:{part}{sp})?(?:{day_word}{sp})?(?P<e_wd>{wd})(?:{osp}[،,])?{sp}"
                 f"(?:{_alt(lists['weekday_date_linkers'])}{sp})?)?(?:{day_word}{sp})?"
-                f"(?:ال{osp})?(?:(?P<e_dd>{_DAY_DIGITS})|(?P<e_ord>{_alt(ordinals)})){sp}(?:{link}{sp})?"
-                f"(?:(?:{_alt(lists['month_word'])}{sp})?(?P<e_mon>{months_})(?:{tail('e')})?"
+                f"(?:{day_prefix}{osp})?(?:(?P<e_dd>{_DAY_DIGITS})|(?P<e_ord>{_alt(ordinals)})){sp}(?:{link}{sp})?"
+                f"(?:(?:{_alt(lists['month_word'])}{sp})?(?P<e_mon>(?P<e_m1>{mon}){second_month})(?:{tail('e')})?"
                 f"|(?:(?P<e_this>{this}){sp}{pw_month}|{pw_month}{sp}(?P<e_pmark>{mark})))")
     nights = (f"(?P<n_word>{night}){sp}(?:{day_word}{sp})?(?P<n_wd1>{wd})"
-              f"(?:(?:{osp}[-/]{osp}|{sp}(?:{_alt(lists['night_joiners'])}{sp})?)و?(?P<n_wd2>{wd}))?"
+              f"(?:(?:{osp}[-/]{osp}|{sp}(?:{_alt(lists['night_joiners'])}{sp})?){clitic}?(?P<n_wd2>{wd}))?"
               f"(?:{sp}(?P<n_mark>{mark}))?")
     rel = (f"{_not_after(lists['relative_blocked_by_previous'])}(?:(?:{part}|{night}){sp})?"
            f"(?:{day_word}{sp})?(?P<r_word>{_alt(relative)})"
@@ -246,9 +252,9 @@ def _compile(lists: Mapping[str, tuple[str, ...]], months: Mapping[str, int], we
         lists["parts_of_day"], lists["day_word"], lists["period_prefixes"], lists["month_word"],
         lists["this"], lists["year_words"], ago["words"], weekdays, ordinals, relative, months,
         kinds["nights"], kinds["period_words"]) for w in table}
-    guard = f"(?={_alt(openers)}(?!\\w)|(?:ال{osp})?\\d)"
+    guard = f"(?={_alt(openers)}(?!\\w)|(?:{day_prefix}{osp})?\\d)"
     false_friends = f"(?!{_alt(lists['false_friends'])}(?!\\w))"
-    return re.compile(f"(?<!\\w){false_friends}{_alt(lists['clitics'])}?{guard}(?:{body})(?!\\w)")
+    return re.compile(f"(?<!\\w){false_friends}{clitic}?{guard}(?:{body})(?!\\w)")
 
 
 # --- resolution --------------------------------------------------------------------------------------
@@ -307,21 +313,21 @@ class _Resolver:
         self.lex, self.p = lex, published
 
     @staticmethod
-    def day(value: dt.date | None, strategy: str) -> tuple[dt.date | None, str, str]:
+    def day(value: dt.date | None, strategy: str) -> _Resolved:
         """A day-level result; without a value (no publication date, or out of range) it is unresolved."""
         return (value, "day", strategy) if value is not None else (None, "day", "unresolved")
 
     def sign(self, m: re.Match[str], group: str) -> int | None:
         return self.lex.markers[_key(m, group)] if m.group(group) else None
 
-    def numeric(self, m: re.Match[str]) -> tuple[dt.date | None, str, str] | None:
+    def numeric(self, m: re.Match[str]) -> _Resolved:
         if m.group("iso_y"):
             value = _date(int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d")))
         else:
             value = _date(int(m.group("dmy_y")), int(m.group("dmy_m")), int(m.group("dmy_d")))
         return None if value is None else (value, "day", "explicit")
 
-    def explicit(self, m: re.Match[str]) -> tuple[dt.date | None, str, str] | None:
+    def explicit(self, m: re.Match[str]) -> _Resolved:
         lex, p = self.lex, self.p
         day = int(m.group("e_dd")) if m.group("e_dd") else lex.ordinal_days[_key(m, "e_ord")]
         if m.group("e_mon") is None:  # "17 من الشهر الماضي"
@@ -331,7 +337,7 @@ class _Resolver:
             month_index = p.year * 12 + p.month - 1 + offset
             value = _date(month_index // 12, month_index % 12 + 1, day) if month_index >= 12 else None
             return None if value is None else (value, "day", "explicit")
-        month = _month(lex, m.group("e_mon"))
+        month = lex.months[_key(m, "e_m1")]
         if m.group("e_y"):
             value = _date(int(m.group("e_y")[:4]), month, day)
             return None if value is None else (value, "day", "explicit")
@@ -344,7 +350,7 @@ class _Resolver:
             value = _infer_year(day, month, p, self.sign(m, "e_mark"))
         return None if value is None else (value, "day", "explicit")
 
-    def night(self, m: re.Match[str]) -> tuple[dt.date | None, str, str] | None:
+    def night(self, m: re.Match[str]) -> _Resolved:
         if self.p is None:
             return self.day(None, "night")
         first = self.lex.weekdays[_key(m, "n_wd1")]
@@ -356,12 +362,12 @@ class _Resolver:
             return self.day(_weekday(self.p, first, sign), "night")  # "ليل الخميس": Thursday night
         return self.day(_shift(_weekday(self.p, first, sign), -1), "night")  # "ليلة الأحد": its eve
 
-    def relative(self, m: re.Match[str]) -> tuple[dt.date | None, str, str] | None:
+    def relative(self, m: re.Match[str]) -> _Resolved:
         if self.p is None:
             return self.day(None, "relative")
         return self.day(_shift(self.p, self.lex.relative_days[_key(m, "r_word")]), "relative")
 
-    def ago(self, m: re.Match[str]) -> tuple[dt.date | None, str, str] | None:
+    def ago(self, m: re.Match[str]) -> _Resolved:
         if m.group("a_span"):
             count = self.lex.ago_numbers[_key(m, "a_span")]
         elif m.group("a_n").isdigit():
@@ -370,18 +376,18 @@ class _Resolver:
             count = self.lex.ago_numbers[_key(m, "a_n")]
         return self.day(None if self.p is None else _shift(self.p, -count), "relative")
 
-    def month(self, m: re.Match[str]) -> tuple[dt.date | None, str, str] | None:
+    def month(self, m: re.Match[str]) -> _Resolved:
         return None, "month", "coarse"
 
-    def period(self, m: re.Match[str]) -> tuple[dt.date | None, str, str] | None:
+    def period(self, m: re.Match[str]) -> _Resolved:
         if not (m.group("p_pre") or m.group("p_this") or m.group("p_mark")):
             return None  # a bare "الشهر" is no date
-        return None, self.lex.period_words[_key(m, "p_word")], "coarse"
+        return None, cast(Precision, self.lex.period_words[_key(m, "p_word")]), "coarse"
 
-    def year(self, m: re.Match[str]) -> tuple[dt.date | None, str, str] | None:
+    def year(self, m: re.Match[str]) -> _Resolved:
         return None, "year", "coarse"
 
-    def weekday(self, m: re.Match[str]) -> tuple[dt.date | None, str, str] | None:
+    def weekday(self, m: re.Match[str]) -> _Resolved:
         sign = self.sign(m, "w_mark")
         if sign == 0:  # "الخميس الحالي" is rare and means the bare weekday
             sign = None
@@ -391,17 +397,7 @@ class _Resolver:
         return self.day(_weekday(self.p, self.lex.weekdays[_key(m, "w_wd")], sign or 0), strategy)
 
 
-def _month(lex: DateLexicon, text: str) -> int:
-    """The month of "أكتوبر/تشرين الأول", "أكتوبر (تشرين الأول)": the first name that the lexicon knows."""
-    words = re.split(r"[\s/()]+", text.strip())
-    for n in range(len(words), 0, -1):
-        key = " ".join(words[:n])
-        if key in lex.months:
-            return lex.months[key]
-    raise KeyError(text)  # unreachable: the grammar only matches lexicon names
-
-
-def _valid_unresolved(day: int, month: int) -> tuple[None, str, str] | None:
+def _valid_unresolved(day: int, month: int) -> _Resolved:
     """A day and month that cannot be anchored: a mention if some year has that date (31 شباط never)."""
     return None if _date(2000, month, day) is None else (None, "day", "unresolved")
 
@@ -423,5 +419,5 @@ def find_dates(norm_text: str, published: dt.date | None, lex: DateLexicon) -> l
                 resolved, m, kind = resolver.weekday(inner), inner, "weekday"
         if resolved is not None:
             value, precision, strategy = resolved
-            out.append(DateMention(m.start(kind), m.end(kind), value, precision, strategy))  # type: ignore[arg-type]
+            out.append(DateMention(m.start(kind), m.end(kind), value, precision, strategy))
     return out

@@ -144,7 +144,7 @@ class FrameBuilder:
         candidates = [(tok, d) for tok, d in view.dates if self.ctx.tok(tok - 1) != "منذ"
                       and not self.ctx.tok(tok).startswith("منذ")]
         if candidates:
-            tok, d = min(candidates, key=lambda td: (abs(td[0] - frame.anchor), td[0] < frame.anchor))
+            _tok, d = min(candidates, key=lambda td: (abs(td[0] - frame.anchor), td[0] < frame.anchor))
             frame.date, frame.date_strategy = d.value, d.strategy
             frame.cite("date", d.start, d.end)
             return

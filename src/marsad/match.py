@@ -73,6 +73,10 @@ def find_mentions(tokens: list[Token], res: Resources) -> list[Mention]:
         mentions.append(Mention(category=p.category, entry_id=p.entry_id, start=first.start + len(prefix),
                                 end=last.end, surface=p.key, tok_start=ti, tok_end=tj, prefix=prefix,
                                 attrs=attrs))
+    # a country word inside a name ("المرصد السوري", "زمار العراقية" stays: only overlaps are dropped)
+    names = taken.get("gazetteer", [])
+    mentions = [m for m in mentions if m.category != "country"
+                or not any(m.tok_start < b and a < m.tok_end for a, b in names)]
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
 

@@ -58,7 +58,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise InputError("undecodable bytes: neither UTF-8, UTF-16 nor CP1256") from exc
         if _printable_ratio(text) < 0.9:
-            raise InputError("binary content, not a text file")
+            raise InputError("binary content, not a text file") from None
         return text, "cp1256"
     if "\x00" in text or _printable_ratio(text) < 0.9:
         raise InputError("binary content, not a text file")

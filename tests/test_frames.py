@@ -1,0 +1,163 @@
+"""One behaviour per test: the event-frame rules on short news snippets written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.pipeline import extract_texts
+
+PUB = "2024-01-22"  # a Monday
+
+
+def _events(pipeline, text, published=PUB):
+    (doc,) = extract_texts(pipeline, [("t", text, published)])
+    assert doc.error is None, doc.error
+    return doc.events
+
+
+def _one(pipeline, text, published=PUB):
+    events = _events(pipeline, text, published)
+    assert len(events) == 1, [e.to_json() for e in events]
+    return events[0]
+
+
+def test_frames_attack_on_named_site_with_weapon_count_and_date(pipeline):
+    e = _one(pipeline, "استهدفت ثلاث طائرات مسيرة قاعدة عين الأسد الجوية غربي العراق أمس الأحد.")
+    assert (e.type, e.location.id, e.country, e.weapons, e.count) == ("attack", "ain-al-asad", "IQ", ["drone"], 3)
+    assert e.date == dt.date(2024, 1, 21)
+
+
+def test_frames_every_filled_field_has_evidence_in_original_text(pipeline):
+    text = "وأعلنت «المقاومة الإسلامية في العراق» في بيان استهداف قاعدة حرير بطائرتين مسيّرتين فجر اليوم."
+    (doc,) = extract_texts(pipeline, [("t", text, PUB)])
+    (e,) = doc.events
+    fields = {ev.field for ev in e.evidence}
+    assert {"type", "location", "date", "weapons", "count", "actor", "actor_basis"} <= fields
+    for ev in e.evidence:
+        assert text[ev.start:ev.end] == ev.text
+
+
+def test_frames_claim_statement_gives_claimed(pipeline):
+    e = _one(pipeline, "تبنت المقاومة الإسلامية في العراق استهداف قاعدة التنف بطائرة مسيرة اليوم.")
+    assert (e.actor, e.actor_basis) == ("islamic-resistance-in-iraq", "claimed")
+
+
+def test_frames_claim_two_sentences_later_names_the_actor(pipeline):
+    text = ("تعرضت قاعدة الشدادي لهجوم بعدة صواريخ اليوم. وسمع دوي انفجارات في المنطقة. "
+            "وأعلنت المقاومة الإسلامية في العراق مسؤوليتها عن الهجوم.")
+    e = _one(pipeline, text)
+    assert (e.location.id, e.actor, e.actor_basis) == ("shaddadi", "islamic-resistance-in-iraq", "claimed")
+
+
+def test_frames_accusation_gives_attributed(pipeline):
+    text = "اتهم البنتاغون كتائب حزب الله بالوقوف وراء الهجوم الصاروخي على قاعدة عين الأسد أمس."
+    e = _one(pipeline, text)
+    assert (e.actor, e.actor_basis) == ("kataib-hezbollah", "attributed")
+
+
+def test_frames_nobody_claimed_leaves_actor_null(pipeline):
+    e = _one(pipeline, "سقطت ثلاثة صواريخ قرب مطار بغداد الدولي اليوم، ولم تتبن أي جهة الهجوم.")
+    assert (e.location.id, e.actor, e.actor_basis, e.count) == ("baghdad-airport", None, None, 3)
+
+
+def test_frames_interception_sets_intercepted(pipeline):
+    e = _one(pipeline, "أسقطت الدفاعات الجوية طائرة مسيرة حاولت استهداف قاعدة حرير الجوية فجر اليوم.")
+    assert e.intercepted is True and e.location.id == "harir"
+
+
+def test_frames_interception_in_next_sentence_completes_event(pipeline):
+    text = "تعرضت قاعدة عين الأسد لهجوم بالصواريخ اليوم. واعترضت منظومات الدفاع الجوي معظم الصواريخ."
+    e = _one(pipeline, text)
+    assert e.intercepted is True
+
+
+def test_frames_negated_toll_gives_zero(pipeline):
+    e = _one(pipeline, "استهدف هجوم بطائرة مسيرة قاعدة حرير اليوم من دون أن يسفر عن ضحايا.")
+    assert (e.killed, e.injured) == (0, 0)
+
+
+def test_frames_toll_in_digits_and_words(pipeline):
+    e = _one(pipeline, "أسفر هجوم بطائرة مسيرة على البرج 22 أمس عن مقتل ثلاثة جنود أمريكيين وإصابة 34 آخرين.")
+    assert (e.location.id, e.killed, e.injured) == ("tower-22", 3, 34)
+
+
+def test_frames_threat_is_not_an_event(pipeline):
+    assert _events(pipeline, "هددت الفصائل بأنها ستستهدف قاعدة عين الأسد بالصواريخ إذا استمر الوجود الأمريكي.") == []
+
+
+def test_frames_exercise_is_not_an_event(pipeline):
+    assert _events(pipeline, "أجرت قوات التحالف تدريبات بالذخيرة الحية في حقل العمر اليوم.") == []
+
+
+def test_frames_launch_point_is_not_the_location(pipeline):
+    text = "تعرضت قاعدة للتحالف الدولي في شمال شرقي سوريا للقصف بخمسة صواريخ أطلقت من بلدة زمار العراقية اليوم."
+    e = _one(pipeline, text)
+    assert (e.location, e.country, e.count) == (None, "SY", 5)
+
+
+def test_frames_retaliation_strike_hits_the_launch_point(pipeline):
+    text = ("تعرضت قاعدة للتحالف الدولي في شمال شرقي سوريا للقصف بخمسة صواريخ أطلقت من بلدة زمار العراقية اليوم. "
+            "وردت قوات التحالف بغارة جوية دمرت منصة الإطلاق.")
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [(s.location.id, s.actor, s.weapons) for s in strikes] == [("zummar", "coalition", ["aircraft"])]
+
+
+def test_frames_us_strike_on_named_places(pipeline):
+    text = "شنت القوات الأمريكية فجر اليوم غارات جوية على مواقع في البوكمال والميادين أسفرت عن مقتل 4 مسلحين."
+    strikes = _events(pipeline, text)
+    assert sorted(s.location.id for s in strikes) == ["bukamal", "mayadin"]
+    assert all(s.type == "strike" and s.actor == "us-forces" for s in strikes)
+
+
+def test_frames_missile_when_launched_from_yemen(pipeline):
+    e = _one(pipeline, "أسقطت مدمرة أمريكية في البحر الأحمر صاروخين أطلقا من اليمن اليوم.")
+    assert (e.location.id, e.weapons, e.country) == ("red-sea", ["missile"], None)
+
+
+def test_frames_same_event_twice_is_one_record(pipeline):
+    text = ("استهدفت مسيرة قاعدة حرير اليوم. وقال مسؤول كردي إن المسيرة سقطت قرب قاعدة حرير "
+            "دون وقوع إصابات.")
+    e = _one(pipeline, text)
+    assert (e.location.id, e.killed, e.injured) == ("harir", 0, 0)
+
+
+def test_frames_two_sites_same_day_are_two_records(pipeline):
+    events = _events(pipeline, "استهدفت صواريخ حقل العمر وحقل كونيكو في ريف دير الزور اليوم.")
+    assert sorted(e.location.id for e in events) == ["al-omar", "conoco"]
+
+
+def test_frames_dated_convoy_is_reinforcement(pipeline):
+    text = "دخل رتل للتحالف الدولي يضم 40 شاحنة إلى قاعدة خراب الجير أمس الأحد قادما من إقليم كردستان."
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.count, e.date) == ("reinforcement", "kharab-al-jir", 40,
+                                                        dt.date(2024, 1, 21))
+
+
+def test_frames_monthly_convoy_count_is_a_tally_not_an_event(pipeline):
+    (doc,) = extract_texts(pipeline, [("t", "دخلت 130 شاحنة للتحالف إلى قواعده في الحسكة خلال الشهر الماضي.", PUB)])
+    assert doc.events == []
+    assert [(t.count, t.what) for t in doc.tallies] == [(130, "trucks")]
+
+
+def test_frames_capital_as_government_is_not_a_place(pipeline):
+    events = _events(pipeline, "استهدف هجوم بطائرة مسيرة قاعدة عين الأسد اليوم، وطالبت واشنطن بغداد بوقف الهجمات.")
+    assert [e.location.id for e in events] == ["ain-al-asad"]
+
+
+def test_frames_no_published_date_leaves_relative_dates_null(pipeline):
+    e = _one(pipeline, "استهدفت طائرة مسيرة قاعدة التنف أمس.", published=None)
+    assert e.date is None
+
+
+def test_frames_date_inherited_from_paragraph(pipeline):
+    text = "استهدف هجوم بطائرة مسيرة قاعدة عين الأسد يوم السبت. كما استهدفت عدة صواريخ قاعدة في منطقة الشدادي."
+    events = {e.location.id: e for e in _events(pipeline, text)}
+    assert events["shaddadi"].date == dt.date(2024, 1, 20) and events["shaddadi"].date_strategy == "inherited"
+
+
+def test_frames_cross_document_event_ids_agree(pipeline):
+    docs = extract_texts(pipeline, [
+        ("a", "استهدفت طائرة مسيرة قاعدة التنف أمس الأحد.", "2024-01-22"),
+        ("b", "تعرضت قاعدة التنف لهجوم بمسيرة يوم الأحد الماضي.", "2024-01-24"),
+    ])
+    assert docs[0].events[0].event_id == docs[1].events[0].event_id

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.pipeline import extract_texts
+
+PUB = "2023-12-12"
+
+
+def _tallies(pipeline, text):
+    (doc,) = extract_texts(pipeline, [("t", text, PUB)])
+    return [(t.count, t.what, t.since, t.country, t.source) for t in doc.tallies]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وأحصت وزارة الدفاع الأمريكية 92 هجوما على قواتها منذ 17 أكتوبر/تشرين الأول.",
+     (92, "attacks", dt.date(2023, 10, 17), None, "us-dod")),
+    ("وتنشر واشنطن نحو 2500 جندي في العراق.", (2500, "troops", None, "IQ", None)),
+    ("ووثق المرصد السوري دخول 300 شاحنة خلال الشهر الماضي.", (300, "trucks", None, None, "sohr")),
+    ("وهبطت 12 طائرة شحن في قواعد الحسكة خلال الأسبوع الماضي.", (12, "flights", None, None, None)),
+])
+def test_tallies_table(pipeline, text, expected):
+    assert _tallies(pipeline, text) == [expected]
+
+
+def test_tallies_small_soldier_numbers_are_tolls_not_troop_counts(pipeline):
+    assert _tallies(pipeline, "وأسفر الهجوم عن مقتل 3 جنود.") == []
+
+
+def test_tallies_each_count_once_per_document(pipeline):
+    text = "سجلت 92 هجوما منذ 17 أكتوبر. وكانت 92 هجوما منذ 17 أكتوبر قد سجلت."
+    assert len(_tallies(pipeline, text)) == 1
