@@ -93,7 +93,14 @@ def extract(docs: Path, output: Path | None, summary: bool, progress: bool | Non
         total = _count_lines(docs)
         stream = read_docs(docs)
         out: IO[str]
-        out = output.open("w", encoding="utf-8") if output else sys.stdout
+        if output:
+            try:
+                out = output.open("w", encoding="utf-8", errors="replace")
+            except OSError as exc:
+                raise MarsadError(f"{output}: cannot write: {exc.strerror or exc}") from exc
+        else:
+            sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+            out = sys.stdout
         show = sys.stderr.isatty() if progress is None else progress
         collected: list[Document] = []
         try:

@@ -11,6 +11,8 @@ a token only for forms marked ``suffix: true`` and only before a listed suffix. 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from marsad.lexicon import Pattern, Resources
 from marsad.model import Document, Mention, Token
 from marsad.tokens import PUNCT, tokenize
@@ -32,19 +34,17 @@ def find_mentions(tokens: list[Token], res: Resources) -> list[Mention]:
         return []
     words = [t.text if t.text not in PUNCT else "|" for t in tokens]
     ts = " ".join(words)
-    # token index of every character of ts, and each token's start in ts
-    tok_of = []
+    # each token's start in ts; the token of a character is found by bisection
     starts = []
     pos = 0
-    for i, w in enumerate(words):
+    for w in words:
         starts.append(pos)
-        tok_of.extend([i] * (len(w) + 1))
         pos += len(w) + 1
     candidates: list[tuple[int, int, int, Pattern, str]] = []  # (tok_start, tok_end, length, pattern, prefix)
     for end, (length, patterns) in res.automaton.iter(ts):
         start = end - length + 1
-        ti = tok_of[start]
-        tj = tok_of[end]
+        ti = bisect_right(starts, start) - 1
+        tj = bisect_right(starts, end) - 1
         prefix = ts[starts[ti]:start]
         tail = ts[end + 1: starts[tj] + len(words[tj])]
         for p in patterns:
@@ -58,14 +58,17 @@ def find_mentions(tokens: list[Token], res: Resources) -> list[Mention]:
             candidates.append((ti, tj + 1, length + len(prefix), p, prefix))
     # longest first, then leftmost; keep non-overlapping per group
     candidates.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
-    taken: dict[str, list[tuple[int, int]]] = {}
+    taken: dict[str, bytearray] = {}  # per group, which tokens a kept match covers
     mentions: list[Mention] = []
+    n_tok = len(tokens)
     for ti, tj, _len, p, prefix in candidates:
         g = _group(p)
-        spans = taken.setdefault(g, [])
-        if any(ti < b and a < tj for a, b in spans):
+        occupied = taken.get(g)
+        if occupied is None:
+            occupied = taken[g] = bytearray(n_tok)
+        if any(occupied[ti:tj]):
             continue
-        spans.append((ti, tj))
+        occupied[ti:tj] = b"\x01" * (tj - ti)
         first, last = tokens[ti], tokens[tj - 1]
         attrs: dict[str, object] = {}
         if p.count is not None:
@@ -74,9 +77,9 @@ def find_mentions(tokens: list[Token], res: Resources) -> list[Mention]:
                                 end=last.end, surface=p.key, tok_start=ti, tok_end=tj, prefix=prefix,
                                 attrs=attrs))
     # a country word inside a name ("المرصد السوري", "زمار العراقية" stays: only overlaps are dropped)
-    names = taken.get("gazetteer", [])
-    mentions = [m for m in mentions if m.category != "country"
-                or not any(m.tok_start < b and a < m.tok_end for a, b in names)]
+    names = taken.get("gazetteer")
+    if names is not None:
+        mentions = [m for m in mentions if m.category != "country" or not any(names[m.tok_start:m.tok_end])]
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from marsad.normalize import NormText
 
@@ -50,9 +50,8 @@ class Mention:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(slots=True, frozen=True)
-class Token:
-    """A word, number or punctuation mark of the normalised text."""
+class Token(NamedTuple):
+    """A word, number or punctuation mark of the normalised text (a tuple: made by the thousand)."""
 
     start: int
     end: int

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,9 +41,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16"), "utf-16"
-    if len(data) >= 4 and data.count(0) > len(data) // 4:
-        # UTF-16 without BOM: every other byte is NUL for Latin, or high bytes 0x06 for Arabic
-        for enc in ("utf-16-le", "utf-16-be"):
+    if len(data) >= 4 and _utf16_order(data) is not None:
+        # UTF-16 without BOM: the high byte of each code unit is NUL (Latin, spaces) or 0x06 (Arabic)
+        for enc in (_utf16_order(data), "utf-16-le", "utf-16-be"):
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError:
@@ -63,6 +64,26 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if "\x00" in text or _printable_ratio(text) < 0.9:
         raise InputError("binary content, not a text file")
     return text, "utf-8"
+
+
+def _utf16_order(data: bytes) -> str | None:
+    """"utf-16-le" / "utf-16-be" when one byte of every pair is mostly 0x00 or 0x06, else None."""
+    sample = data[:20000]
+    odd, even = sample[1::2], sample[0::2]
+    high = (0x00, 0x06)
+    if odd and sum(odd.count(b) for b in high) / len(odd) > 0.7 and sample.count(0) > 0:
+        return "utf-16-le"
+    if even and sum(even.count(b) for b in high) / len(even) > 0.7 and sample.count(0) > 0:
+        return "utf-16-be"
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(text: str) -> str:
+    """Replace lone surrogates (valid in JSON, not encodable) with U+FFFD, keeping every offset."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _printable_ratio(text: str) -> float:
@@ -108,13 +129,14 @@ def _parse_line(raw: bytes, n: int, base: Path) -> RawDoc:
     doc_id = obj.get("id")
     if not isinstance(doc_id, str) or not doc_id:
         return RawDoc(fallback_id, None, error=f"docs.jsonl line {n}: missing or empty 'id'")
+    doc_id = scrub(doc_id)
     published, warn = parse_published(obj.get("published"))
     warnings = [warn] if warn else []
-    outlet = obj.get("outlet") if isinstance(obj.get("outlet"), str) else None
-    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    outlet = scrub(obj["outlet"]) if isinstance(obj.get("outlet"), str) else None
+    url = scrub(obj["url"]) if isinstance(obj.get("url"), str) else None
     text = obj.get("text")
     if isinstance(text, str):
-        return RawDoc(doc_id, text, outlet, published, url, tuple(warnings))
+        return RawDoc(doc_id, scrub(text), outlet, published, url, tuple(warnings))
     rel = obj.get("path")
     if not isinstance(rel, str) or not rel:
         return RawDoc(doc_id, None, outlet, published, url, tuple(warnings),
