@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 
 ## run: extract events from the bundled sample corpus and print a summary table
 run: $(STAMP)
+	mkdir -p out
 	$(BIN)/marsad extract tests/corpus/docs.jsonl -o out/sample.jsonl --summary
 	$(BIN)/marsad eval tests/corpus/gold.jsonl out/sample.jsonl
 
