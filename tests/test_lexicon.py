@@ -66,8 +66,16 @@ def test_lexicon_rejects_invalid_yaml_naming_the_file(data_copy: Path):
 
 def test_lexicon_rejects_unknown_id_in_extra(data_copy: Path):
     path = data_copy / "gazetteer_extra.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "\nadd_aliases:\n  no-such-site: [شيء]\n", encoding="utf-8")
-    with pytest.raises(DataFileError):
+    path.write_text(path.read_text(encoding="utf-8").replace("add_aliases:\n", "add_aliases:\n  no-such-site: [شيء]\n", 1),
+                    encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"add_aliases\.no-such-site: unknown id"):
+        load_resources(data_copy)
+
+
+def test_lexicon_rejects_non_integer_number_value(data_copy: Path):
+    path = data_copy / "numbers.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  3: [", "  three: [", 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"units\.three: not an integer"):
         load_resources(data_copy)
 
 

@@ -7,7 +7,7 @@ from marsad.tokens import tokenize
 
 def _sentences(text: str) -> list[str]:
     n = normalize(text)
-    return [n.text[s.start:s.end] for s in segment(tokenize(n.text), len(n.text))]
+    return [n.text[s.start:s.end] for s in segment(tokenize(n.text))]
 
 
 def test_segment_splits_on_full_stop_and_question_mark():
@@ -24,13 +24,13 @@ def test_segment_abbreviation_does_not_end_sentence():
 
 def test_segment_line_break_starts_new_paragraph():
     n = normalize("الفقرة الأولى\nالفقرة الثانية. جملة ثالثة")
-    sents = segment(tokenize(n.text), len(n.text))
+    sents = segment(tokenize(n.text))
     assert [s.paragraph for s in sents] == [0, 1, 1]
 
 
 def test_segment_clauses_split_on_arabic_comma():
     n = normalize("استهدفت مسيرة القاعدة، وفق مصدر أمني؛ ولم تقع إصابات")
-    sents = segment(tokenize(n.text), len(n.text))
+    sents = segment(tokenize(n.text))
     assert len(sents) == 2
     assert len(sents[0].clauses) == 2
 

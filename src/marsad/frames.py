@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from marsad.context import PERPETRATOR_KINDS, STRIKERS, TARGET_ACTORS, DocContext, SentenceView
 from marsad.lexicon import Resources
-from marsad.model import DateMention, Document, Event, Evidence, Location, Mention
+from marsad.model import Document, Event, Evidence, Location, Mention
 
 PLACE_RANK = {"city": 0, "town": 0, "airport": 0, "region": 2, "governorate": 3, "sea": 1}
 STRONG_REINFORCEMENT = frozenset({"تعزيزات", "تعزيزات عسكريه", "رتل", "ارتال", "قافله", "قوافل", "شاحنات",
@@ -204,14 +204,13 @@ class FrameBuilder:
                     frame.cite("count", *self.ctx.span_of(num[1], num[2]))
             elif count is not None:
                 frame.cite("count", w.start, w.end)
-            if wid in kinds and kinds[wid] is not None and count is None:
-                pass
-            else:
-                kinds[wid] = count if wid not in kinds or kinds[wid] is None else kinds[wid]
+            if kinds.get(wid) is None:  # the first stated count of a kind wins
+                kinds[wid] = count
             frame.cite("weapons", w.start, w.end)
-        if "missile" in kinds and "rocket" in kinds:
-            kinds["missile"] = kinds["missile"] if kinds["missile"] is not None else kinds.pop("rocket")
-            kinds.pop("rocket", None)
+        if "missile" in kinds and "rocket" in kinds:  # "صاروخ باليستي" names one munition, not two
+            rocket = kinds.pop("rocket")
+            if kinds["missile"] is None:
+                kinds["missile"] = rocket
         launch_countries = {self.res.entries[p.entry_id].country for s, p in self.launch_points
                             if s == view.sentence.index}
         launch_countries |= {c.entry_id for c in view.get("country") if self.ctx.tok(c.tok_start - 1) == "من"}
@@ -663,5 +662,3 @@ def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
     doc.events = [to_event(doc, res, f) for f in merge(builder.frames)]
     return doc
 
-
-__all__ = ["DateMention", "Frame", "merge", "run"]

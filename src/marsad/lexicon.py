@@ -264,10 +264,9 @@ def load_resources(data_dir: str | Path | None = None) -> Resources:
     clitics = _section(lex, "clitics", ("prefixes", "suffixes"), lex_path)
     prefixes = frozenset(normalize_key(p) for p in clitics.get("prefixes", []))
     suffixes = frozenset(normalize_key(p) for p in clitics.get("suffixes", []))
-    for section, allowed in (("weapons", WEAPON_IDS), ("triggers", TRIGGER_TYPES), ("cues", CUE_TYPES),
-                             ("casualties", CASUALTY_TYPES), ("tallies", TALLY_TYPES)):
-        category = section.rstrip("s") if section != "casualties" else "casualty"
-        category = {"tallie": "tally"}.get(category, category)
+    for section, category, allowed in (("weapons", "weapon", WEAPON_IDS), ("triggers", "trigger", TRIGGER_TYPES),
+                                       ("cues", "cue", CUE_TYPES), ("casualties", "casualty", CASUALTY_TYPES),
+                                       ("tallies", "tally", TALLY_TYPES)):
         for ident, items in _section(lex, section, allowed, lex_path).items():
             group = category if category == "weapon" else f"{category}:{ident}"
             for form, count, suffix in _forms(items, lex_path, f"{section}.{ident}"):
@@ -281,12 +280,16 @@ def load_resources(data_dir: str | Path | None = None) -> Resources:
     num_path = base / "numbers.yaml"
     nums = _read_yaml(num_path)
     numbers: dict[str, int] = {}
-    for value, words in _section(nums, "units", [str(i) for i in range(1, 10001)] + list(range(1, 10001)),
-                                 num_path).items():
+    units = nums.get("units")
+    if not isinstance(units, dict):
+        raise DataFileError(str(num_path), "units", "missing or not a mapping")
+    for value, words in units.items():
         try:
             ivalue = int(value)
         except (TypeError, ValueError) as exc:
             raise DataFileError(str(num_path), f"units.{value}", "not an integer") from exc
+        if ivalue < 1 or not isinstance(words, list):
+            raise DataFileError(str(num_path), f"units.{value}", "needs a positive number and a list of words")
         for w in words:
             key = tokenize_key(normalize_key(w))
             if key in numbers and numbers[key] != ivalue:

@@ -7,7 +7,6 @@ Stages (each ``Document -> Document``, in its own module):
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -76,9 +75,7 @@ class Pipeline:
         if raw.error is not None:
             doc.error = raw.error
             return doc
-        text = unicodedata.normalize("NFC", doc.text) if not doc.text.isascii() else doc.text
-        if len(text) != len(doc.text):
-            text = doc.text  # NFC would shift offsets; keep the original as is
+        text = doc.text  # kept exactly as read: evidence offsets and quotes index it
         if len(text) > self.options.max_chars:
             doc.warnings.append(f"text of {len(text)} characters cut to {self.options.max_chars}")
             text = text[: self.options.max_chars]

@@ -14,7 +14,7 @@ SENTENCE_END = frozenset(".!?؟؛\n")
 CLAUSE_END = frozenset("،,:;")
 
 
-def segment(tokens: list[Token], text_len: int) -> list[Sentence]:
+def segment(tokens: list[Token]) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
     start_tok = 0
@@ -54,6 +54,5 @@ def segment(tokens: list[Token], text_len: int) -> list[Sentence]:
 
 
 def run(doc: Document) -> Document:
-    assert doc.norm is not None
-    doc.sentences = segment(doc.tokens, len(doc.norm.text))
+    doc.sentences = segment(doc.tokens)
     return doc

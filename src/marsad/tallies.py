@@ -57,8 +57,6 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
     if what == "troops" and any(abs(c.tok_start - n0) <= 2 for c in view.get("casualty", "killed_noun")
                                 + view.get("casualty", "injured_noun")):
         return None
-    if what in ("trucks", "attacks") and ctx.tok(noun.tok_end) in ("من", "لـ"):
-        pass
     since: dt.date | None = None
     as_of: dt.date | None = doc.published
     evidence = [doc.evidence("count", *ctx.span_of(n0, noun.tok_end))]
