@@ -173,6 +173,7 @@ class Document:
     outlet: str | None = None
     published: dt.date | None = None
     url: str | None = None
+    title: str | None = None
     norm: NormText | None = None
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)

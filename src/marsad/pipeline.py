@@ -71,7 +71,7 @@ class Pipeline:
     def process(self, raw: RawDoc) -> Document:
         """Run every stage on one document; never raises for a bad document (sets ``error``)."""
         doc = Document(id=raw.id, text=raw.text or "", outlet=raw.outlet, published=raw.published, url=raw.url,
-                       warnings=list(raw.warnings))
+                       title=raw.title, warnings=list(raw.warnings))
         if raw.error is not None:
             doc.error = raw.error
             return doc

@@ -33,6 +33,11 @@ class RawDoc:
     url: str | None = None
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    title: str | None = None
+    encoding: str | None = None  # how the bytes were decoded ("utf-8", "cp1256", ...), when known
+    published_basis: str | None = None  # where ``published`` came from ("input", "url", "html-meta", ...)
+    lang: str | None = None  # detected language code, when a source checked it
+    source: str | None = None  # the input it came from (file path, URL, WARC record id)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
