@@ -28,3 +28,7 @@ class DocumentError(MarsadError):
     def __init__(self, doc_id: str, stage: str, reason: str) -> None:
         self.doc_id, self.stage, self.reason = doc_id, stage, reason
         super().__init__(f"document {doc_id!r}: stage {stage}: {reason}")
+
+
+class StoreError(MarsadError):
+    """The event store cannot be opened, migrated or written (bad URL, unreachable server, ...)."""
