@@ -30,6 +30,8 @@ DEFAULT_DB = Path("marsad-data") / "marsad.db"
 ENV_VAR = "MARSAD_DB"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 MIGRATIONS = Path(__file__).parent / "migrations"
+#: PostgreSQL: the store's write lock, per schema, held until the transaction ends
+WRITE_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':marsad-write'))"
 
 
 def resolve_db_url(value: str | None = None) -> str:
@@ -65,11 +67,11 @@ class Store:
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A session whose transaction holds the store's write lock; commits on success, rolls back on error."""
-        with Session(bind=self.engine.execution_options(marsad_write=True), expire_on_commit=False) as s:
-            with s.begin():
-                if self.dialect == "postgresql":
-                    s.execute(text("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':marsad-write'))"))
-                yield s
+        bind = self.engine.execution_options(marsad_write=True)
+        with Session(bind=bind, expire_on_commit=False) as s, s.begin():
+            if self.dialect == "postgresql":
+                s.execute(text(WRITE_LOCK_SQL))
+            yield s
 
     def close(self) -> None:
         self.engine.dispose()
@@ -125,7 +127,7 @@ def migrate(engine: Engine) -> None:
     cfg.set_main_option("script_location", str(MIGRATIONS))
     with engine.execution_options(marsad_write=True).begin() as conn:
         if engine.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':marsad-write'))"))
+            conn.execute(text(WRITE_LOCK_SQL))
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 
