@@ -83,6 +83,7 @@ def extract(docs: Path, output: Path | None, summary: bool, progress: bool | Non
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from marsad.linking import Linker, link_run
     from marsad.pipeline import Pipeline
     from marsad.reader import read_docs
 
@@ -103,15 +104,24 @@ def extract(docs: Path, output: Path | None, summary: bool, progress: bool | Non
             out = sys.stdout
         show = sys.stderr.isatty() if progress is None else progress
         collected: list[Document] = []
+        # event ids are cross-document incident ids: every document is read before any line is written
+        records: list[dict] = []
+        linked: list[tuple[str, str | None, list]] = []
         try:
             with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                           disable=not show, transient=False) as bar:
                 task = bar.add_task("extract", total=total)
                 for doc in pipeline.run(stream):
-                    out.write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
+                    records.append(doc.to_json())
+                    linked.append((doc.id, doc.outlet, doc.events))
                     if summary:
                         collected.append(doc)
                     bar.advance(task)
+            ids = link_run(Linker(pipeline.resources.entries), linked)
+            for record, doc_ids in zip(records, ids, strict=True):
+                for event, incident in zip(record["events"], doc_ids, strict=True):
+                    event["event_id"] = incident
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
         finally:
             if output:
                 out.close()
