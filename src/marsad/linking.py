@@ -3,7 +3,7 @@
 Pure (no database): the store calls :meth:`Linker.decide` for incremental linking, and ``marsad extract``
 calls :meth:`Linker.cluster` to give the mentions of one run their ``event_id``.
 
-The rule (documented in docs/store.md, "Linking"), for two mentions from *different* documents:
+The rule (documented in docs/linking.md), for two mentions from *different* documents:
 
 - the same ``type``;
 - places that agree: the same gazetteer id, or one inside the other (a site and the governorate it lies
