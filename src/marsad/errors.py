@@ -32,3 +32,7 @@ class DocumentError(MarsadError):
 
 class StoreError(MarsadError):
     """The event store cannot be opened, migrated or written (bad URL, unreachable server, ...)."""
+
+
+class QueryError(StoreError):
+    """A query of the store has an invalid parameter (unknown sort key, status, type, ...)."""
