@@ -150,5 +150,9 @@ def eval_cmd(gold: Path, system: Path, as_json: bool) -> None:
         click.echo(format_scores(scores))
 
 
+from marsad.cli_store import register  # noqa: E402  (the store's commands: ingest, events, show, stats, export)
+
+register(main)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
