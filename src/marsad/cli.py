@@ -17,6 +17,7 @@ from marsad import __version__
 from marsad.errors import MarsadError
 from marsad.model import Document
 from marsad.options import Options
+from marsad.sources.options import FORMATS
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -64,7 +65,7 @@ def _summary_table(docs: list[Document]) -> None:
 
 
 @main.command()
-@click.argument("docs", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write JSON lines here (default: standard output).")
 @click.option("--summary", is_flag=True, help="Print a table of the events found to standard error.")
@@ -74,9 +75,17 @@ def _summary_table(docs: list[Document]) -> None:
               help="Use language data files from this directory instead of the shipped ones.")
 @click.option("--max-chars", type=click.IntRange(min=1000), default=Options().max_chars, show_default=True,
               help="Cut longer article texts here (with a warning on the document).")
-def extract(docs: Path, output: Path | None, summary: bool, progress: bool | None, data_dir: Path | None,
-            max_chars: int) -> None:
-    """Read DOCS (a docs.jsonl file) and write one JSON line a document: its events and tallies.
+@click.option("--format", "input_format", type=click.Choice(FORMATS),
+              help="Read every INPUT as this kind instead of deciding from its name (see docs/sources.md).")
+@click.option("--map", "mapping", metavar="FIELD=COLUMN,...",
+              help="Columns of a CSV/JSONL dump, e.g. id=guid,text=body,published=date "
+                   "(fields: id, text, html, outlet, published, url, title).")
+def extract(inputs: tuple[str, ...], output: Path | None, summary: bool, progress: bool | None,
+            data_dir: Path | None, max_chars: int, input_format: str | None, mapping: str | None) -> None:
+    """Read each INPUT and write one JSON line a document: its events and tallies.
+
+    INPUT is the spec's DOCS.jsonl file, a CSV/JSONL dump (with --map), an HTML file or a directory of them,
+    an http(s) URL, or a WARC/WARC.gz archive (docs/sources.md).
 
     Each line has the gold format of spec/events.md plus `event_id` and `evidence` spans on every event;
     a document that cannot be read appears with an `error` field, and the others go on.
@@ -85,14 +94,14 @@ def extract(docs: Path, output: Path | None, summary: bool, progress: bool | Non
 
     from marsad.linking import Linker, link_run
     from marsad.pipeline import Pipeline
-    from marsad.reader import read_docs
+    from marsad.sources import SourceOptions, detect_kind, open_inputs
+    from marsad.sources.dumps import parse_mapping
 
     try:
         pipeline = Pipeline.load(Options(max_chars=max_chars, data_dir=data_dir))
-        if not docs.exists():
-            raise MarsadError(f"{docs}: no such file")
-        total = _count_lines(docs)
-        stream = read_docs(docs)
+        sources = SourceOptions(format=input_format, mapping=parse_mapping(mapping))
+        stream = open_inputs(inputs, sources)
+        total = _count_lines(Path(inputs[0])) if len(inputs) == 1 and detect_kind(inputs[0], sources) == "docs" else None
         out: IO[str]
         if output:
             try:
@@ -153,6 +162,10 @@ def eval_cmd(gold: Path, system: Path, as_json: bool) -> None:
 from marsad.cli_store import register  # noqa: E402  (the store's commands: ingest, events, show, stats, export)
 
 register(main)
+
+from marsad.cli_api import serve  # noqa: E402  (the API server and dashboard)
+
+main.add_command(serve)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
