@@ -1,0 +1,277 @@
+"""Pydantic response models of the REST API (they make the OpenAPI schema).
+
+They mirror the store's query dataclasses (``marsad.store.queries``) and are filled from them with
+``from_attributes``; the only reshaping is the account's evidence sentence, given here with every
+evidence span that falls inside it (offsets relative to the sentence) so that a client can highlight it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class ErrorBody(_Model):
+    status: int = Field(description="The HTTP status code, repeated.")
+    code: str = Field(description="A stable machine-readable code: invalid_parameter, not_found, forbidden, ...")
+    message: str = Field(description="One line for a human.")
+    details: list[dict[str, object]] = Field(default_factory=list,
+                                             description="For invalid parameters: one entry per problem.")
+
+
+class ErrorResponse(_Model):
+    """The one shape of every error the API returns."""
+
+    error: ErrorBody
+
+
+class Span(_Model):
+    field: str
+    start: int
+    end: int
+    text: str
+
+
+class Incident(_Model):
+    id: str
+    type: str
+    date: dt.date | None
+    time_precision: str | None
+    location_id: str | None
+    location_name: str | None
+    location_name_ar: str | None
+    geo_precision: str | None
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    weapons: list[str]
+    count: int | None
+    actor: str | None
+    actor_basis: str | None
+    target: str | None
+    status: str | None
+    statuses: list[str]
+    fatalities_low: int | None
+    fatalities_best: int | None
+    fatalities_high: int | None
+    injured_low: int | None
+    injured_best: int | None
+    injured_high: int | None
+    intercepted: bool | None
+    n_sources: int
+    n_documents: int
+    n_mentions: int
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+    updated_at: dt.datetime | None
+
+
+class IncidentPage(_Model):
+    items: list[Incident]
+    total: int = Field(description="Incidents matching the filters, all pages together.")
+    limit: int
+    offset: int
+    sort: str
+
+
+class SentenceSpan(_Model):
+    field: str
+    start: int = Field(description="Offset of the span inside the sentence (characters).")
+    end: int
+
+
+class EvidenceSentence(_Model):
+    """The sentence of the article around the account's evidence, with the spans to highlight."""
+
+    text: str
+    spans: list[SentenceSpan]
+
+
+class Account(_Model):
+    mention_key: str
+    doc_id: str
+    outlet: str | None
+    url: str | None
+    published: dt.date | None
+    title: str | None
+    copy_of: str | None
+    status: str
+    type: str
+    date: dt.date | None
+    date_precision: str | None
+    location_id: str | None
+    location_name: str | None
+    country: str | None
+    weapons: list[str]
+    count: int | None
+    actor: str | None
+    actor_basis: str | None
+    target: str | None
+    killed: int | None
+    injured: int | None
+    intercepted: bool | None
+    date_strategy: str | None
+    evidence: list[Span]
+    sentence: EvidenceSentence | None
+
+
+class IncidentChange(_Model):
+    at: dt.datetime
+    kind: str
+    incident_id: str
+    other_ids: list[str]
+    doc_id: str | None
+    detail: str | None
+
+
+class IncidentDetail(_Model):
+    incident: Incident
+    accounts: list[Account]
+    changes: list[IncidentChange]
+    disagreements: dict[str, dict[str, int]]
+
+
+class Tally(_Model):
+    doc_id: str
+    outlet: str | None
+    count: int
+    what: str
+    since: dt.date | None
+    as_of: dt.date | None
+    country: str | None
+    source: str | None
+    evidence: list[Span]
+
+
+class DocumentEvidence(_Model):
+    supports: str = Field(description="The incident id the span supports, or 'tally:<n>'.")
+    field: str
+    start: int
+    end: int
+    text: str
+
+
+class Document(_Model):
+    id: str
+    sha256: str
+    outlet: str | None
+    url: str | None
+    published: dt.date | None
+    title: str | None
+    text: str | None
+    encoding: str | None
+    copy_of: str | None
+    error: str | None
+    warnings: list[str]
+    ingested_at: dt.datetime
+    updated_at: dt.datetime
+    evidence: list[DocumentEvidence]
+    incident_ids: list[str]
+    tallies: list[Tally]
+
+
+class CountRow(_Model):
+    key: str
+    count: int
+
+
+class Stats(_Model):
+    total: int
+    by_week: list[CountRow]
+    by_country: list[CountRow]
+    by_site: list[CountRow]
+    by_actor: list[CountRow]
+    by_type: list[CountRow]
+    by_status: list[CountRow]
+
+
+class Reconciliation(_Model):
+    tally: Tally
+    period_start: dt.date | None
+    period_end: dt.date | None
+    marsad_count: int | None
+    incident_type: str | None
+    difference: int | None
+
+
+class Tallies(_Model):
+    items: list[Reconciliation]
+
+
+class Health(_Model):
+    status: Literal["ok"]
+    version: str
+    incidents: int
+    documents: int
+    writable: bool = Field(description="Whether POST /api/documents is enabled (a write token is configured).")
+
+
+class Site(_Model):
+    id: str
+    name: str
+    name_ar: str
+    kind: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
+class Actor(_Model):
+    id: str
+    name: str
+    name_ar: str
+
+
+class Meta(_Model):
+    """What the dashboard needs besides incidents: the gazetteer's sites and actors, and the vocabularies."""
+
+    sites: list[Site]
+    actors: list[Actor]
+    types: list[str]
+    statuses: list[str]
+    sorts: list[str]
+
+
+class NewDocument(BaseModel):
+    """A document to ingest (as a line of docs.jsonl, with the text inline)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1, max_length=512, pattern=r"^[\w.:~@+=-]+$")
+    text: str = Field(min_length=1, max_length=2_000_000)
+    outlet: str | None = Field(default=None, max_length=128)
+    published: dt.date | None = None
+    url: str | None = Field(default=None, max_length=4096)
+    title: str | None = Field(default=None, max_length=4096)
+
+
+class NewDocuments(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    documents: list[NewDocument] = Field(min_length=1, max_length=1000)
+
+
+class IngestFailure(_Model):
+    id: str
+    error: str
+
+
+class IngestResult(_Model):
+    """The store's ingest summary for the request's documents."""
+
+    documents: int
+    new: int
+    updated: int
+    unchanged: int = Field(description="Documents already stored with the same content (nothing changed).")
+    failed: list[IngestFailure]
+    incidents_created: int
+    incidents_joined: int
+    incidents_merged: int
+    incident_ids: list[str] = Field(description="Incidents the ingested documents report.")

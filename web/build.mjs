@@ -1,0 +1,26 @@
+// Builds the dashboard into src/marsad/web/static/ (generated, not committed): one JS bundle, one CSS
+// bundle with the fonts and Leaflet's images as files, index.html and the Natural Earth basemap.
+import * as esbuild from "esbuild";
+import { copyFile, mkdir, rm } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const out = here("../src/marsad/web/static/");
+
+await rm(out, { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+await esbuild.build({
+  entryPoints: { app: here("src/main.js") },
+  bundle: true,
+  minify: true,
+  format: "esm",
+  target: ["es2022"],
+  outdir: out,
+  assetNames: "assets/[name]-[hash]",
+  loader: { ".woff2": "file", ".woff": "file", ".png": "file", ".svg": "file" },
+  legalComments: "linked",
+  logLevel: "warning",
+});
+await copyFile(here("index.html"), `${out}index.html`);
+await copyFile(here("node_modules/world-atlas/countries-50m.json"), `${out}countries-50m.json`);
+console.log(`dashboard built into ${out}`);
