@@ -15,11 +15,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -55,6 +55,10 @@ class Store:
     url: str
     engine: Engine
     sessions: sessionmaker[Session]
+    _writer: Engine = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._writer = self.engine.execution_options(marsad_write=True)
 
     @property
     def dialect(self) -> str:
@@ -65,13 +69,22 @@ class Store:
         return self.sessions()
 
     @contextmanager
-    def writing(self) -> Iterator[Session]:
-        """A session whose transaction holds the store's write lock; commits on success, rolls back on error."""
-        bind = self.engine.execution_options(marsad_write=True)
-        with Session(bind=bind, expire_on_commit=False) as s, s.begin():
-            if self.dialect == "postgresql":
-                s.execute(text(WRITE_LOCK_SQL))
-            yield s
+    def writing(self) -> Iterator[Connection]:
+        """A connection in a transaction that holds the store's write lock; commits on success, rolls back
+        on error."""
+        with self._writer.begin() as conn:
+            self.lock(conn)
+            yield conn
+
+    def writer(self) -> Connection:
+        """A connection whose transactions take the write lock when they begin (BEGIN IMMEDIATE on SQLite);
+        on PostgreSQL call :meth:`lock` first thing in each transaction."""
+        return self._writer.connect()
+
+    def lock(self, conn: Connection) -> None:
+        """Take the store's write lock in ``conn``'s transaction (PostgreSQL; SQLite took it at BEGIN)."""
+        if self.dialect == "postgresql":
+            conn.execute(text(WRITE_LOCK_SQL))
 
     def close(self) -> None:
         self.engine.dispose()

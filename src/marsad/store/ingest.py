@@ -28,17 +28,18 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from types import SimpleNamespace
 from typing import Any, Literal
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.orm import Session
 
 from marsad.linking import Linker, LinkMention, mention_from_event
 from marsad.model import Document, Event
 from marsad.pipeline import Pipeline
 from marsad.reader import RawDoc
-from marsad.store.consensus import AccountValues, consensus
+from marsad.store.consensus import AccountValues, Consensus, consensus
 from marsad.store.db import Store
 from marsad.store.models import (
     DocumentRow,
@@ -50,6 +51,31 @@ from marsad.store.models import (
 )
 
 log = logging.getLogger(__name__)
+
+# Core statements, built once: the per-article path must not pay for statement construction
+T_DOC = DocumentRow.__table__
+T_MEN = MentionRow.__table__
+T_BLK = MentionBlock.__table__
+T_INC = IncidentRowModel.__table__
+T_CHG = IncidentChangeRow.__table__
+T_TAL = TallyRowModel.__table__
+SEL_DOC = select(T_DOC.c.sha256, T_DOC.c.error).where(T_DOC.c.id == bindparam("b_id"))
+UPD_DOC = update(T_DOC).where(T_DOC.c.id == bindparam("b_id"))
+INS_MEN = insert(T_MEN).returning(T_MEN.c.id)
+UPD_INC = update(T_INC).where(T_INC.c.id == bindparam("b_id"))
+LINK_COLS = (T_MEN.c.key, T_MEN.c.doc_id, T_MEN.c.type, T_MEN.c.date, T_MEN.c.date_precision,
+             T_MEN.c.location_id, T_MEN.c.country, T_MEN.c.weapons, T_MEN.c.count, T_MEN.c.actor,
+             T_MEN.c.outlet, T_MEN.c.copy_group, T_MEN.c.incident_id)
+SEL_CANDIDATES = select(*LINK_COLS).where(T_MEN.c.incident_id.in_(
+    select(T_MEN.c.incident_id).join(T_BLK, T_BLK.c.mention_id == T_MEN.c.id)
+    .where(T_BLK.c.key.in_(bindparam("keys", expanding=True))).distinct()
+)).order_by(T_MEN.c.incident_id, T_MEN.c.key)
+SEL_OF_INCIDENT = select(*LINK_COLS).where(T_MEN.c.incident_id == bindparam("inc"))
+SEL_OF_DOC = select(*LINK_COLS).where(T_MEN.c.doc_id == bindparam("doc"))
+ACCOUNT_COLS = ("doc_id", "outlet", "copy_group", "published", "status", "type", "date", "date_precision",
+                "location_id", "location_name", "location_name_ar", "location_kind", "country", "admin1", "lat",
+                "lon", "weapons", "count", "actor", "actor_basis", "target", "killed", "injured", "intercepted")
+SEL_ACCOUNTS = select(*(T_MEN.c[name] for name in ACCOUNT_COLS)).where(T_MEN.c.incident_id == bindparam("inc"))
 
 Outcome = Literal["new", "updated", "unchanged", "failed"]
 MAX_ATTEMPTS = 8
@@ -131,12 +157,6 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
-_MENTION_LINK_COLS = (MentionRow.key, MentionRow.doc_id, MentionRow.type, MentionRow.date,
-                      MentionRow.date_precision, MentionRow.location_id, MentionRow.country,
-                      MentionRow.weapons, MentionRow.count, MentionRow.actor, MentionRow.outlet,
-                      MentionRow.copy_group, MentionRow.incident_id)
-
-
 def _link_mention(row: Any) -> LinkMention:
     return LinkMention(key=row.key, doc_id=row.doc_id, type=row.type, date=row.date,
                        date_precision=row.date_precision, location_id=row.location_id, country=row.country,
@@ -162,22 +182,35 @@ class Ingestor:
         self.linker = linker
         self.copy_of = copy_of
         self.retries = 0
+        # two connections kept for the whole run: per-article pool check-outs cost more than the writes
+        self._reader = store.engine.connect()
+        self._writer = store.writer()
+
+    def close(self) -> None:
+        self._reader.close()
+        self._writer.close()
+
+    def __enter__(self) -> Ingestor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # --- one document ---------------------------------------------------------------------------------
 
     def ingest_one(self, raw: RawDoc) -> DocResult:
         sha = content_hash(raw)
-        with self.store.session() as s:
-            stored = s.execute(select(DocumentRow.sha256, DocumentRow.error)
-                               .where(DocumentRow.id == raw.id)).first()
+        stored = self._reader.execute(SEL_DOC, {"b_id": raw.id}).first()
+        self._reader.rollback()  # end the read transaction (it would hold a snapshot)
         if stored is not None and stored.sha256 == sha and stored.error is None:
             return DocResult(raw.id, "unchanged")
         doc = self.pipeline.process(raw)
         copy_of = self.copy_of(raw) if self.copy_of and raw.text else None
         for attempt in range(MAX_ATTEMPTS):
             try:
-                with self.store.writing() as s:
-                    return self._write(s, raw, doc, sha, copy_of)
+                with self._writer.begin():
+                    self.store.lock(self._writer)
+                    return self._write(self._writer, raw, doc, sha, copy_of)
             except DBAPIError as exc:
                 if not _is_conflict(exc) or attempt == MAX_ATTEMPTS - 1:
                     raise
@@ -185,164 +218,158 @@ class Ingestor:
                 time.sleep(min(0.05 * 2 ** attempt, 1.0))
         raise AssertionError("unreachable")
 
-    def _write(self, s: Session, raw: RawDoc, doc: Document, sha: str, copy_of: str | None) -> DocResult:
+    def _write(self, c: Connection, raw: RawDoc, doc: Document, sha: str, copy_of: str | None) -> DocResult:
         now = _now()
-        stored = s.execute(select(DocumentRow.sha256, DocumentRow.error).where(DocumentRow.id == raw.id)).first()
+        stored = c.execute(SEL_DOC, {"b_id": raw.id}).first()
         error = raw.error or doc.error
         if stored is not None and stored.sha256 == sha and stored.error is None:
             return DocResult(raw.id, "unchanged")
+        values: dict[str, Any] = dict(
+            sha256=sha, outlet=raw.outlet, url=raw.url, published=raw.published, title=raw.title,
+            text=raw.text if error else doc.text, encoding=raw.encoding, copy_of=None if error else copy_of,
+            error=error, warnings=list(doc.warnings), updated_at=now)
         if error is not None:
             if stored is not None and stored.error is None:
                 # a good version is stored: keep it, report this failure
                 return DocResult(raw.id, "failed", error=error)
-            values = dict(sha256=sha, outlet=raw.outlet, url=raw.url, published=raw.published,
-                          title=raw.title, text=raw.text, encoding=raw.encoding, copy_of=None, error=error,
-                          warnings=list(doc.warnings), updated_at=now)
             if stored is None:
-                s.execute(insert(DocumentRow).values(id=raw.id, ingested_at=now, **values))
+                c.execute(insert(T_DOC), {"id": raw.id, "ingested_at": now, **values})
             else:
-                s.execute(update(DocumentRow).where(DocumentRow.id == raw.id).values(**values))
+                c.execute(UPD_DOC, {"b_id": raw.id, **values})
             return DocResult(raw.id, "failed", error=error)
 
         result = DocResult(raw.id, "new" if stored is None else "updated")
-        values = dict(sha256=sha, outlet=raw.outlet, url=raw.url, published=raw.published, title=raw.title,
-                      text=doc.text, encoding=raw.encoding, copy_of=copy_of, error=None,
-                      warnings=list(doc.warnings), updated_at=now)
         old: list[LinkMention] = []
         old_incidents: dict[str, str] = {}  # mention key -> incident id
         if stored is None:
-            s.execute(insert(DocumentRow).values(id=raw.id, ingested_at=now, **values))
+            c.execute(insert(T_DOC), {"id": raw.id, "ingested_at": now, **values})
         else:
-            s.execute(update(DocumentRow).where(DocumentRow.id == raw.id).values(**values))
-            for row in s.execute(select(*_MENTION_LINK_COLS).where(MentionRow.doc_id == raw.id)):
+            c.execute(UPD_DOC, {"b_id": raw.id, **values})
+            for row in c.execute(SEL_OF_DOC, {"doc": raw.id}):
                 old.append(_link_mention(row))
                 old_incidents[row.key] = row.incident_id
-            # blocks go with their mentions (ON DELETE CASCADE), deleted explicitly for clarity
-            s.execute(delete(MentionBlock).where(MentionBlock.mention_id.in_(
-                select(MentionRow.id).where(MentionRow.doc_id == raw.id))))
-            s.execute(delete(MentionRow).where(MentionRow.doc_id == raw.id))
-            s.execute(delete(TallyRowModel).where(TallyRowModel.doc_id == raw.id))
+            # blocks go with their mentions (ON DELETE CASCADE); deleted explicitly for clarity
+            c.execute(delete(T_BLK).where(T_BLK.c.mention_id.in_(
+                select(T_MEN.c.id).where(T_MEN.c.doc_id == raw.id))))
+            c.execute(delete(T_MEN).where(T_MEN.c.doc_id == raw.id))
+            c.execute(delete(T_TAL).where(T_TAL.c.doc_id == raw.id))
             result.mentions_removed = len(old)
 
-        copy_group = self._copy_group(s, copy_of) if copy_of else None
+        copy_group = self._copy_group(c, copy_of) if copy_of else None
         touched: set[str] = set()
+        blocks: list[dict[str, Any]] = []
+        changes: list[dict[str, Any]] = []
+
+        def log(kind: str, inc_id: str, others: list[str], detail: str | None) -> None:
+            changes.append({"at": now, "kind": kind, "incident_id": inc_id, "other_ids": others,
+                            "doc_id": raw.id, "detail": detail})
+
         content_key = f"{raw.id}:{sha}"
         for i, event in enumerate(doc.events):
             m = mention_from_event(raw.id, i, event, outlet=raw.outlet, content_key=content_key,
                                    copy_group=copy_group)
-            keys = self.linker.blocking_keys(m)
-            candidates = self._candidates(s, keys)
-            decision = self.linker.decide(m, candidates)
+            keys = list(dict.fromkeys(self.linker.blocking_keys(m)))
+            # this document's own earlier mentions are in the database already (their blocks are written
+            # at the end): decide() never puts two mentions of one document together
+            decision = self.linker.decide(m, self._candidates(c, keys))
             inc_id = decision.incident_id
+            params = _mention_params(raw, i, event, m)
             if decision.new:
-                reuse = self._reusable(s, m, old, old_incidents)
+                reuse = self._reusable(c, m, old, old_incidents)
                 if reuse is not None:
                     inc_id = reuse
                     result.joined += 1
-                    self._log(s, now, "joined", inc_id, [], raw.id, "corrected article")
+                    touched.add(inc_id)
+                    log("joined", inc_id, [], "corrected article")
                 else:
-                    self._new_incident(s, inc_id, m.type, now)
+                    # a new incident has this one account: its consensus is the account's values
+                    acc = account_values(SimpleNamespace(**params))
+                    c.execute(insert(T_INC), {"id": inc_id, "created_at": now,
+                                              **_incident_values(consensus([acc]), now)})
                     result.created += 1
-                    self._log(s, now, "created", inc_id, [], raw.id, None)
+                    log("created", inc_id, [], None)
             else:
                 result.joined += 1
-                self._log(s, now, "joined", inc_id, [], raw.id, None)
+                touched.add(inc_id)
+                log("joined", inc_id, [], None)
             if decision.merged:
-                s.execute(update(MentionRow).where(MentionRow.incident_id.in_(decision.merged))
-                          .values(incident_id=inc_id))
-                s.execute(delete(IncidentRowModel).where(IncidentRowModel.id.in_(decision.merged)))
+                c.execute(update(T_MEN).where(T_MEN.c.incident_id.in_(decision.merged)).values(incident_id=inc_id))
+                c.execute(delete(T_INC).where(T_INC.c.id.in_(decision.merged)))
                 result.merged += len(decision.merged)
                 touched.difference_update(decision.merged)
-                self._log(s, now, "merged", inc_id, sorted(decision.merged), raw.id,
-                          f"{len(decision.merged)} incident(s) merged into {inc_id}")
-            mid = self._insert_mention(s, raw, doc, i, event, m, inc_id)
-            if keys:
-                s.execute(insert(MentionBlock), [{"key": k, "mention_id": mid} for k in dict.fromkeys(keys)])
-            touched.add(inc_id)
+                log("merged", inc_id, sorted(decision.merged), f"{len(decision.merged)} incident(s) merged into {inc_id}")
+            params["incident_id"] = inc_id
+            mid = int(c.execute(INS_MEN, params).scalar_one())
+            blocks.extend({"key": k, "mention_id": mid} for k in keys)
             result.mentions_added += 1
-        for i, t in enumerate(doc.tallies):
-            s.execute(insert(TallyRowModel).values(
-                doc_id=raw.id, idx=i, count=t.count, what=t.what, since=t.since, as_of=t.as_of, country=t.country,
-                source=t.source, evidence=[e.to_json() for e in t.evidence]))
+        if blocks:
+            c.execute(insert(T_BLK), blocks)
+        if doc.tallies:
+            c.execute(insert(T_TAL), [
+                {"doc_id": raw.id, "idx": i, "count": t.count, "what": t.what, "since": t.since, "as_of": t.as_of,
+                 "country": t.country, "source": t.source, "evidence": [e.to_json() for e in t.evidence]}
+                for i, t in enumerate(doc.tallies)])
         result.tallies = len(doc.tallies)
 
+        if changes:
+            c.execute(insert(T_CHG), changes)
         # incidents that lost mentions: removed when empty, split when no longer one cluster
         for inc_id in sorted(set(old_incidents.values())):
-            if inc_id in touched:
-                continue
-            self._after_removal(s, inc_id, now, raw.id, result, touched)
-        for inc_id in touched:
-            self._refresh(s, inc_id, now)
+            if inc_id not in touched:
+                self._after_removal(c, inc_id, now, raw.id, result, touched)
+        for inc_id in sorted(touched):
+            self._refresh(c, inc_id, now)
         return result
 
     # --- helpers ----------------------------------------------------------------------------------------
 
-    def _copy_group(self, s: Session, copy_of: str) -> str:
+    def _copy_group(self, c: Connection, copy_of: str) -> str:
         root = copy_of
         for _ in range(20):  # follow copy_of chains to the original
-            nxt = s.execute(select(DocumentRow.copy_of).where(DocumentRow.id == root)).scalar_one_or_none()
+            nxt = c.execute(select(T_DOC.c.copy_of).where(T_DOC.c.id == root)).scalar_one_or_none()
             if not nxt:
                 break
             root = nxt
         return root
 
-    def _candidates(self, s: Session, keys: Sequence[str]) -> dict[str, list[LinkMention]]:
+    def _candidates(self, c: Connection, keys: Sequence[str]) -> dict[str, list[LinkMention]]:
         if not keys:
             return {}
-        inc_ids = select(MentionRow.incident_id).join(MentionBlock, MentionBlock.mention_id == MentionRow.id) \
-            .where(MentionBlock.key.in_(list(keys))).distinct()
         out: dict[str, list[LinkMention]] = defaultdict(list)
-        rows = s.execute(select(*_MENTION_LINK_COLS).where(MentionRow.incident_id.in_(inc_ids))
-                         .order_by(MentionRow.incident_id, MentionRow.key))
-        for row in rows:
+        for row in c.execute(SEL_CANDIDATES, {"keys": list(keys)}):
             out[row.incident_id].append(_link_mention(row))
         return dict(out)
 
-    def _reusable(self, s: Session, m: LinkMention, old: list[LinkMention],
+    def _reusable(self, c: Connection, m: LinkMention, old: list[LinkMention],
                   old_incidents: dict[str, str]) -> str | None:
         """An incident of the replaced version of this document that the corrected mention continues."""
         for o in old:
             inc = old_incidents[o.key]
             if not self.linker.compatible(m, replace(o, doc_id=o.doc_id + "\x00previous")):
                 continue
-            others = s.execute(select(MentionRow.id).where(MentionRow.incident_id == inc).limit(1)).first()
-            exists = s.execute(select(IncidentRowModel.id).where(IncidentRowModel.id == inc)).first()
+            others = c.execute(select(T_MEN.c.id).where(T_MEN.c.incident_id == inc).limit(1)).first()
+            exists = c.execute(select(T_INC.c.id).where(T_INC.c.id == inc)).first()
             if others is None and exists is not None:
                 return inc
         return None
 
-    def _new_incident(self, s: Session, inc_id: str, typ: str, now: dt.datetime) -> None:
-        s.execute(insert(IncidentRowModel).values(
-            id=inc_id, type=typ, weapons=[], statuses=[], n_sources=0, n_documents=0, n_mentions=0,
-            created_at=now, updated_at=now))
+    @staticmethod
+    def _new_incident(c: Connection, inc_id: str, typ: str, now: dt.datetime) -> None:
+        c.execute(insert(T_INC), {"id": inc_id, "type": typ, "weapons": [], "statuses": [], "n_sources": 0,
+                                  "n_documents": 0, "n_mentions": 0, "created_at": now, "updated_at": now})
 
     @staticmethod
-    def _log(s: Session, now: dt.datetime, kind: str, inc_id: str, others: list[str], doc_id: str | None,
+    def _log(c: Connection, now: dt.datetime, kind: str, inc_id: str, others: list[str], doc_id: str | None,
              detail: str | None) -> None:
-        s.execute(insert(IncidentChangeRow).values(at=now, kind=kind, incident_id=inc_id, other_ids=others,
-                                                   doc_id=doc_id, detail=detail))
+        c.execute(insert(T_CHG), {"at": now, "kind": kind, "incident_id": inc_id, "other_ids": others,
+                                  "doc_id": doc_id, "detail": detail})
 
-    def _insert_mention(self, s: Session, raw: RawDoc, doc: Document, i: int, e: Event, m: LinkMention,
-                        inc_id: str) -> int:
-        loc = e.location
-        return int(s.execute(insert(MentionRow).values(
-            key=m.key, doc_id=raw.id, idx=i, incident_id=inc_id, type=e.type, date=e.date,
-            date_precision=m.date_precision, location_id=loc.id if loc else None,
-            location_name=loc.name if loc else None, location_name_ar=loc.name_ar if loc else None,
-            location_kind=loc.kind if loc else None, country=m.country, admin1=loc.admin1 if loc else None,
-            lat=loc.lat if loc else None, lon=loc.lon if loc else None, weapons=sorted(e.weapons),
-            count=e.count, actor=e.actor, actor_basis=e.actor_basis, target=e.target, killed=e.killed,
-            injured=e.injured, intercepted=e.intercepted, status=event_status(e), date_strategy=e.date_strategy,
-            outlet=raw.outlet, copy_group=m.copy_group, published=raw.published,
-            evidence=[ev.to_json() for ev in e.evidence],
-        ).returning(MentionRow.id)).scalar_one())
-
-    def _after_removal(self, s: Session, inc_id: str, now: dt.datetime, doc_id: str, result: DocResult,
+    def _after_removal(self, c: Connection, inc_id: str, now: dt.datetime, doc_id: str, result: DocResult,
                        touched: set[str]) -> None:
-        rows = list(s.execute(select(*_MENTION_LINK_COLS).where(MentionRow.incident_id == inc_id)))
+        rows = list(c.execute(SEL_OF_INCIDENT, {"inc": inc_id}))
         if not rows:
-            s.execute(delete(IncidentRowModel).where(IncidentRowModel.id == inc_id))
-            self._log(s, now, "removed", inc_id, [], doc_id, "its last mention was withdrawn")
+            c.execute(delete(T_INC).where(T_INC.c.id == inc_id))
+            self._log(c, now, "removed", inc_id, [], doc_id, "its last mention was withdrawn")
             result.removed += 1
             return
         clusters: dict[str, list[str]] = defaultdict(list)
@@ -356,33 +383,56 @@ class Ingestor:
         new_ids = []
         for cid, keys in parts[1:]:
             new_id = cid if cid != inc_id else f"{cid}-s"
-            self._new_incident(s, new_id, rows[0].type, now)
-            s.execute(update(MentionRow).where(MentionRow.key.in_(keys)).values(incident_id=new_id))
+            self._new_incident(c, new_id, rows[0].type, now)
+            c.execute(update(T_MEN).where(T_MEN.c.key.in_(keys)).values(incident_id=new_id))
             touched.add(new_id)
             new_ids.append(new_id)
-        self._log(s, now, "split", inc_id, new_ids, doc_id,
+        self._log(c, now, "split", inc_id, new_ids, doc_id,
                   f"after a correction its mentions form {len(clusters)} incidents")
         result.split += 1
 
-    def _refresh(self, s: Session, inc_id: str, now: dt.datetime) -> None:
+    @staticmethod
+    def _refresh(c: Connection, inc_id: str, now: dt.datetime) -> None:
         """Recompute an incident's consensus from its mentions."""
-        rows = s.execute(select(MentionRow).where(MentionRow.incident_id == inc_id)).scalars().all()
+        rows = c.execute(SEL_ACCOUNTS, {"inc": inc_id}).all()
         if not rows:
             return
-        c = consensus([account_values(r) for r in rows])
-        s.execute(update(IncidentRowModel).where(IncidentRowModel.id == inc_id).values(
-            type=c.type, date=c.date, time_precision=c.time_precision, location_id=c.location_id,
-            location_name=c.location_name, location_name_ar=c.location_name_ar, location_kind=c.location_kind,
-            geo_precision=c.geo_precision, country=c.country, admin1=c.admin1, lat=c.lat, lon=c.lon,
-            weapons=c.weapons, count=c.count, actor=c.actor, actor_basis=c.actor_basis, target=c.target,
-            status=c.status, statuses=c.statuses, fatalities_low=c.fatalities_low,
-            fatalities_best=c.fatalities_best, fatalities_high=c.fatalities_high, injured_low=c.injured_low,
-            injured_best=c.injured_best, injured_high=c.injured_high, intercepted=c.intercepted,
-            n_sources=c.n_sources, n_documents=c.n_documents, n_mentions=c.n_mentions,
-            first_seen=c.first_seen, last_seen=c.last_seen, updated_at=now))
+        values = _incident_values(consensus([account_values(r) for r in rows]), now)
+        c.execute(UPD_INC, {"b_id": inc_id, **values})
 
 
-def account_values(r: MentionRow) -> AccountValues:
+def _mention_params(raw: RawDoc, i: int, e: Event, m: LinkMention) -> dict[str, Any]:
+    loc = e.location
+    return {
+        "key": m.key, "doc_id": raw.id, "idx": i, "incident_id": None, "type": e.type, "date": e.date,
+        "date_precision": m.date_precision, "location_id": loc.id if loc else None,
+        "location_name": loc.name if loc else None, "location_name_ar": loc.name_ar if loc else None,
+        "location_kind": loc.kind if loc else None, "country": m.country,
+        "admin1": loc.admin1 if loc else None, "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None, "weapons": sorted(e.weapons), "count": e.count, "actor": e.actor,
+        "actor_basis": e.actor_basis, "target": e.target, "killed": e.killed, "injured": e.injured,
+        "intercepted": e.intercepted, "status": event_status(e), "date_strategy": e.date_strategy,
+        "outlet": raw.outlet, "copy_group": m.copy_group, "published": raw.published,
+        "evidence": [ev.to_json() for ev in e.evidence],
+    }
+
+
+def _incident_values(k: Consensus, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "type": k.type, "date": k.date, "time_precision": k.time_precision,
+        "location_id": k.location_id, "location_name": k.location_name, "location_name_ar": k.location_name_ar,
+        "location_kind": k.location_kind, "geo_precision": k.geo_precision, "country": k.country,
+        "admin1": k.admin1, "lat": k.lat, "lon": k.lon, "weapons": k.weapons, "count": k.count,
+        "actor": k.actor, "actor_basis": k.actor_basis, "target": k.target, "status": k.status,
+        "statuses": k.statuses, "fatalities_low": k.fatalities_low, "fatalities_best": k.fatalities_best,
+        "fatalities_high": k.fatalities_high, "injured_low": k.injured_low, "injured_best": k.injured_best,
+        "injured_high": k.injured_high, "intercepted": k.intercepted, "n_sources": k.n_sources,
+        "n_documents": k.n_documents, "n_mentions": k.n_mentions, "first_seen": k.first_seen,
+        "last_seen": k.last_seen, "updated_at": now}
+
+
+def account_values(r: Any) -> AccountValues:
+    """The consensus view of a mention (an ORM object or a row of the mentions table)."""
     return AccountValues(
         doc_id=r.doc_id, outlet=r.outlet, copy_group=r.copy_group, published=r.published, status=r.status,
         type=r.type, date=r.date, date_precision=r.date_precision, location_id=r.location_id,
@@ -396,14 +446,14 @@ def ingest(store: Store, docs: Iterable[RawDoc], pipeline: Pipeline, linker: Lin
            copy_of: Callable[[RawDoc], str | None] | None = None,
            on_result: Callable[[DocResult], None] | None = None) -> IngestSummary:
     """Ingest every document of ``docs``; returns the run's summary.  ``on_result`` sees each document."""
-    ingestor = Ingestor(store, pipeline, linker or Linker.load(pipeline.options.data_dir), copy_of)
     summary = IngestSummary()
     start = time.perf_counter()
-    for raw in docs:
-        r = ingestor.ingest_one(raw)
-        summary.add(r)
-        if on_result is not None:
-            on_result(r)
-    summary.retries = ingestor.retries
+    with Ingestor(store, pipeline, linker or Linker.load(pipeline.options.data_dir), copy_of) as ingestor:
+        for raw in docs:
+            r = ingestor.ingest_one(raw)
+            summary.add(r)
+            if on_result is not None:
+                on_result(r)
+        summary.retries = ingestor.retries
     summary.seconds = time.perf_counter() - start
     return summary
