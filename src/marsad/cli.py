@@ -167,5 +167,9 @@ from marsad.cli_api import serve  # noqa: E402  (the API server and dashboard)
 
 main.add_command(serve)
 
+from marsad.cli_sources import watch  # noqa: E402  (feeds: marsad watch)
+
+main.add_command(watch)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -12,13 +12,19 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from marsad.errors import InputError
 from marsad.reader import RawDoc, read_docs
 from marsad.sources.options import FORMATS, ColumnMap, FetchOptions, SourceOptions
 
+if TYPE_CHECKING:
+    from marsad.sources.fetch import Fetcher, Response
+
 __all__ = ["FORMATS", "ColumnMap", "FetchOptions", "SourceOptions", "Sources", "detect_kind", "open_inputs"]
 
+#: the Accept header of page requests
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
@@ -84,7 +90,7 @@ class Sources:
         self.outlets = load_outlets(options.outlets_path)
         self.html = HtmlExtractor(self.outlets)
         self.language = LanguageDetector(options.languages) if options.check_language else None
-        self._fetcher = None
+        self._fetcher: Fetcher | None = None
 
     def __enter__(self) -> Sources:
         return self
@@ -94,7 +100,7 @@ class Sources:
             self._fetcher.close()
 
     @property
-    def fetcher(self):  # type: ignore[no-untyped-def]
+    def fetcher(self) -> Fetcher:
         from marsad.sources.fetch import Fetcher
 
         if self._fetcher is None:
@@ -118,19 +124,24 @@ class Sources:
             return replace(doc, lang=lang)
         return replace(doc, text=None, lang=lang, error=reason)
 
-    def fetch_page(self, url: str, doc_id: str | None = None, **fallbacks: object) -> RawDoc:
+    def fetch_page(self, url: str, doc_id: str | None = None, **fallbacks: Any) -> RawDoc:
+        """Fetch and extract one page; a failure is a RawDoc with ``error``."""
         from marsad.sources.fetch import FetchError
 
         try:
-            resp = self.fetcher.get(url, accept="text/html, application/xhtml+xml;q=0.9, */*;q=0.5")
+            resp = self.fetcher.get(url, accept=PAGE_ACCEPT)
         except FetchError as exc:
             return RawDoc(doc_id or url, None, url=url, source=url, error=str(exc))
+        return self.page(resp, doc_id, **fallbacks)
+
+    def page(self, resp: Response, doc_id: str | None = None, **fallbacks: Any) -> RawDoc:
+        """Extract a fetched page (``fallbacks``: HtmlExtractor.extract's fallback_published/_title)."""
         ctype = (resp.content_type or "").lower()
         if ctype and not any(t in ctype for t in ("html", "xml", "text/plain")):
-            return RawDoc(doc_id or url, None, url=resp.final_url, source=url,
-                          error=f"{url}: not a web page (Content-Type {resp.content_type})")
-        return self.html.extract(resp.content, doc_id=doc_id or url, url=resp.final_url, source=url,
-                                 charset=resp.charset, **fallbacks)  # type: ignore[arg-type]
+            return RawDoc(doc_id or resp.url, None, url=resp.final_url, source=resp.url,
+                          error=f"{resp.url}: not a web page (Content-Type {resp.content_type})")
+        return self.html.extract(resp.content, doc_id=doc_id or resp.url, url=resp.final_url, source=resp.url,
+                                 charset=resp.charset, **fallbacks)
 
     def _raw(self, item: str, kind: str) -> Iterator[RawDoc]:
         from marsad.sources.dumps import DumpReader

@@ -8,7 +8,7 @@ text, is still found through the paragraphs it shares.  A candidate is confirmed
 
     |A ∩ B| ≈ J(A, B) · (|A| + |B|) / (1 + J(A, B))      containment = |A ∩ B| / min(|A|, |B|)
 
-A text is a copy when that containment is >= ``threshold`` (0.7 by default).  Texts shorter than
+A text is a copy when that containment is >= ``threshold`` (0.5 by default: half the shorter text).  Texts shorter than
 ``min_shingles`` shingles (a headline, a one-line brief) are never called copies.  A copy of a copy
 names the first text of the chain (``CopyMatch.doc_id``), and the text it matched (``via``).
 
@@ -51,7 +51,7 @@ class _Entry:
 class CopyDetector:
     """Incremental copy detection; ``check`` then ``add`` each text in arrival order."""
 
-    def __init__(self, threshold: float = 0.7, *, num_perm: int = 128, shingle: int = 5,
+    def __init__(self, threshold: float = 0.5, *, num_perm: int = 128, shingle: int = 5,
                  min_shingles: int = 25) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError("threshold must be in (0, 1]")
@@ -81,7 +81,7 @@ class CopyDetector:
         best: tuple[float, str] | None = None
         for cand in candidates:
             entry = self._entries.get(cand)
-            if entry is None or entry.size < self.min_shingles:
+            if entry is None or entry.size < self.min_shingles or entry.root == doc_id:
                 continue
             jaccard = whole.jaccard(entry.minhash)
             inter = jaccard * (size + entry.size) / (1.0 + jaccard)

@@ -31,7 +31,14 @@ _ROBOTS_MAX = 512_000
 
 
 class FetchError(InputError):
-    """A URL could not be fetched (network error, bad status, cap, robots.txt, scheme)."""
+    """A URL could not be fetched (network error, bad status, cap, robots.txt, scheme).
+
+    ``transient`` is True for what may go away by itself (timeouts, connection errors, HTTP 5xx and 429):
+    ``marsad watch`` tries such an item again at the next poll."""
+
+    def __init__(self, message: str, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient
 
 
 @dataclass(slots=True)
@@ -128,7 +135,7 @@ class Fetcher:
             if status == 304:
                 return Response(url, current, status, b"", etag=etag, last_modified=last_modified)
             if not 200 <= status < 300:
-                raise FetchError(f"{url}: HTTP {status}")
+                raise FetchError(f"{url}: HTTP {status}", transient=status >= 500 or status == 429)
             ctype = resp_headers.get("content-type")
             charset = None
             if ctype and "charset=" in ctype.lower():
@@ -156,16 +163,18 @@ class Fetcher:
                     if size > cap:
                         raise FetchError(f"{url}: answer is over the {cap:,}-byte cap; not read further")
                     if self._clock() > deadline:
-                        raise FetchError(f"{url}: answer not complete within {3 * self.options.timeout:g} s")
+                        raise FetchError(f"{url}: answer not complete within {3 * self.options.timeout:g} s",
+                                         transient=True)
                     chunks.append(chunk)
                 return resp.status_code, resp.headers, b"".join(chunks)
         except httpx.TimeoutException as exc:
-            raise FetchError(f"{url}: no answer within {self.options.timeout:g} s ({type(exc).__name__})") from exc
+            raise FetchError(f"{url}: no answer within {self.options.timeout:g} s ({type(exc).__name__})",
+                             transient=True) from exc
         except httpx.TooManyRedirects as exc:  # pragma: no cover - redirects are followed by hand
             raise FetchError(f"{url}: too many redirects") from exc
         except httpx.HTTPError as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise FetchError(f"{url}: {reason}") from exc
+            raise FetchError(f"{url}: {reason}", transient=True) from exc
         finally:
             self._host(url).last = self._clock()
 

@@ -92,6 +92,9 @@ class HtmlExtractor:
             return RawDoc(doc_id, None, self._outlet(page_url, meta, warnings), meta.published, page_url,
                           tuple(warnings), "no article text found in the page", meta.title or fallback_title,
                           encoding, meta.published_basis, source=source)
+        first, _, rest = text.partition("\n")
+        if meta.title and rest.strip() and normalize_key(first) == normalize_key(meta.title):
+            text = rest.lstrip("\n")  # the headline is kept in ``title``; the text is the body
         if meta.published is None:
             found = self.date_in_text(text)
             if found is not None:

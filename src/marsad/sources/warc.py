@@ -9,6 +9,8 @@ record and the archive goes on.  Memory stays flat whatever the size of the arch
 
 from __future__ import annotations
 
+import gzip
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +24,10 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_warc(path: Path, html: HtmlExtractor, max_record_bytes: int) -> Iterator[RawDoc]:
+    if not path.name.lower().endswith((".arc", ".arc.gz")) and not _starts_as_warc(path):
+        yield RawDoc(path.name, None, source=str(path),
+                     error=f"{path.name}: not a readable WARC archive after record 0: it does not start with 'WARC/'")
+        return
     with path.open("rb") as fh:
         n = 0
         try:
@@ -52,13 +58,40 @@ def read_warc(path: Path, html: HtmlExtractor, max_record_bytes: int) -> Iterato
                     yield RawDoc(doc_id, None, url=uri, source=source,
                                  error=f"WARC record {rec_id}: cannot decode the payload ({exc})".splitlines()[0])
                     continue
+                declared = _declared_length(record)
+                if declared is not None and len(payload) < declared:
+                    yield RawDoc(doc_id, None, url=uri, source=source,
+                                 error=f"WARC record {rec_id}: truncated ({len(payload):,} of {declared:,} bytes)")
+                    continue
                 if len(payload) > max_record_bytes:
                     yield RawDoc(doc_id, None, url=uri, source=source,
                                  error=f"WARC record {rec_id}: payload decompresses to more than "
                                        f"{max_record_bytes:,} bytes (a compression bomb?); not read")
                     continue
                 yield html.extract(payload, doc_id=doc_id, url=uri, source=source, charset=charset)
-        except ArchiveLoadFailed as exc:
+        except (ArchiveLoadFailed, EOFError, zlib.error, gzip.BadGzipFile) as exc:
             yield RawDoc(f"{path.name}#{n + 1}", None, source=str(path),
                          error=f"{path.name}: not a readable WARC archive after record {n}: "
                                f"{str(exc).splitlines()[0]}")
+
+
+def _declared_length(record: object) -> int | None:
+    """The HTTP Content-Length of a record whose payload is not transformed (no content/transfer coding)."""
+    http = getattr(record, "http_headers", None)
+    if http is None or http.get_header("Content-Encoding") or http.get_header("Transfer-Encoding"):
+        return None
+    value = http.get_header("Content-Length")
+    return int(value) if value and value.strip().isdigit() else None
+
+
+def _starts_as_warc(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(2)
+            fh.seek(0)
+            if head == b"\x1f\x8b":
+                with gzip.open(fh) as gz:
+                    return gz.read(5) == b"WARC/"
+            return fh.read(5) == b"WARC/"
+    except (OSError, EOFError, zlib.error):
+        return False
