@@ -161,3 +161,91 @@ def test_frames_cross_document_event_ids_agree(pipeline):
         ("b", "تعرضت قاعدة التنف لهجوم بمسيرة يوم الأحد الماضي.", "2024-01-24"),
     ])
     assert docs[0].events[0].event_id == docs[1].events[0].event_id
+
+
+# --- names that are also common words, and scope ----------------------------------------------------------
+
+def test_frames_common_word_name_without_locality_word_is_no_place(pipeline):
+    text = "وفي حديثه للصحفيين أمس، قال المسؤول إن هجوما بعبوة ناسفة استهدف دورية أمريكية."
+    assert all(e.location is None for e in _events(pipeline, text))
+
+
+def test_frames_common_word_name_after_locality_word_is_a_place(pipeline):
+    e = _one(pipeline, "سقطت ثلاثة صواريخ على رتل للتحالف الدولي في قضاء حديثة غربي الأنبار اليوم.")
+    assert (e.location.id, e.count) == ("haditha", 3)
+
+
+def test_frames_pronoun_anh_is_not_the_town_of_anah(pipeline):
+    assert _events(pipeline, "وقع إطلاق نار في سوق شعبي نتج عنه مقتل شخصين أمس.") == []
+
+
+def test_frames_listed_with_another_site_is_a_place(pipeline):
+    events = _events(pipeline, "استهدفت طائرات مسيرة قاعدة عين الأسد وحرير فجر اليوم.")
+    assert sorted(e.location.id for e in events) == ["ain-al-asad", "harir"]
+
+
+def test_frames_embassy_without_its_country_is_not_the_baghdad_embassy(pipeline):
+    text = "استذكر الرئيس الكيني الهجوم بشاحنة مفخخة الذي استهدف السفارة الأمريكية في نيروبي بعبوة ضخمة."
+    assert _events(pipeline, text) == []
+
+
+def test_frames_site_name_as_family_name_without_weapon_is_no_attack(pipeline):
+    text = "أصيب النائب محمد علي الشدادي في كمين نصبه مسلحون في محافظة أبين أمس."
+    assert _events(pipeline, text) == []
+
+
+def test_frames_attack_in_town_without_us_or_coalition_target_is_out_of_scope(pipeline):
+    assert _events(pipeline, "قتل ثلاثة أشخاص بانفجار عبوة ناسفة في سوق بمدينة الرمادي أمس.") == []
+
+
+def test_frames_rockets_on_airport_need_no_us_word(pipeline):
+    e = _one(pipeline, "سقطت ثلاثة صواريخ كاتيوشا قرب مطار بغداد الدولي مساء أمس.")
+    assert (e.type, e.location.id, e.count) == ("attack", "baghdad-airport", 3)
+
+
+# --- strikes --------------------------------------------------------------------------------------------------
+
+def test_frames_strike_target_far_in_the_same_clause(pipeline):
+    text = ("أعلنت الحكومة العراقية أن العدوان الجوي الأمريكي الذي استهدف ليلة الجمعة السبت مقرات للحشد الشعبي "
+            "ومواقع أمنية في قضاء القائم على الحدود العراقية السورية أسفر عن سقوط قتلى.")
+    e = _one(pipeline, text, published="2024-02-04")
+    assert (e.type, e.location.id, e.actor, e.date) == ("strike", "al-qaim", "us-forces", dt.date(2024, 2, 2))
+
+
+def test_frames_place_that_locates_the_attacked_site_is_no_strike_target(pipeline):
+    text = ("وقال البنتاغون إن الضربات الأمريكية جاءت ردا على هجوم صاروخي يوم الجمعة على قاعدة كي وان "
+            "العسكرية قرب كركوك.")
+    assert [e.type for e in _events(pipeline, text)] == ["attack"]
+
+
+# --- reinforcements ---------------------------------------------------------------------------------------------
+
+def test_frames_convoy_count_from_trucks_after_the_convoy_word(pipeline):
+    e = _one(pipeline, "وصباح اليوم، دخل رتل للتحالف مؤلف من 25 شاحنة وتوجه إلى قاعدة تل بيدر شمالي الحسكة.")
+    assert (e.type, e.location.id, e.count) == ("reinforcement", "tal-baydar", 25)
+
+
+def test_frames_dual_cargo_planes_count_two(pipeline):
+    e = _one(pipeline, "هبطت ليلة الأحد طائرتا شحن عسكريتان تابعتان للتحالف الدولي في قاعدة قسرك.")
+    assert (e.type, e.location.id, e.count) == ("reinforcement", "qasrak", 2)
+
+
+def test_frames_fighter_jets_arriving_at_a_base_are_reinforcement(pipeline):
+    e = _one(pipeline, "وأعلنت القيادة المركزية أن 12 مقاتلة وصلت يوم الأحد إلى قاعدة موفق السلطي الجوية.")
+    assert (e.type, e.location.id, e.count, e.date) == ("reinforcement", "muwaffaq-salti", 12,
+                                                        dt.date(2024, 1, 21))
+
+
+def test_frames_habitual_cargo_flights_are_no_event(pipeline):
+    text = "ويعزز التحالف قواعده عبر طائرات الشحن التي تهبط في مطار خراب الجير وقاعدة قسرك."
+    assert _events(pipeline, text) == []
+
+
+def test_frames_aid_flights_are_no_reinforcement(pipeline):
+    text = "وصلت اليوم طائرات شحن تابعة للتحالف تحمل مساعدات إنسانية إلى مطار بغداد الدولي."
+    assert _events(pipeline, text) == []
+
+
+def test_frames_convoy_last_month_has_null_date(pipeline):
+    e = _one(pipeline, "ورصد المرصد الشهر الماضي دخول رتل مؤلف من 30 شاحنة اتجه إلى قاعدة الشدادي.")
+    assert (e.type, e.location.id, e.count, e.date) == ("reinforcement", "shaddadi", 30, None)

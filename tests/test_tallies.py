@@ -32,3 +32,13 @@ def test_tallies_small_soldier_numbers_are_tolls_not_troop_counts(pipeline):
 def test_tallies_each_count_once_per_document(pipeline):
     text = "سجلت 92 هجوما منذ 17 أكتوبر. وكانت 92 هجوما منذ 17 أكتوبر قد سجلت."
     assert len(_tallies(pipeline, text)) == 1
+
+
+def test_tallies_convoy_size_far_from_a_period_word_is_no_tally(pipeline):
+    text = "رصد المرصد السوري دخول رتل جديد للتحالف أمس، قادما من كردستان، ويتألف الرتل من 40 شاحنة، بينها صهاريج."
+    assert _tallies(pipeline, text) == []
+
+
+def test_tallies_period_word_in_the_previous_clause_counts(pipeline):
+    text = "ولفت المرصد إلى أنه خلال الشهر، هبطت 7 طائرات شحن تابعة للتحالف في قواعدها."
+    assert [(c, w) for c, w, *_ in _tallies(pipeline, text)] == [(7, "flights")]

@@ -21,10 +21,12 @@ from marsad.lexicon import Resources
 from marsad.model import Document, Event, Evidence, Location, Mention
 
 PLACE_RANK = {"city": 0, "town": 0, "airport": 0, "region": 2, "governorate": 3, "sea": 1}
-STRONG_REINFORCEMENT = frozenset({"تعزيزات", "تعزيزات عسكريه", "رتل", "ارتال", "قافله", "قوافل", "شاحنات",
-                                  "شاحنه", "اليات عسكريه", "طايره شحن", "طايرات شحن", "طايرتي شحن"})
+STRONG_REINFORCEMENT = ("تعزيزات", "رتل", "ارتال", "قافل", "قوافل", "شاحنات", "شاحنه", "اليات عسكريه",
+                        "طايره شحن", "طايرات شحن", "طايرتي شحن", "طايرتا شحن")  # normalised stems
+ARRIVAL_VERBS = ("دخل", "وصل", "هبط", "ادخل", "استقدم")  # past-tense arrival: "وصلت 12 مقاتلة إلى قاعدة ..."
 NEGATING_CUES = ("threat", "denial")
 MISSILE_ORIGINS = frozenset({"YE", "IR"})
+US_SIDE = frozenset({"us-forces", "coalition", "us-centcom", "us-dod"})
 
 
 @dataclass(slots=True)
@@ -98,10 +100,66 @@ class FrameBuilder:
         return self.ctx.tok(i - 1) not in ("بالقرب", "القريب", "قريب", "قريبه", "مقربه", "بمقربه", "مسافه",
                                             "كيلومترات", "كم", "كيلومترا")
 
+    def _named_as_place(self, view: SentenceView, m: Mention) -> bool:
+        """A name that is also a common word ("حديثه", "الحرير", "القائم") is a place only after a locality
+        word, inside an alias that starts with one, after في/ب (unless it ends in ه: "في حديثه" is "in his
+        talk"; "بالشدادة" is fine), or listed with another location ("عين الأسد وحرير")."""
+        if m.entry_id not in self.res.common_word_names:
+            return True
+        words = self.res.locality_words
+        first = m.surface.split(" ", 1)[0]
+        prev = self.ctx.tok(m.tok_start - 1)
+        if (" " in m.surface and first in words) or prev in words:
+            return True
+        definite = m.surface.startswith("ال") or m.prefix.endswith("ال")
+        if (m.prefix.endswith("ب") or m.prefix.endswith("بال") or prev in ("في", "وفي")) \
+                and (definite or not m.surface.endswith("ه")):
+            return True
+        for n in view.mentions:
+            if n is m or n.category not in ("site", "place"):
+                continue
+            if ("و" in m.prefix and 0 <= m.tok_start - n.tok_end <= 1) or \
+                    ("و" in n.prefix and 0 <= n.tok_start - m.tok_end <= 1):
+                return True
+        return False
+
+    def _facility(self, m: Mention) -> bool:
+        """The site is named with a base word: "قاعدة عين الأسد", "معسكر التاجي", "مطار أربيل"."""
+        words = self.res.locality_words
+        return (" " in m.surface and m.surface.split(" ", 1)[0] in words) or self.ctx.tok(m.tok_start - 1) in words
+
+    def _us_context(self, view: SentenceView) -> bool:
+        """The sentence names US or coalition forces (or their statement), or a coalition base."""
+        return bool(view.get("cue", "coalition_target")) or any(a.entry_id in US_SIDE for a in view.get("actor"))
+
+    def _country_supported(self, m: Mention) -> bool:
+        """An embassy named without its city ("السفارة الأمريكية") is the one in the gazetteer only when the
+        document speaks of that country (a country word or another of its places)."""
+        entry = self.res.entries[m.entry_id]
+        if entry.kind != "embassy" or entry.country is None:
+            return True
+        return entry.country in self.doc_countries(exclude=m.entry_id)
+
+    def doc_countries(self, exclude: str | None = None) -> set[str]:
+        """Countries the document names, by a country word or by one of its places (but ``exclude``)."""
+        out: set[str] = set()
+        for m in self.doc.mentions:
+            if m.entry_id == exclude:
+                continue
+            if m.category == "country":
+                out.add(m.entry_id)
+            elif m.category in ("site", "place"):
+                c = self.res.entries[m.entry_id].country
+                if c:
+                    out.add(c)
+        return out
+
     def _locations(self, view: SentenceView) -> tuple[list[Mention], list[Mention]]:
         sites, places = [], []
         for m in view.mentions:
             if m.category not in ("site", "place"):
+                continue
+            if not self._named_as_place(view, m) or not self._country_supported(m):
                 continue
             if m.entry_id in self.res.metonyms and not ("ب" in m.prefix or
                                                         self.ctx.tok(m.tok_start - 1) in self.res.locative_words):
@@ -331,8 +389,14 @@ class FrameBuilder:
         attack_trigs = [t for t in _valid_triggers(view, "attack")
                         if not any(c.tok_start <= t.tok_start < c.tok_end for c in collective)]
         strike_trigs = _valid_triggers(view, "strike")
-        reinf_trigs = [t for t in _valid_triggers(view, "reinforcement") if t.surface in STRONG_REINFORCEMENT]
         weapons = [w for w in view.get("weapon") if "س" not in w.prefix]
+        all_reinf = _valid_triggers(view, "reinforcement")
+        reinf_trigs = [t for t in all_reinf if t.surface.startswith(STRONG_REINFORCEMENT)]
+        arrivals = [t for t in all_reinf if t.surface.startswith(ARRIVAL_VERBS)]
+        if not reinf_trigs and arrivals and not attack_trigs and not strike_trigs:
+            # aircraft that arrive at a base ("12 مقاتلة من طراز إف-15 وصلت إلى قاعدة موفق السلطي")
+            aircraft = [w for w in weapons if w.entry_id == "aircraft"]
+            reinf_trigs = [*aircraft, *arrivals] if aircraft else []
         attack_weapons = [w for w in weapons if w.entry_id != "aircraft"]
         negated = _sentence_negated(view) and not attack_trigs
         striker = self._striker(view, strike_trigs)
@@ -348,10 +412,9 @@ class FrameBuilder:
         elif (attack_trigs or attack_weapons) and not negated:
             made += self._attacks(view, sites, places, attack_trigs, attack_weapons)
         counted = self.ctx.tally_sentences.get(view.sentence.index, set())
-        coarse = any(d.precision in ("week", "month") for _t, d in view.dates)
-        if reinf_trigs and not attack_trigs and not made and not negated and not coarse \
+        if reinf_trigs and not made and not view.get("cue", "civilian") \
                 and not counted & {"trucks", "flights", "troops"}:
-            made += self._reinforcements(view, sites, places, reinf_trigs)
+            made += self._reinforcements(view, sites, places, reinf_trigs, arrivals)
         if not made:
             self._follow_up(view)
         for loc in [*sites, *places]:
@@ -451,12 +514,17 @@ class FrameBuilder:
                  trigs: list[Mention], weapons: list[Mention]) -> list[Frame]:
         frames = []
         anchors = trigs + weapons
+        us_context = self._us_context(view)
+        # a named site needs a weapon, a base word ("قاعدة ..."), a US/coalition word or a claim with it:
+        # "أصيب محمد الشدادي في كمين" is no attack on Shaddadi
+        sites = [s for s in sites if weapons or us_context or view.get("cue", "claim") or self._facility(s)]
         places = [p for p in places if not self._is_origin(p) and self._same_clause(view, p, anchors)]
         locs = sites or self._best_place(places)
-        if not sites and locs and not weapons and not any(
+        airport = bool(locs) and self.res.entries[locs[0].entry_id].kind == "airport"
+        if not sites and locs and not (airport and weapons) and not (us_context and (weapons or any(
                 a.entry_id in TARGET_ACTORS and view.clause_of(a.tok_start) == view.clause_of(locs[0].tok_start)
-                for a in view.get("actor")):
-            locs = []  # an attack verb near a town is not enough: needs a weapon or a US/coalition target
+                for a in view.get("actor")))):
+            locs = []  # an attack in a town is in scope only when US/coalition forces are its target
         # a clause that refers back to an earlier place ("هذا الحقل") with a weapon of its own
         for anaphor in view.get("cue", "anaphora"):
             clause = view.clause_of(anaphor.tok_start)
@@ -510,8 +578,11 @@ class FrameBuilder:
                                             and view.clause_of(w.tok_start) == clause], sites)
                 frames.append(f)
         anchors = [cue, *view.get("trigger", "strike"), *view.get("cue", "state_striker")]
+        # "قاعدة كي وان قرب كركوك": a place that locates a named site belongs to the site's attack
+        places = [p for p in places if not any(0 <= p.tok_start - s.tok_end <= 3 for s in sites)]
         near = [p for p in places if not self._is_origin(p)
-                and min(abs(p.tok_start - a.tok_start) for a in anchors) <= 12]
+                and (min(abs(p.tok_start - a.tok_start) for a in anchors) <= 12
+                     or self._same_clause(view, p, anchors))]
         targets = self._best_place(near, every=True)
         if not targets:
             recent = [p for s, p in self.launch_points if view.sentence.index - s <= 2]
@@ -550,11 +621,20 @@ class FrameBuilder:
         return frames
 
     def _reinforcements(self, view: SentenceView, sites: list[Mention], places: list[Mention],
-                        trigs: list[Mention]) -> list[Frame]:
+                        trigs: list[Mention], arrivals: list[Mention]) -> list[Frame]:
+        """A convoy, cargo flight or aircraft arriving at a base.  Needs a base (or, for a town or no place,
+        US/coalition forces named) and a told occasion: a date in the sentence or a past-tense arrival verb
+        ("دخل", "هبطت"); habitual talk ("طائرات الشحن التي تهبط في ...") is no event.  A month-level date
+        ("الشهر الماضي") leaves the date null."""
         dests = [s for s in sites if not self._is_origin(s)]
-        if not dests:
+        us_context = self._us_context(view)
+        if not dests and us_context:
             dests = self._best_place([p for p in places if not self._is_origin(p)])
-        if not dests and not any(d.precision == "day" for _t, d in view.dates):
+        day = any(d.precision == "day" for _t, d in view.dates)
+        coarse = any(d.precision in ("week", "month") for _t, d in view.dates)
+        if not (day or coarse or arrivals):
+            return []
+        if not dests and not (day and us_context):
             return []
         frames = []
         for loc in dests or [None]:
@@ -562,15 +642,29 @@ class FrameBuilder:
             frame = self._new("reinforcement", view, loc, anchor, trigs[0])
             if loc is None and frame.country is None:
                 continue
-            self._date(frame, view)
-            for t in trigs:
-                num = self.ctx.number_before(t.tok_start)
-                if num is not None and num[0] is not None:
-                    frame.count = num[0]
-                    frame.cite("count", *self.ctx.span_of(num[1], num[2]))
-                    break
+            if day or not coarse:
+                self._date(frame, view)
+            self._reinforcement_count(frame, view, trigs)
             frames.append(frame)
         return frames
+
+    def _reinforcement_count(self, frame: Frame, view: SentenceView, trigs: list[Mention]) -> None:
+        """Vehicles or aircraft: a number before a convoy/truck/aircraft word ("رتل مؤلف من 25 شاحنة",
+        "يضم 45 آلية", "12 مقاتلة"), else the number a dual or singular form states ("طائرتا شحن")."""
+        nouns = sorted([*trigs, *view.get("tally", "trucks"), *view.get("tally", "flights")],
+                       key=lambda m: m.tok_start)
+        for t in nouns:
+            num = self.ctx.number_before(t.tok_start)
+            if num is not None and num[0] is not None:
+                frame.count = num[0]
+                frame.cite("count", *self.ctx.span_of(num[1], num[2]))
+                return
+        for t in trigs:
+            count = t.attrs.get("count")
+            if isinstance(count, int):
+                frame.count = count
+                frame.cite("count", t.start, t.end)
+                return
 
 
 # --- merging and output ----------------------------------------------------------------------------------

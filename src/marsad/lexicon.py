@@ -24,7 +24,7 @@ GAZETTEER_CATEGORIES = ("site", "place", "actor", "country")
 WEAPON_IDS = ("drone", "rocket", "mortar", "missile", "ied", "small_arms", "aircraft", "artillery")
 TRIGGER_TYPES = ("attack", "strike", "reinforcement")
 CUE_TYPES = ("claim", "claim_weak", "attribution", "no_claim", "intercept", "not_intercepted", "threat", "denial",
-             "launch_from", "coalition_target", "state_striker", "collective")
+             "launch_from", "coalition_target", "state_striker", "collective", "civilian", "confirm")
 CASUALTY_TYPES = ("killed_noun", "injured_noun", "none", "people", "people_one", "people_two")
 TALLY_TYPES = ("attacks", "troops", "injured", "killed", "trucks", "flights", "period")
 FORM_ATTRS = {"form", "count", "suffix"}
@@ -72,6 +72,8 @@ class Resources:
     locative_words: frozenset[str]
     automaton: Any = field(repr=False)
     data_dir: str = ""
+    common_word_names: frozenset[str] = frozenset()  # place ids whose name is also a common word
+    locality_words: frozenset[str] = frozenset()  # words that mark the next word as a place name
 
     def entry(self, entry_id: str) -> GazetteerEntry | None:
         return self.entries.get(entry_id)
@@ -253,6 +255,11 @@ def load_resources(data_dir: str | Path | None = None) -> Resources:
         if ident not in entries:
             raise DataFileError(str(extra_path), f"metonyms.{ident}", "unknown id")
     locative_words = frozenset(normalize_key(w) for w in extra.get("locative_words") or [])
+    common_word_names = frozenset(extra.get("common_word_names") or [])
+    for ident in common_word_names:
+        if ident not in entries:
+            raise DataFileError(str(extra_path), f"common_word_names.{ident}", "unknown id")
+    locality_words = frozenset(normalize_key(w) for w in extra.get("locality_words") or [])
 
     countries = extra.get("countries") or {}
     for code, words in countries.items():
@@ -306,7 +313,8 @@ def load_resources(data_dir: str | Path | None = None) -> Resources:
     return Resources(entries=entries, prefixes=prefixes, suffixes=suffixes, numbers=numbers,
                      vague_numbers=vague, approx_numbers=approx, ambiguous=ambiguous, metonyms=metonyms,
                      locative_words=locative_words,
-                     automaton=b.automaton(), data_dir=str(base))
+                     automaton=b.automaton(), data_dir=str(base), common_word_names=common_word_names,
+                     locality_words=locality_words)
 
 
 def _replace_aliases(e: GazetteerEntry, aliases: tuple[str, ...]) -> GazetteerEntry:

@@ -15,11 +15,21 @@ from marsad.lexicon import Resources
 from marsad.model import Document, Mention, Tally
 
 SOURCE_ROLES = frozenset({"source"})
+CONVOY_STEMS = ("رتل", "ارتال", "قافل", "قوافل")  # normalised
 MIN_COUNT = {"attacks": 2, "troops": 50, "trucks": 2, "flights": 2, "injured": 2, "killed": 2}
 
 
-def _period(view: SentenceView) -> bool:
-    return bool(view.get("tally", "period")) or any(d.precision in ("month", "week") for _t, d in view.dates)
+def _period(view: SentenceView, tok: int | None = None) -> bool:
+    """A week/month-level date in the sentence, or a period word; with ``tok``, the period word must be in
+    the clause of that token or within a few tokens of it ("ويتألف الرتل من 40 شاحنة" in a sentence that
+    starts "رصد ..." is a convoy, not a count over a period)."""
+    if any(d.precision in ("month", "week") for _t, d in view.dates):
+        return True
+    if tok is None:
+        return bool(view.get("tally", "period"))
+    clause = view.clause_of(tok)
+    return any(view.clause_of(p.tok_start) == clause or abs(p.tok_start - tok) <= 8
+               for p in view.get("tally", "period"))
 
 
 def _source(view: SentenceView, prev: SentenceView | None, res: Resources) -> Mention | None:
@@ -52,8 +62,11 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
     if num is None or num[0] is None or num[0] < MIN_COUNT[what]:
         return None
     value, n0, n1 = num
-    if what in ("trucks", "flights", "injured", "killed") and not _period(view):
+    if what in ("trucks", "flights", "injured", "killed") and not _period(view, n0):
         return None
+    if what == "trucks" and any(t.surface.startswith(CONVOY_STEMS) and 0 <= n0 - t.tok_end <= 3
+                                for t in view.get("trigger", "reinforcement")):
+        return None  # "رتل مؤلف من 30 شاحنة": the size of one convoy, an event's count
     if what == "troops" and any(abs(c.tok_start - n0) <= 2 for c in view.get("casualty", "killed_noun")
                                 + view.get("casualty", "injured_noun")):
         return None
