@@ -2,8 +2,8 @@
 
 The rule (docs/store.md, "Consensus"):
 
-1. Accounts are grouped into *independent sources*: syndicated copies (same ``copy_group``) count once,
-   and so do several articles of one outlet; an account without outlet or copy group is its own source.
+1. Accounts are grouped into *independent sources*: a syndicated copy and its original (``copy_group``
+   names the original) count once, and so do several articles of one outlet.
 2. Within a source, each field takes the value of its best account that states the field: the highest
    status (confirmed > claimed > reported > denied), then the latest publication (a later article of the
    same outlet corrects an earlier one).
@@ -117,13 +117,28 @@ class Consensus:
     disagreements: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def source_key(a: AccountValues) -> str:
-    """The independent source an account belongs to (copies and one outlet's articles count once)."""
-    if a.copy_group:
-        return f"copy:{a.copy_group}"
-    if a.outlet:
-        return f"outlet:{a.outlet}"
-    return f"doc:{a.doc_id}"
+def group_sources(accounts: Sequence[AccountValues]) -> dict[str, list[AccountValues]]:
+    """Accounts grouped into independent sources: two accounts are one source when they share an outlet,
+    or one document is a copy of the other (or both copy the same original)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    keys = []
+    for a in accounts:
+        own = f"doc:{a.copy_group or a.doc_id}"
+        find(own)
+        if a.outlet:
+            parent[find(f"outlet:{a.outlet}")] = find(own)
+        keys.append(own)
+    groups: dict[str, list[AccountValues]] = defaultdict(list)
+    for a, own in zip(accounts, keys, strict=True):
+        groups[find(own)].append(a)
+    return dict(groups)
 
 
 def _rank(a: AccountValues) -> tuple[int, int]:
@@ -167,9 +182,7 @@ def consensus(accounts: Sequence[AccountValues]) -> Consensus:
     if not accounts:
         raise ValueError("an incident has at least one account")
     voting = [a for a in accounts if a.status != "denied"] or list(accounts)
-    sources: dict[str, list[AccountValues]] = defaultdict(list)
-    for a in voting:
-        sources[source_key(a)].append(a)
+    sources = group_sources(voting)
     disagreements: dict[str, dict[str, int]] = {}
 
     def vote(name: str, get: Callable[[AccountValues], Any]) -> tuple[Any, AccountValues | None]:
@@ -220,7 +233,6 @@ def consensus(accounts: Sequence[AccountValues]) -> Consensus:
     i_low, i_best, i_high = _spread(per_source(lambda a: a.injured))
     statuses = sorted({a.status for a in accounts}, key=lambda s: STATUS_RANK.get(s, 9))
     published = [a.published for a in accounts if a.published]
-    all_sources = {source_key(a) for a in accounts}
     place = loc_acc
     country_val = country if place is None else place.country or country
     return Consensus(
@@ -250,7 +262,7 @@ def consensus(accounts: Sequence[AccountValues]) -> Consensus:
         injured_best=i_best,
         injured_high=i_high,
         intercepted=intercepted,
-        n_sources=len(all_sources),
+        n_sources=len(group_sources(accounts)),
         n_documents=len({a.doc_id for a in accounts}),
         n_mentions=len(accounts),
         first_seen=min(published) if published else None,
