@@ -18,6 +18,8 @@ import json
 import os
 import tempfile
 import time
+import warnings
+import xml.sax
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -122,13 +124,19 @@ def parse_feed(data: bytes, url: str) -> tuple[list[FeedItem], str | None]:
     parsed: Any = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     entries = list(parsed.get("entries") or [])
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if isinstance(problem, xml.sax.SAXParseException):
+        # not well-formed: feedparser's loose parser would guess at entries; we refuse the feed
+        reason = f"line {problem.getLineNumber()}: {problem.getMessage()}"
+        raise FeedError(f"{url}: not a valid RSS/Atom feed (invalid XML at {reason})")
     if not entries:
         if problem is not None:
             reason = str(problem).splitlines()[0] if str(problem) else type(problem).__name__
             raise FeedError(f"{url}: not a valid RSS/Atom feed ({reason})")
         if not parsed.get("version"):
             raise FeedError(f"{url}: not an RSS/Atom feed")
-    items = [_item(e) for e in entries]
+    with warnings.catch_warnings():  # feedparser's updated_parsed -> published_parsed notice
+        warnings.simplefilter("ignore", DeprecationWarning)
+        items = [_item(e) for e in entries]
     warning = f"feed parsed despite errors ({problem})".splitlines()[0] if problem is not None else None
     return items, warning
 
