@@ -7,17 +7,28 @@ double spaces between words do not break a multi-word alias ("حزب الله" �
 inside a token only after a clitic prefix listed in the lexicon (و ف ب ل ك ال لل ...), and may end inside
 a token only for forms marked ``suffix: true`` and only before a listed suffix.  Within one group
 (all locations and actors; all weapons; each trigger or cue class) the longest match wins.
+
+The token string is built once per document from the tokenizer's lists, with a running sum of the word
+lengths giving each token's place in it; a hit that starts and ends on token boundaries (most of them)
+skips the clitic checks.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
+from operator import attrgetter, itemgetter
 
 from marsad.lexicon import Pattern, Resources
 from marsad.model import Document, Mention, Token
-from marsad.tokens import PUNCT, tokenize
+from marsad.tokens import PUNCT, as_tokens, tokenize
 
 _LIL_PREFIXES = frozenset({"ل", "ول", "فل"})
+_BAR = dict.fromkeys(PUNCT, "|")  # punctuation stands as "|" in the token string: no key spans it
+_PLUS_ONE = (1).__add__
+_BY_SPAN_LENGTH_POSITION = itemgetter(0, 1, 2)
+_BY_END, _BY_START = attrgetter("end"), attrgetter("start")
 
 
 def _group(p: Pattern) -> str:
@@ -28,70 +39,82 @@ def _group(p: Pattern) -> str:
     return f"{p.category}:{p.entry_id}"
 
 
-def find_mentions(tokens: list[Token], res: Resources) -> list[Mention]:
+def find_mentions(tokens: Sequence[Token], res: Resources) -> list[Mention]:
     """All valid lexicon matches over ``tokens``, overlaps resolved per group (longest, then leftmost)."""
-    if not tokens:
+    toks = as_tokens(tokens)
+    texts = toks.texts
+    if not texts:
         return []
-    words = [t.text if t.text not in PUNCT else "|" for t in tokens]
+    words = list(map(_BAR.get, texts, texts))
     ts = " ".join(words)
-    # each token's start in ts; the token of a character is found by bisection
-    starts = []
-    pos = 0
-    for w in words:
-        starts.append(pos)
-        pos += len(w) + 1
-    candidates: list[tuple[int, int, int, Pattern, str]] = []  # (tok_start, tok_end, length, pattern, prefix)
+    # bounds[i]: where token i starts in ts; bounds[i + 1] - 1: where it ends
+    bounds = list(accumulate(map(_PLUS_ONE, map(len, words)), initial=0))
+    prefixes, suffixes = res.prefixes, res.suffixes
+    # (-tokens spanned, -characters with the prefix, first token, pattern, prefix)
+    candidates: list[tuple[int, int, int, Pattern, str]] = []
+    add = candidates.append
     for end, (length, patterns) in res.automaton.iter(ts):
         start = end - length + 1
-        ti = bisect_right(starts, start) - 1
-        tj = bisect_right(starts, end) - 1
-        prefix = ts[starts[ti]:start]
-        tail = ts[end + 1: starts[tj] + len(words[tj])]
+        ti = bisect_right(bounds, start) - 1
+        tok_start = bounds[ti]
+        ntok = ts.count(" ", start, end) + 1
+        tail_end = bounds[ti + ntok] - 1
+        if tok_start == start and end + 1 == tail_end:  # whole tokens: no clitic to check
+            for p in patterns:
+                if not p.article_prefix:
+                    add((-ntok, -length, ti, p, ""))
+            continue
+        prefix = ts[tok_start:start]
+        tail = ts[end + 1:tail_end]
         for p in patterns:
             if p.article_prefix:
                 if prefix not in _LIL_PREFIXES:
                     continue
-            elif prefix and prefix not in res.prefixes:
+            elif prefix and prefix not in prefixes:
                 continue
-            if tail and not (p.suffix and tail in res.suffixes):
+            if tail and not (p.suffix and tail in suffixes):
                 continue
-            candidates.append((ti, tj + 1, length + len(prefix), p, prefix))
+            add((-ntok, -length - len(prefix), ti, p, prefix))
+    if not candidates:
+        return []
     # longest first, then leftmost; keep non-overlapping per group
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    candidates.sort(key=_BY_SPAN_LENGTH_POSITION)
     taken: dict[str, bytearray] = {}  # per group, which tokens a kept match covers
     mentions: list[Mention] = []
-    n_tok = len(tokens)
-    for ti, tj, _len, p, prefix in candidates:
+    n_tok = len(texts)
+    starts, ends = toks.starts, toks.ends
+    for neg_ntok, _len, ti, p, prefix in candidates:
+        tj = ti - neg_ntok
         g = _group(p)
         occupied = taken.get(g)
         if occupied is None:
             occupied = taken[g] = bytearray(n_tok)
-        if any(occupied[ti:tj]):
+        elif occupied.find(1, ti, tj) >= 0:
             continue
         occupied[ti:tj] = b"\x01" * (tj - ti)
-        first, last = tokens[ti], tokens[tj - 1]
-        attrs: dict[str, object] = {}
-        if p.count is not None:
-            attrs["count"] = p.count
-        mentions.append(Mention(category=p.category, entry_id=p.entry_id, start=first.start + len(prefix),
-                                end=last.end, surface=p.key, tok_start=ti, tok_end=tj, prefix=prefix,
-                                attrs=attrs))
+        mentions.append(Mention(p.category, p.entry_id, starts[ti] + len(prefix), ends[tj - 1], p.key, ti, tj,
+                                prefix, {} if p.count is None else {"count": p.count}))
     # a country word inside a name ("المرصد السوري", "زمار العراقية" stays: only overlaps are dropped)
     names = taken.get("gazetteer")
-    if names is not None:
-        mentions = [m for m in mentions if m.category != "country" or not any(names[m.tok_start:m.tok_end])]
-    mentions.sort(key=lambda m: (m.start, -m.end))
+    if names is not None and "country" in taken:
+        mentions = [m for m in mentions
+                    if m.category != "country" or names.find(1, m.tok_start, m.tok_end) < 0]
+    # by start, then longest first (two stable sorts keep the kept order among equal spans)
+    mentions.sort(key=_BY_END, reverse=True)
+    mentions.sort(key=_BY_START)
     return mentions
 
 
-def resolve_ambiguous(mentions: list[Mention], tokens: list[Token], res: Resources) -> None:
+def resolve_ambiguous(mentions: list[Mention], tokens: Sequence[Token], res: Resources) -> None:
     """Swap an ambiguous alias's default entry for an alternative when a hint word occurs in the text."""
-    if not res.ambiguous:
+    ambiguous = res.ambiguous
+    if not ambiguous or not any(m.surface in ambiguous for m in mentions):
         return
-    present = {t.text for t in tokens}
-    text = " ".join(t.text for t in tokens)
+    texts = as_tokens(tokens).texts
+    present = set(texts)
+    text = " ".join(texts)
     for m in mentions:
-        spec = res.ambiguous.get(m.surface)
+        spec = ambiguous.get(m.surface)
         if spec is None:
             continue
         for alt, hints in spec[1].items():

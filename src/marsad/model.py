@@ -8,6 +8,7 @@ are into the *normalised* text; :class:`Evidence` carries offsets into the *orig
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
@@ -175,7 +176,7 @@ class Document:
     url: str | None = None
     title: str | None = None
     norm: NormText | None = None
-    tokens: list[Token] = field(default_factory=list)
+    tokens: Sequence[Token] = field(default_factory=list)  # a marsad.tokens.Tokens once matched
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from itertools import accumulate, chain
+from operator import add
 
 # --- one table per spelling decision -------------------------------------------------------------------
 
@@ -92,6 +93,8 @@ _TABLE = _build_table()
 _TRANS = str.maketrans(_TABLE)
 _DELETED = frozenset(k for k, v in _TABLE.items() if v == "")
 _MULTI = frozenset(k for k, v in _TABLE.items() if len(v) > 1)
+_DELETED_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_DELETED)) + "]")
+_PLUS_ONE = (1).__add__
 _SLOW = re.compile("[" + "".join(re.escape(c) for c in sorted(_MULTI)) + "\uFB50-\uFDFF\uFE70-\uFEFE]")
 
 
@@ -103,31 +106,70 @@ def _map_char(ch: str) -> str:
     return _TABLE.get(ch, ch)
 
 
-@dataclass(slots=True, frozen=True)
 class NormText:
-    """Normalised text and, for each of its characters, the index of the source character."""
+    """Normalised text and, for each of its characters, the index of the source character.
 
-    text: str
-    offsets: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+    The offset map (``len(text) + 1`` entries; the last is ``len(original)``) is built on first use:
+    most documents never cite evidence, so most never need it.
+    """
+
+    __slots__ = ("_offsets", "_source", "text")
+
+    def __init__(self, text: str, offsets: Sequence[int] | None = None, *, source: str | None = None) -> None:
+        if offsets is None and source is None:
+            raise ValueError("NormText needs the offsets or the source text")
+        self.text = text
+        self._offsets = offsets
+        self._source = source
+
+    @property
+    def offsets(self) -> Sequence[int]:
+        if self._offsets is None:
+            assert self._source is not None
+            self._offsets = _deletion_offsets(self._source)
+            self._source = None
+        return self._offsets
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NormText):
+            return NotImplemented
+        return self.text == other.text and list(self.offsets) == list(other.offsets)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"NormText(text={self.text!r})"
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span [start, end) to the original text."""
+        offsets = self.offsets
         if start >= end:
-            pos = self.offsets[start]
+            pos = offsets[start]
             return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1 if end - 1 < len(self.text) else self.offsets[end]
+        return offsets[start], offsets[end - 1] + 1 if end - 1 < len(self.text) else offsets[end]
+
+
+def _deletion_offsets(text: str) -> Sequence[int]:
+    """The offset map of a text whose characters each normalise to one character or to none.
+
+    The kept characters between two deleted ones are a run of consecutive source indexes: the map is
+    those runs chained (built in C: ``re.split`` on the deleted characters, running sums of the lengths).
+    """
+    n = len(text)
+    parts = _DELETED_RE.split(text)
+    if len(parts) == 1:
+        return range(n + 1)
+    lengths = list(map(len, parts))
+    firsts = list(accumulate(map(_PLUS_ONE, lengths), initial=0))  # one deleted character after each part
+    offsets = list(chain.from_iterable(map(range, firsts, map(add, firsts, lengths))))
+    offsets.append(n)
+    return offsets
 
 
 def normalize(text: str) -> NormText:
     """Normalise ``text`` for matching and return it with its offset map."""
-    n = len(text)
     if _SLOW.search(text) is None:
-        out = text.translate(_TRANS)
-        if len(out) == n:
-            return NormText(out, tuple(range(n + 1)))
-        offsets = [i for i, c in enumerate(text) if c not in _DELETED]
-        offsets.append(n)
-        return NormText(out, tuple(offsets))
+        return NormText(text.translate(_TRANS), source=text)
     parts: list[str] = []
     offsets = []
     for i, ch in enumerate(text):
@@ -135,8 +177,8 @@ def normalize(text: str) -> NormText:
         if mapped:
             parts.append(mapped)
             offsets.extend([i] * len(mapped))
-    offsets.append(n)
-    return NormText("".join(parts), tuple(offsets))
+    offsets.append(len(text))
+    return NormText("".join(parts), offsets)
 
 
 def normalize_str(text: str) -> str:

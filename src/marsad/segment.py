@@ -4,17 +4,31 @@ Reads ``doc.tokens``; adds ``doc.sentences``.  A sentence ends at . ! ? ؟ ؛ or
 also ends at ، , : ;.  A full stop after a one-letter token is an abbreviation (د. م. أ.) and does not
 end the sentence; decimal numbers never reach here split (the tokenizer keeps "3.5" whole).  A blank
 line or a single line break starts a new paragraph (news bodies put one paragraph a line).
+
+Only the punctuation tokens are visited: each token is first mapped to one "kind" character (a word,
+a line break, a full stop, another sentence end, a clause end) and the marks are found in that string.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from itertools import repeat
+
 from marsad.model import Document, Sentence, Token
+from marsad.tokens import as_tokens
 
 SENTENCE_END = frozenset(".!?؟؛\n")
 CLAUSE_END = frozenset("،,:;")
+# one character per token: w word or number, n line break, d full stop, s other sentence end, c clause end
+_KIND = {"\n": "n", ".": "d", **dict.fromkeys("!?؟؛", "s"), **dict.fromkeys("،,:;", "c")}
+_MARK = re.compile("[ndsc]")
 
 
-def segment(tokens: list[Token]) -> list[Sentence]:
+def segment(tokens: Sequence[Token]) -> list[Sentence]:
+    toks = as_tokens(tokens)
+    texts, starts, ends = toks.texts, toks.starts, toks.ends
+    kinds = "".join(map(_KIND.get, texts, repeat("w")))
     sentences: list[Sentence] = []
     paragraph = 0
     start_tok = 0
@@ -23,33 +37,33 @@ def segment(tokens: list[Token]) -> list[Sentence]:
 
     def close(end_tok: int, newline: bool) -> None:
         nonlocal start_tok, clause_start, clauses, paragraph
-        if end_tok > start_tok and any(t.text not in SENTENCE_END and t.text not in CLAUSE_END
-                                       for t in tokens[start_tok:end_tok]):
+        if kinds.find("w", start_tok, end_tok) >= 0:  # some word, not only marks
             if clause_start < end_tok:
                 clauses.append((clause_start, end_tok))
             last = end_tok - 1
-            while last > start_tok and tokens[last].text == "\n":
+            while last > start_tok and kinds[last] == "n":
                 last -= 1
-            sentences.append(Sentence(start=tokens[start_tok].start, end=tokens[last].end,
-                                      paragraph=paragraph, index=len(sentences), tok_start=start_tok,
-                                      tok_end=end_tok, clauses=tuple(clauses)))
+            sentences.append(Sentence(start=starts[start_tok], end=ends[last], paragraph=paragraph,
+                                      index=len(sentences), tok_start=start_tok, tok_end=end_tok,
+                                      clauses=tuple(clauses)))
         start_tok = clause_start = end_tok
         clauses = []
         if newline and sentences and sentences[-1].paragraph == paragraph:
             paragraph += 1
 
-    for i, tok in enumerate(tokens):
-        t = tok.text
-        if t == "\n":
+    for m in _MARK.finditer(kinds):
+        i = m.start()
+        kind = kinds[i]
+        if kind == "n":
             close(i + 1, True)
-        elif t in SENTENCE_END:
-            if t == "." and i > 0 and len(tokens[i - 1].text) == 1 and tokens[i - 1].text.isalpha():
-                continue  # abbreviation such as "د."
-            close(i + 1, False)
-        elif t in CLAUSE_END:
+        elif kind == "c":
             clauses.append((clause_start, i + 1))
             clause_start = i + 1
-    close(len(tokens), False)
+        else:
+            if kind == "d" and i > 0 and len(texts[i - 1]) == 1 and texts[i - 1].isalpha():
+                continue  # abbreviation such as "د."
+            close(i + 1, False)
+    close(len(texts), False)
     return sentences
 
 

@@ -1,18 +1,77 @@
-"""Tokenisation of normalised text, shared by article text and lexicon keys."""
+"""Tokenisation of normalised text, shared by article text and lexicon keys.
+
+A document's tokens are kept as three parallel lists (starts, ends, texts) made by one regex pass
+(``re.split`` with the token pattern captured, positions by a running sum of the part lengths): no
+Python object per token unless a caller asks for one.  :class:`Tokens` is a read-only sequence of
+:class:`~marsad.model.Token` over those lists for the callers that want token objects.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
+from itertools import accumulate
+from typing import overload
 
 from marsad.model import Token
 
 # A number (optionally glued to a clitic, e.g. "ب5", "ال24"), a word, or a sentence/clause mark.
 TOKEN_RE = re.compile(r"[^\W\d_]*\d+(?:[.,]\d+)*|[^\W_]+|[.،؛؟!:,;?\n]")
 PUNCT = frozenset(".،؛؟!:,;?\n")
+_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")  # the same matches; re.split keeps them between the gaps
 
 
-def tokenize(norm_text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(norm_text)]
+class Tokens(Sequence[Token]):
+    """The tokens of one text as parallel lists; indexing or iterating yields :class:`Token` tuples."""
+
+    __slots__ = ("ends", "starts", "texts")
+
+    def __init__(self, starts: list[int], ends: list[int], texts: list[str]) -> None:
+        self.starts = starts
+        self.ends = ends
+        self.texts = texts
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return list(map(Token, self.starts[i], self.ends[i], self.texts[i]))
+        return Token(self.starts[i], self.ends[i], self.texts[i])
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(Token, self.starts, self.ends, self.texts)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):
+            return self.texts == other.texts and self.starts == other.starts and self.ends == other.ends
+        if isinstance(other, Sequence):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Tokens({list(self)!r})"
+
+
+def as_tokens(tokens: Sequence[Token]) -> Tokens:
+    """``tokens`` as a :class:`Tokens` (itself if it is one already)."""
+    if isinstance(tokens, Tokens):
+        return tokens
+    return Tokens([t[0] for t in tokens], [t[1] for t in tokens], [t[2] for t in tokens])
+
+
+def tokenize(norm_text: str) -> Tokens:
+    parts = _SPLIT_RE.split(norm_text)  # [gap, token, gap, token, ..., gap]
+    pos = list(accumulate(map(len, parts), initial=0))  # pos[k]: where part k starts
+    return Tokens(pos[1::2], pos[2::2], parts[1::2])
 
 
 def tokenize_key(norm_key: str) -> str:
