@@ -1,6 +1,6 @@
 // The incident panel: consensus values, then every source's account side by side with its status and the
 // Arabic evidence sentence, spans highlighted; and the article view (full text, every span highlighted).
-import { fill, h } from "./dom.js";
+import { fill, h, safeUrl } from "./dom.js";
 import { highlighted } from "./highlight.js";
 
 function value(v, i18n) {
@@ -53,7 +53,7 @@ export class Panel {
       [t("field.weapons"), value(inc.weapons, i18n)],
       [t("field.count"), value(inc.count, i18n)],
       [t("field.actor"), inc.actor ? `${this.labelOf("actor", inc.actor)}${inc.actor_basis ? ` (${inc.actor_basis})` : ""}` : "–"],
-      [t("field.target"), value(inc.target, i18n)],
+      [t("field.target"), inc.target ? this.labelOf("actor", inc.target) : "–"],
       [t("field.killed"), range(inc.fatalities_low, inc.fatalities_best, inc.fatalities_high, i18n)],
       [t("field.injured"), range(inc.injured_low, inc.injured_best, inc.injured_high, i18n)],
       [t("field.intercepted"), value(inc.intercepted, i18n)],
@@ -66,7 +66,7 @@ export class Panel {
           Object.entries(values).map(([v, n]) => `${v} × ${i18n.number(n)}`).join(" · ")))))
       : null;
     const accounts = detail.accounts.map((a) => {
-      const link = a.url ? h("a", { href: a.url, target: "_blank", rel: "noopener noreferrer nofollow", class: "source-link" },
+      const link = safeUrl(a.url) ? h("a", { href: safeUrl(a.url), target: "_blank", rel: "noopener noreferrer nofollow", class: "source-link" },
         t("panel.source_link")) : null;
       const sentence = a.sentence
         ? highlighted(a.sentence.text, a.sentence.spans, fieldLabel)
