@@ -42,3 +42,35 @@ def test_tallies_convoy_size_far_from_a_period_word_is_no_tally(pipeline):
 def test_tallies_period_word_in_the_previous_clause_counts(pipeline):
     text = "ولفت المرصد إلى أنه خلال الشهر، هبطت 7 طائرات شحن تابعة للتحالف في قواعدها."
     assert [(c, w) for c, w, *_ in _tallies(pipeline, text)] == [(7, "flights")]
+
+
+def test_tallies_number_before_adad(pipeline):
+    text = "وبذلك، يرتفع إلى 11 عدد الهجمات التي تعرضت لها القواعد الأمريكية في سوريا منذ 19 تشرين الأول."
+    assert _tallies(pipeline, text) == [(11, "attacks", dt.date(2023, 10, 19), "SY", None)]
+
+
+def test_tallies_number_after_reach_verb(pipeline):
+    text = "وأشار إلى أن عدد طائرات الشحن التي هبطت في قواعد التحالف منذ مطلع الشهر بلغ 12 طائرة."
+    assert [(c, w) for c, w, *_ in _tallies(pipeline, text)] == [(12, "flights")]
+
+
+def test_tallies_thousands_after_a_digit(pipeline):
+    assert _tallies(pipeline, "ويتمركز في الأردن نحو 3 آلاف عسكري أميركي.") == [(3000, "troops", None, "JO", None)]
+
+
+def test_tallies_elliptic_second_troop_count(pipeline):
+    got = _tallies(pipeline, "وتنشر الولايات المتحدة نحو 2500 جندي في العراق و900 في سوريا.")
+    assert [(c, w, country) for c, w, _s, country, _src in got] == [(2500, "troops", "IQ"), (900, "troops", "SY")]
+
+
+def test_tallies_soldiers_wounded_over_a_period_are_injured(pipeline):
+    text = "تعرضت القوات الأمريكية لـ19 هجوما منذ 17 تشرين الأول، أصيب خلالها 21 عسكريا أميركيا بجروح طفيفة."
+    assert sorted((c, w) for c, w, *_ in _tallies(pipeline, text)) == [(19, "attacks"), (21, "injured")]
+
+
+def test_tallies_toll_of_one_event_is_no_tally(pipeline):
+    assert _tallies(pipeline, "16 شهيدا و25 جريحا حصيلة العدوان الأمريكي على القائم.") == []
+
+
+def test_tallies_monday_is_not_the_number_two(pipeline):
+    assert _tallies(pipeline, "شهد إقليم كردستان مساء الاثنين هجوما صاروخيا على مطار أربيل.") == []

@@ -17,6 +17,7 @@ PERPETRATOR_KINDS = frozenset({"armed-group"})
 STRIKERS = {"us-forces": "us-forces", "us-centcom": "us-forces", "us-dod": "us-forces", "coalition": "coalition",
             "israel": "israel", "turkey": "turkey", "jordan-government": "jordan-government"}
 TARGET_ACTORS = frozenset({"us-forces", "coalition"})
+THOUSANDS = frozenset({"الاف", "الف"})  # normalised آلاف / ألف after a number
 
 
 @dataclass(slots=True)
@@ -87,6 +88,13 @@ class DocContext:
     def number_at(self, i: int) -> tuple[int | None, int, int] | None:
         """The number whose last token is ``i`` -> (value or None if vague, tok_start, tok_end)."""
         m = self.numbers_end.get(i + 1)
+        if m is not None and m.surface in THOUSANDS and m.tok_start == i:
+            # "3 آلاف" / "ثلاثة آلاف" / "عشرة آلاف": a number times a thousand
+            head = self.number_at(i - 1)
+            if head is not None and head[0] is not None and head[0] < 1000:
+                return head[0] * 1000, head[1], i + 1
+        if m is not None and m.entry_id == "2" and m.prefix.endswith("ال"):
+            return None  # "الاثنين" is Monday
         if m is not None:
             return (None if m.entry_id == "vague" else int(m.entry_id)), m.tok_start, m.tok_end
         match = _DIGITS.match(self.tok(i))

@@ -26,6 +26,8 @@ STRONG_REINFORCEMENT = ("تعزيزات", "رتل", "ارتال", "قافل", "�
 ARRIVAL_VERBS = ("دخل", "وصل", "هبط", "ادخل", "استقدم")  # past-tense arrival: "وصلت 12 مقاتلة إلى قاعدة ..."
 NEGATING_CUES = ("threat", "denial")
 MISSILE_ORIGINS = frozenset({"YE", "IR"})
+# plural nouns and imperfect verbs: "هجمات الفصائل", "الاعتداءات", "التي تستهدف قواعد" (normalised stems)
+HABITUAL_TRIGGERS = ("هجمات", "هجومات", "اعتداءات", "استهدافات", "تستهدف", "يستهدف", "تتعرض", "يتعرض")
 US_SIDE = frozenset({"us-forces", "coalition", "us-centcom", "us-dod"})
 
 
@@ -123,6 +125,12 @@ class FrameBuilder:
                 return True
         return False
 
+    def _hedged(self, view: SentenceView, m: Mention) -> bool:
+        """A threat word earlier in the location's clause ("لن", "سنستهدف", "في حال")."""
+        clause = view.clause_of(m.tok_start)
+        return any(view.clause_of(c.tok_start) == clause and c.tok_end <= m.tok_start
+                   for c in view.get("cue", "threat"))
+
     def _facility(self, m: Mention) -> bool:
         """The site is named with a base word: "قاعدة عين الأسد", "معسكر التاجي", "مطار أربيل"."""
         words = self.res.locality_words
@@ -161,6 +169,8 @@ class FrameBuilder:
                 continue
             if not self._named_as_place(view, m) or not self._country_supported(m):
                 continue
+            if self._hedged(view, m):
+                continue  # "ولن تكون قواعدهم في عين الأسد وحرير بمنأى عن صواريخنا"
             if m.entry_id in self.res.metonyms and not ("ب" in m.prefix or
                                                         self.ctx.tok(m.tok_start - 1) in self.res.locative_words):
                 continue  # "طالبت واشنطن بغداد": the government, not the place
@@ -549,10 +559,18 @@ class FrameBuilder:
                 self._fill_attack(frame, view, weapons, [])
                 frames.append(frame)
             return frames
+        own_day = any(d.precision == "day" for _t, d in view.dates)
+        tallied = "attacks" in self.ctx.tally_sentences.get(view.sentence.index, set())
+        weak = all(t.surface.startswith(HABITUAL_TRIGGERS) for t in trigs)
         for loc in locs:
             trig = self._nearest(trigs, loc.tok_start) or self._nearest(weapons, loc.tok_start)
             frame = self._new("attack", view, loc, loc.tok_start, trig)
             self._fill_attack(frame, view, self._assign(weapons, locs, loc, view), locs)
+            if not own_day and (tallied or (weak and not (frame.weapons or frame.killed or frame.injured
+                                                          or frame.intercepted))):
+                # "توزعت تلك الهجمات على حقلي العمر وكونيكو", "الهجمات المتكررة التي تستهدف قواعد ...":
+                # bases named in a summary or in habitual talk, with no day, weapon or toll, are no event
+                continue
             frames.append(frame)
         return frames
 

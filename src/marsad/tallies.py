@@ -15,6 +15,8 @@ from marsad.lexicon import Resources
 from marsad.model import Document, Mention, Tally
 
 SOURCE_ROLES = frozenset({"source"})
+SPAN_STEMS = ("منذ", "خلال", "طيله", "طوال", "حتي")  # a span of time right before a toll (normalised)
+REACH_VERBS = ("بلغ", "يبلغ", "وصل", "يصل", "ارتفع", "يرتفع")  # "بلغ عدد ... 12" (normalised)
 CONVOY_STEMS = ("رتل", "ارتال", "قافل", "قوافل")  # normalised
 MIN_COUNT = {"attacks": 2, "troops": 50, "trucks": 2, "flights": 2, "injured": 2, "killed": 2}
 
@@ -47,10 +49,64 @@ def _country(view: SentenceView, tok: int) -> Mention | None:
     after = [c for c in view.get("country") if c.tok_start >= tok]
     codes = {c.entry_id for c in view.get("country")}
     if after:
+        if len({c.entry_id for c in after if c.tok_start - after[0].tok_start <= 2}) > 1:
+            return None  # "في العراق وسوريا": both
         return after[0]
     if len(codes) == 1:
         return view.get("country")[0]
     return None
+
+
+def _count_of(ctx: DocContext, view: SentenceView, noun: Mention) -> tuple[int | None, int, int] | None:
+    """The number a counted noun states: "92 هجوما", "يرتفع إلى 11 عدد الهجمات", "عدد طائرات الشحن ...
+    بلغ 12 طائرة"."""
+    num = ctx.number_before(noun.tok_start, skip=1)
+    if num is not None or ctx.tok(noun.tok_start - 1) != "عدد":
+        return num
+    num = ctx.number_before(noun.tok_start - 1, skip=1)
+    if num is not None:
+        return num
+    end = min(view.sentence.tok_end, noun.tok_end + 25)
+    for j in range(noun.tok_end, end):
+        if ctx.tok(j).startswith(REACH_VERBS):
+            k = j + 1 if ctx.tok(j + 1) not in ("الي", "حوالي") else j + 2
+            return ctx.number_after(k)
+    return None
+
+
+def _toll_kind(ctx: DocContext, view: SentenceView, n0: int) -> str | None:
+    """"killed"/"injured" when a casualty word stands just before the number of soldiers."""
+    for kind, what in (("injured_noun", "injured"), ("killed_noun", "killed")):
+        if any(0 <= n0 - c.tok_end <= 3 for c in view.get("casualty", kind)):
+            return what
+    return None
+
+
+def _elliptic_troops(doc: Document, ctx: DocContext, view: SentenceView, first: Tally, n1: int) -> list[Tally]:
+    """Further troop counts that lean on the first one: "2500 جندي في العراق و900 في سوريا",
+    "يتمركز قرابة 200 منهم في التنف"."""
+    out = []
+    for j in range(n1, view.sentence.tok_end):
+        word = ctx.tok(j)
+        digits = word[1:] if word.startswith("و") else word
+        if not digits.isdigit():
+            continue
+        nxt = ctx.tok(j + 1)
+        if nxt not in ("في", "منهم", "بينهم"):
+            continue
+        where = [m for m in view.mentions if m.category in ("country", "site", "place") and j < m.tok_start <= j + 4]
+        country = None
+        if where:
+            m = where[0]
+            country = m.entry_id if m.category == "country" else ctx.res.entries[m.entry_id].country
+        elif nxt != "في":
+            country = first.country
+        value = int(digits)
+        if value < MIN_COUNT["troops"] or value == first.count:
+            continue
+        out.append(Tally(count=value, what="troops", since=None, as_of=first.as_of, country=country,
+                         source=first.source, evidence=[doc.evidence("count", *ctx.span_of(j, j + 1))]))
+    return out
 
 
 def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceView | None,
@@ -58,11 +114,21 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
     what = noun.entry_id
     if what == "period":
         return None
-    num = ctx.number_before(noun.tok_start, skip=1)
-    if num is None or num[0] is None or num[0] < MIN_COUNT[what]:
+    num = _count_of(ctx, view, noun)
+    if num is None or num[0] is None:
         return None
     value, n0, n1 = num
-    if what in ("trucks", "flights", "injured", "killed") and not _period(view, n0):
+    spanned = any(ctx.tok(j).startswith(SPAN_STEMS) for j in range(max(n0 - 6, view.sentence.tok_start),
+                                                                    min(noun.tok_end + 6, view.sentence.tok_end)))
+    if what == "troops":
+        toll = _toll_kind(ctx, view, n0)
+        if toll is not None and spanned:
+            what = toll  # "أصيب خلالها 21 عسكريا أمريكيا": the wounded of a period
+    if value < MIN_COUNT[what]:
+        return None
+    if what in ("injured", "killed") and not spanned:
+        return None  # "16 شهيدا و25 جريحا حصيلة العدوان": the toll of one event
+    if what in ("trucks", "flights") and not _period(view, n0):
         return None
     if what == "trucks" and any(t.surface.startswith(CONVOY_STEMS) and 0 <= n0 - t.tok_end <= 3
                                 for t in view.get("trigger", "reinforcement")):
@@ -72,7 +138,7 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
         return None
     since: dt.date | None = None
     as_of: dt.date | None = doc.published
-    evidence = [doc.evidence("count", *ctx.span_of(n0, noun.tok_end))]
+    evidence = [doc.evidence("count", *ctx.span_of(min(n0, noun.tok_start), max(n1, noun.tok_end)))]
     for tok, d in view.dates:
         if d.value is None:
             continue
@@ -102,8 +168,12 @@ def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
             t = _tally(doc, ctx, view, prev, noun)
             if t is not None:
                 ctx.tally_sentences.setdefault(view.sentence.index, set()).add(t.what)
-            if t is not None and (t.count, t.what) not in seen:
-                seen.add((t.count, t.what))
-                tallies.append(t)
+            found = [t] if t is not None else []
+            if t is not None and t.what == "troops":
+                found += _elliptic_troops(doc, ctx, view, t, noun.tok_end)
+            for t in found:
+                if (t.count, t.what) not in seen:
+                    seen.add((t.count, t.what))
+                    tallies.append(t)
     doc.tallies = tallies
     return doc
