@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from sqlalchemy.exc import SQLAlchemyError
 
 from marsad.errors import MarsadError
 
@@ -28,6 +29,13 @@ DB_HELP = ("Database: a SQLite file path or postgresql://user@host/db "
 def _fail(message: str) -> None:
     click.echo(f"marsad: error: {message}", err=True)
     sys.exit(1)
+
+
+def _db_error(exc: Exception) -> str:
+    """One line for a database error (the driver's message, without SQLAlchemy's decorations)."""
+    orig = getattr(exc, "orig", None)
+    msg = str(orig if orig is not None else exc).strip().splitlines()
+    return f"database error: {msg[0] if msg else type(exc).__name__}"
 
 
 def _db_option(fn: F) -> F:
@@ -141,6 +149,8 @@ def ingest_cmd(inputs: tuple[str, ...], db: str | None, progress: bool | None, d
                 summary = ingest(store, open_inputs(inputs), pipeline, linker, on_result=tick)
     except MarsadError as exc:
         _fail(str(exc))
+    except SQLAlchemyError as exc:
+        _fail(_db_error(exc))
         return
     s = summary
     rate = s.documents / s.seconds if s.seconds else 0.0
@@ -168,6 +178,8 @@ def events_cmd(db: str | None, limit: int, offset: int, sort: str, fmt: str, **f
             page = list_incidents(s, _filters(**flt), limit=limit, offset=offset, sort=sort)
     except MarsadError as exc:
         _fail(str(exc))
+    except SQLAlchemyError as exc:
+        _fail(_db_error(exc))
         return
     if fmt == "jsonl":
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
@@ -218,6 +230,8 @@ def show_cmd(event_id: str, db: str | None, as_json: bool) -> None:
             detail = get_incident(s, current) if current else None
     except MarsadError as exc:
         _fail(str(exc))
+    except SQLAlchemyError as exc:
+        _fail(_db_error(exc))
         return
     if detail is None:
         _fail(f"no incident {event_id!r}")
@@ -295,6 +309,8 @@ def stats_cmd(db: str | None, as_json: bool, top: int, **flt: Any) -> None:
             rec = tally_reconciliation(s, f)
     except MarsadError as exc:
         _fail(str(exc))
+    except SQLAlchemyError as exc:
+        _fail(_db_error(exc))
         return
     if as_json:
         click.echo(_dumps({"stats": dataclasses.asdict(st), "reconciliation": [dataclasses.asdict(r) for r in rec]}))
@@ -332,6 +348,8 @@ def export_cmd(fmt: str, output: Path, db: str | None, **flt: Any) -> None:
             n = export(s, fmt, f, output)
     except MarsadError as exc:
         _fail(str(exc))
+    except SQLAlchemyError as exc:
+        _fail(_db_error(exc))
         return
     click.echo(f"{n} incidents written to {output} ({fmt})")
 

@@ -31,7 +31,7 @@ ENV_VAR = "MARSAD_DB"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 MIGRATIONS = Path(__file__).parent / "migrations"
 #: PostgreSQL: the store's write lock, per schema, held until the transaction ends
-WRITE_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':marsad-write'))"
+WRITE_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/marsad-write'))"
 
 
 def resolve_db_url(value: str | None = None) -> str:
