@@ -249,3 +249,39 @@ def test_frames_aid_flights_are_no_reinforcement(pipeline):
 def test_frames_convoy_last_month_has_null_date(pipeline):
     e = _one(pipeline, "ورصد المرصد الشهر الماضي دخول رتل مؤلف من 30 شاحنة اتجه إلى قاعدة الشدادي.")
     assert (e.type, e.location.id, e.count, e.date) == ("reinforcement", "shaddadi", 30, None)
+
+
+# --- tolls and counts -----------------------------------------------------------------------------------------
+
+def test_frames_negation_before_killed_and_wounded_gives_zero_both(pipeline):
+    e = _one(pipeline, "استهدفت طائرة مسيرة قاعدة التنف اليوم، ولم يسفر الهجوم عن سقوط قتلى أو جرحى.")
+    assert (e.killed, e.injured) == (0, 0)
+
+
+def test_frames_no_dead_leaves_wounded_unknown(pipeline):
+    e = _one(pipeline, "سقطت ثلاثة صواريخ على قاعدة عين الأسد اليوم دون وقوع قتلى.")
+    assert (e.killed, e.injured) == (0, None)
+
+
+def test_frames_no_news_of_losses_is_not_zero(pipeline):
+    e = _one(pipeline, "استهدفت صواريخ حقل العمر اليوم، ولم ترد معلومات عن حجم الخسائر.")
+    assert (e.killed, e.injured) == (None, None)
+
+
+def test_frames_toll_told_before_the_lone_event(pipeline):
+    text = ("قال الرئيس الأميركي إنه قرر الرد على الهجوم الذي أودى بحياة ثلاثة جنود أميركيين في الأردن. "
+            "وحمّل البنتاغون كتائب حزب الله المسؤولية عن الهجوم بطائرة مسيرة على البرج 22 فجر الأحد.")
+    e = _one(pipeline, text, published="2024-01-30")
+    assert (e.location.id, e.killed, e.count) == ("tower-22", 3, 1)
+
+
+def test_frames_wounded_number_after_rise_verb(pipeline):
+    text = ("استهدف هجوم بطائرة مسيرة البرج 22 فجر الأحد. "
+            "وأوضحت المتحدثة أن عدد المصابين في الهجوم ارتفع إلى 40 عسكريا.")
+    e = _one(pipeline, text, published="2024-01-30")
+    assert e.injured == 40
+
+
+def test_frames_accusative_rocket_count(pipeline):
+    e = _one(pipeline, "تعرضت قاعدة كي وان قرب كركوك يوم الجمعة لهجوم أطلق فيه 30 صاروخا.")
+    assert (e.location.id, e.weapons, e.count) == ("k1-kirkuk", ["rocket"], 30)

@@ -28,6 +28,8 @@ NEGATING_CUES = ("threat", "denial")
 MISSILE_ORIGINS = frozenset({"YE", "IR"})
 # plural nouns and imperfect verbs: "هجمات الفصائل", "الاعتداءات", "التي تستهدف قواعد" (normalised stems)
 HABITUAL_TRIGGERS = ("هجمات", "هجومات", "اعتداءات", "استهدافات", "تستهدف", "يستهدف", "تتعرض", "يتعرض")
+TOLL_WORDS = ("ضحايا", "اذي", "بشريه", "الارواح")  # normalised: victims, harm, human (losses), lives
+REACH_VERBS = ("ارتفع", "يرتفع", "بلغ", "يبلغ", "وصل")  # "ارتفع إلى 40" (normalised)
 US_SIDE = frozenset({"us-forces", "coalition", "us-centcom", "us-dod"})
 
 
@@ -306,6 +308,9 @@ class FrameBuilder:
             frame.injured = frame.injured if frame.injured is not None else 0
             frame.cite("killed", m.start, m.end)
             frame.cite("injured", m.start, m.end)
+        for neg in view.get("cue", "toll_negator"):
+            if mine(neg):
+                self._negated_toll(frame, view, neg)
         for kind, name in (("killed_noun", "killed"), ("injured_noun", "injured")):
             for m in view.get("casualty", kind):
                 if not mine(m):
@@ -317,6 +322,19 @@ class FrameBuilder:
                     setattr(frame, name, value[0])
                     frame.cite(name, *self.ctx.span_of(min(m.tok_start, value[1]), max(m.tok_end, value[2])))
 
+    def _negated_toll(self, frame: Frame, view: SentenceView, neg: Mention) -> None:
+        """"لم يسفر عن سقوط قتلى أو جرحى" -> 0 and 0; "دون وقوع قتلى" -> killed 0; "لم يصب أحد بأذى",
+        "دون خسائر بشرية", "لم يسفر عن ضحايا" -> 0 and 0.  The casualty word must follow within 7 words."""
+        end = min(neg.tok_end + 7, view.sentence.tok_end)
+        killed = any(neg.tok_end <= m.tok_start < end for m in view.get("casualty", "killed_noun"))
+        injured = any(neg.tok_end <= m.tok_start < end for m in view.get("casualty", "injured_noun"))
+        if any(w in self.ctx.tok(j) for j in range(neg.tok_end, end) for w in TOLL_WORDS):
+            killed = injured = True
+        for name, hit in (("killed", killed), ("injured", injured)):
+            if hit and getattr(frame, name) is None:
+                setattr(frame, name, 0)
+                frame.cite(name, neg.start, self.doc.tokens[end - 1].end if end > neg.tok_end else neg.end)
+
     def _toll_number(self, m: Mention) -> tuple[int, int, int] | None:
         """The number of people a casualty word states: "مقتل 5 مسلحين", "3 قتلى", "مقتل مقاول" (1)."""
         after = self.ctx.number_after(m.tok_end)
@@ -325,6 +343,13 @@ class FrameBuilder:
         before = self.ctx.number_before(m.tok_start)
         if before is not None and before[0] is not None:
             return before[0], before[1], before[2]
+        for j in range(m.tok_end, m.tok_end + 5):  # "عدد المصابين في الهجوم ارتفع إلى 40 عسكريا"
+            if self.ctx.tok(j).startswith(REACH_VERBS):
+                k = j + 2 if self.ctx.tok(j + 1) in ("الي", "حوالي", "نحو") else j + 1
+                reached = self.ctx.number_after(k)
+                if reached is not None and reached[0] is not None:
+                    return reached[0], reached[1], reached[2]
+                break
         for people in self.ctx.people_at(m.tok_end):
             value = {"people_one": 1, "people_two": 2}.get(people.entry_id)
             if value is not None:
@@ -443,6 +468,35 @@ class FrameBuilder:
             self._intercepted(last, view)
         if (last.killed is None or last.injured is None) and view.get("trigger") and view.get("casualty"):
             self._casualties(last, view)
+
+    def lone_event_tolls(self, merged: list[Frame]) -> None:
+        """When a document tells of one attack (or one strike) only, a toll stated anywhere with a word of
+        that event ("الهجوم الذي أودى بحياة ثلاثة جنود", "ارتفعت حصيلة شهداء العدوان إلى 17") is its toll,
+        unless the sentence names another place of a different country."""
+        for type_ in ("attack", "strike"):
+            frames = [f for f in merged if f.type == type_]
+            if len(frames) != 1:
+                continue
+            frame = frames[0]
+            if frame.killed is not None and frame.injured is not None:
+                continue
+            for view in self.ctx.views:
+                if view.sentence.index == frame.sentence or not view.get("casualty") \
+                        or not view.get("trigger", type_) or _sentence_negated(view):
+                    continue
+                if self.ctx.tally_sentences.get(view.sentence.index):
+                    continue
+                other = [m for m in view.mentions if m.category in ("site", "place", "country")
+                         and self._country_code(m) not in (None, frame.country)]
+                if other:
+                    continue
+                before = (frame.killed, frame.injured)
+                self._casualties(frame, view)
+                if (frame.killed, frame.injured) != before and frame.killed is not None and frame.injured is not None:
+                    break
+
+    def _country_code(self, m: Mention) -> str | None:
+        return m.entry_id if m.category == "country" else self.res.entries[m.entry_id].country
 
     def _striker(self, view: SentenceView, strike_trigs: list[Mention]) -> tuple[str, Mention] | None:
         """Who strikes: a state-striker phrase ("غارة أمريكية", "ردت بغارة") or a strike word with a
@@ -771,6 +825,8 @@ def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
     builder = FrameBuilder(doc, res, ctx)
     for view in ctx.views:
         builder.sentence(view)
-    doc.events = [to_event(doc, res, f) for f in merge(builder.frames)]
+    merged = merge(builder.frames)
+    builder.lone_event_tolls(merged)
+    doc.events = [to_event(doc, res, f) for f in merged]
     return doc
 

@@ -24,7 +24,8 @@ GAZETTEER_CATEGORIES = ("site", "place", "actor", "country")
 WEAPON_IDS = ("drone", "rocket", "mortar", "missile", "ied", "small_arms", "aircraft", "artillery")
 TRIGGER_TYPES = ("attack", "strike", "reinforcement")
 CUE_TYPES = ("claim", "claim_weak", "attribution", "no_claim", "intercept", "not_intercepted", "threat", "denial",
-             "launch_from", "coalition_target", "state_striker", "collective", "civilian", "confirm")
+             "launch_from", "coalition_target", "state_striker", "collective", "civilian", "confirm",
+             "toll_negator")
 CASUALTY_TYPES = ("killed_noun", "injured_noun", "none", "people", "people_one", "people_two")
 TALLY_TYPES = ("attacks", "troops", "injured", "killed", "trucks", "flights", "period")
 FORM_ATTRS = {"form", "count", "suffix"}
