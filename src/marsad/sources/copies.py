@@ -59,7 +59,9 @@ class CopyDetector:
         self._docs = MinHashLSH(threshold=0.5, num_perm=num_perm)
         self._paras = MinHashLSH(threshold=0.6, num_perm=num_perm)
         self._entries: dict[str, _Entry] = {}
-        self._para_keys = 0
+        template = MinHash(num_perm=num_perm)  # permutations drawn once: MinHash() redraws them each time
+        self._perms, self._scheme = template.permutations, template.scheme
+        self._last: tuple[str, str, tuple[MinHash, int, list[MinHash]]] | None = None
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -71,7 +73,7 @@ class CopyDetector:
         """The earlier text that ``text`` is a copy of (best containment), or None."""
         if not text or not self._entries:
             return None
-        whole, size, paras = self._sketch(text)
+        whole, size, paras = self._sketch_cached(doc_id, text)
         if size < self.min_shingles:
             return None
         candidates = set(self._docs.query(whole))
@@ -101,7 +103,8 @@ class CopyDetector:
             return
         if copy_of is None:
             copy_of = self.check(doc_id, text)
-        whole, size, paras = self._sketch(text)
+        whole, size, paras = self._sketch_cached(doc_id, text)
+        self._last = None
         self._entries[doc_id] = _Entry(whole, size, copy_of.doc_id if copy_of else doc_id)
         if size < self.min_shingles:
             return
@@ -110,6 +113,14 @@ class CopyDetector:
             self._paras.insert(f"{doc_id}\x1f{i}", para)
 
     # ------------------------------------------------------------------------------------- helpers
+
+    def _sketch_cached(self, doc_id: str, text: str) -> tuple[MinHash, int, list[MinHash]]:
+        """check() then add() of the same text sketch it once."""
+        if self._last is not None and self._last[0] == doc_id and self._last[1] is text:
+            return self._last[2]
+        sketch = self._sketch(text)
+        self._last = (doc_id, text, sketch)
+        return sketch
 
     def _sketch(self, text: str) -> tuple[MinHash, int, list[MinHash]]:
         whole_set: set[bytes] = set()
@@ -120,10 +131,10 @@ class CopyDetector:
                 continue
             whole_set |= shingles
             if len(shingles) >= self.min_shingles // 2:
-                mh = MinHash(num_perm=self.num_perm)
+                mh = MinHash(num_perm=self.num_perm, permutations=self._perms, scheme=self._scheme)
                 mh.update_batch(list(shingles))
                 paras.append(mh)
-        whole = MinHash(num_perm=self.num_perm)
+        whole = MinHash(num_perm=self.num_perm, permutations=self._perms, scheme=self._scheme)
         if whole_set:
             whole.update_batch(list(whole_set))
         return whole, len(whole_set), paras

@@ -211,7 +211,7 @@ def main_text(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
     """Article text with paragraphs on separate lines (trafilatura, then a paragraph fallback)."""
     fallback = _paragraphs(tree)
     text = trafilatura.extract(tree, url=url, output_format="txt", include_comments=False,
-                               include_tables=False, deduplicate=False, with_metadata=False)
+                               include_tables=False, deduplicate=False, with_metadata=False, fast=True)
     if text and len(text.strip()) >= _MIN_TEXT:
         return text.strip()
     return fallback if fallback and len(fallback) >= _MIN_TEXT else None
