@@ -8,9 +8,18 @@ evidence span that falls inside it (offsets relative to the sentence) so that a 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    """The store keeps naive UTC timestamps; the API states the zone (RFC 3339 ``date-time``)."""
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+#: a timestamp in UTC, written with its offset
+UtcDateTime = Annotated[dt.datetime, AfterValidator(_utc)]
 
 
 class _Model(BaseModel):
@@ -70,7 +79,7 @@ class Incident(_Model):
     n_mentions: int
     first_seen: dt.date | None
     last_seen: dt.date | None
-    updated_at: dt.datetime | None
+    updated_at: UtcDateTime | None
 
 
 class IncidentPage(_Model):
@@ -123,7 +132,7 @@ class Account(_Model):
 
 
 class IncidentChange(_Model):
-    at: dt.datetime
+    at: UtcDateTime
     kind: str
     incident_id: str
     other_ids: list[str]
@@ -170,8 +179,8 @@ class Document(_Model):
     copy_of: str | None
     error: str | None
     warnings: list[str]
-    ingested_at: dt.datetime
-    updated_at: dt.datetime
+    ingested_at: UtcDateTime
+    updated_at: UtcDateTime
     evidence: list[DocumentEvidence]
     incident_ids: list[str]
     tallies: list[Tally]
