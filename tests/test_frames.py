@@ -285,3 +285,13 @@ def test_frames_wounded_number_after_rise_verb(pipeline):
 def test_frames_accusative_rocket_count(pipeline):
     e = _one(pipeline, "تعرضت قاعدة كي وان قرب كركوك يوم الجمعة لهجوم أطلق فيه 30 صاروخا.")
     assert (e.location.id, e.weapons, e.count) == ("k1-kirkuk", ["rocket"], 30)
+
+
+def test_frames_saudi_led_coalition_strike_is_not_the_us_coalition(pipeline):
+    text = "شنت طائرات التحالف العربي بقيادة السعودية فجر اليوم غارات على مواقع للحوثيين في صنعاء."
+    assert _events(pipeline, text) == []
+
+
+def test_frames_us_led_coalition_strike_is_kept(pipeline):
+    e = _one(pipeline, "شنت طائرات التحالف الدولي فجر اليوم غارات على مواقع لتنظيم داعش قرب البوكمال.")
+    assert (e.type, e.location.id, e.actor) == ("strike", "bukamal", "coalition")

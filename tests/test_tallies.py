@@ -30,7 +30,8 @@ def test_tallies_small_soldier_numbers_are_tolls_not_troop_counts(pipeline):
 
 
 def test_tallies_each_count_once_per_document(pipeline):
-    text = "سجلت 92 هجوما منذ 17 أكتوبر. وكانت 92 هجوما منذ 17 أكتوبر قد سجلت."
+    text = ("سجلت القوات الأمريكية 92 هجوما منذ 17 أكتوبر. "
+            "وكانت 92 هجوما على القوات الأمريكية منذ 17 أكتوبر قد سجلت.")
     assert len(_tallies(pipeline, text)) == 1
 
 
@@ -74,3 +75,15 @@ def test_tallies_toll_of_one_event_is_no_tally(pipeline):
 
 def test_tallies_monday_is_not_the_number_two(pipeline):
     assert _tallies(pipeline, "شهد إقليم كردستان مساء الاثنين هجوما صاروخيا على مطار أربيل.") == []
+
+
+def test_tallies_operations_of_other_kinds_are_not_attacks(pipeline):
+    assert _tallies(pipeline, "وارتفعت العمليات بين المصارف خلال عام 2014 لتبلغ حوالي 374 ألف عملية.") == []
+
+
+def test_tallies_attacks_on_others_are_not_counted(pipeline):
+    assert _tallies(pipeline, "وأكد رئيس الوزراء أن تركيا شهدت 121 هجوما مسلحا منذ بداية العام.") == []
+
+
+def test_tallies_troops_need_us_or_coalition_forces(pipeline):
+    assert _tallies(pipeline, "وأعلن التنظيم القبض على 54 عنصرا من الفرقة 30 في ريف حلب.") == []

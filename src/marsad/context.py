@@ -17,6 +17,8 @@ PERPETRATOR_KINDS = frozenset({"armed-group"})
 STRIKERS = {"us-forces": "us-forces", "us-centcom": "us-forces", "us-dod": "us-forces", "coalition": "coalition",
             "israel": "israel", "turkey": "turkey", "jordan-government": "jordan-government"}
 TARGET_ACTORS = frozenset({"us-forces", "coalition"})
+US_SIDE = frozenset({"us-forces", "coalition", "us-centcom", "us-dod"})
+US_ADJECTIVES = ("امريكي", "اميركي", "الامريكي", "الاميركي")  # "عسكري أميركي" (normalised stems)
 THOUSANDS = frozenset({"الاف", "الف"})  # normalised آلاف / ألف after a number
 
 
@@ -143,6 +145,14 @@ class DocContext:
             else:
                 break
         return None
+
+    def us_side(self, view: SentenceView) -> bool:
+        """The sentence names US or coalition forces (or their statement), a coalition base, or a US base."""
+        if view.get("cue", "coalition_target") or view.get("site"):
+            return True
+        if any(a.entry_id in US_SIDE for a in view.get("actor")):
+            return True
+        return any(self.tok(j).startswith(US_ADJECTIVES) for j in range(view.sentence.tok_start, view.sentence.tok_end))
 
     def people_at(self, i: int) -> list[Mention]:
         return self.people_start.get(i, [])

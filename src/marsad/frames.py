@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-from marsad.context import PERPETRATOR_KINDS, STRIKERS, TARGET_ACTORS, DocContext, SentenceView
+from marsad.context import PERPETRATOR_KINDS, STRIKERS, TARGET_ACTORS, US_SIDE, DocContext, SentenceView
 from marsad.lexicon import Resources
 from marsad.model import Document, Event, Evidence, Location, Mention
 
@@ -30,7 +30,6 @@ MISSILE_ORIGINS = frozenset({"YE", "IR"})
 HABITUAL_TRIGGERS = ("هجمات", "هجومات", "اعتداءات", "استهدافات", "تستهدف", "يستهدف", "تتعرض", "يتعرض")
 TOLL_WORDS = ("ضحايا", "اذي", "بشريه", "الارواح")  # normalised: victims, harm, human (losses), lives
 REACH_VERBS = ("ارتفع", "يرتفع", "بلغ", "يبلغ", "وصل")  # "ارتفع إلى 40" (normalised)
-US_SIDE = frozenset({"us-forces", "coalition", "us-centcom", "us-dod"})
 
 
 @dataclass(slots=True)
@@ -503,6 +502,13 @@ class FrameBuilder:
         state actor near it; a named actor next to the phrase (قوات التحالف ردت بغارة) decides between
         US, coalition and Israel."""
         named = [a for a in view.get("actor") if a.entry_id in STRIKERS]
+        if view.get("cue", "other_striker"):
+            # "طيران التحالف العربي", "الطائرات الروسية": only a striker named outright stays ours
+            named = [a for a in named if a.entry_id not in ("coalition", "us-forces")
+                     or a.surface not in ("التحالف", "تحالف")]
+            if not [a for a in named if a.entry_id != "coalition"]:
+                self.recent_striker = None
+                return None
         for cue in view.get("cue", "state_striker"):
             near = [a for a in named if abs(a.tok_start - cue.tok_start) <= 4]
             if near:
