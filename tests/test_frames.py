@@ -295,3 +295,40 @@ def test_frames_saudi_led_coalition_strike_is_not_the_us_coalition(pipeline):
 def test_frames_us_led_coalition_strike_is_kept(pipeline):
     e = _one(pipeline, "شنت طائرات التحالف الدولي فجر اليوم غارات على مواقع لتنظيم داعش قرب البوكمال.")
     assert (e.type, e.location.id, e.actor) == ("strike", "bukamal", "coalition")
+
+
+# --- status: whose account ------------------------------------------------------------------------------------
+
+def test_frames_status_claimed_by_perpetrator_statement(pipeline):
+    e = _one(pipeline, "تبنت المقاومة الإسلامية في العراق استهداف قاعدة التنف بطائرة مسيرة اليوم.")
+    assert e.status == "claimed"
+    assert any(ev.field == "status" for ev in e.evidence)
+
+
+def test_frames_status_confirmed_by_the_side_that_was_hit(pipeline):
+    text = "قالت القيادة المركزية الأمريكية إن طائرة مسيرة استهدفت قاعدة عين الأسد اليوم دون وقوع إصابات."
+    assert _one(pipeline, text).status == "confirmed"
+
+
+def test_frames_status_confirmed_for_strike_by_pentagon(pipeline):
+    text = "أعلن البنتاغون أن القوات الأمريكية شنت فجر اليوم غارات جوية على مواقع في البوكمال."
+    e = _one(pipeline, text)
+    assert (e.type, e.status) == ("strike", "confirmed")
+
+
+def test_frames_status_reported_by_monitor(pipeline):
+    e = _one(pipeline, "رصد المرصد السوري سقوط قذائف صاروخية على حقل العمر اليوم.")
+    assert e.status == "reported"
+    assert e.to_json()["status"] == "reported"
+
+
+def test_frames_status_denied_when_the_event_is_denied_afterwards(pipeline):
+    text = ("أعلنت فصائل المقاومة الإسلامية في العراق استهداف قاعدة حرير بطائرة مسيرة اليوم. "
+            "ونفت حكومة إقليم كردستان تعرض قاعدة حرير لأي هجوم.")
+    assert _one(pipeline, text).status == "denied"
+
+
+def test_frames_denial_of_something_else_leaves_status(pipeline):
+    text = ("استهدفت طائرة مسيرة قاعدة حرير اليوم. "
+            "وقال المتحدث إن واشنطن أبلغت بغداد بالضربات، وهو ما نفته الحكومة لاحقا.")
+    assert _one(pipeline, text).status != "denied"

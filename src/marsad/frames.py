@@ -28,6 +28,13 @@ NEGATING_CUES = ("threat", "denial")
 MISSILE_ORIGINS = frozenset({"YE", "IR"})
 # plural nouns and imperfect verbs: "هجمات الفصائل", "الاعتداءات", "التي تستهدف قواعد" (normalised stems)
 HABITUAL_TRIGGERS = ("هجمات", "هجومات", "اعتداءات", "استهدافات", "تستهدف", "يستهدف", "تتعرض", "يتعرض")
+# who may confirm an event (the side that was hit, officials); for a strike also the Iraqi/Syrian side
+CONFIRMING_SOURCES = frozenset({"us-forces", "us-dod", "us-centcom", "us-state-dept", "us-president", "coalition",
+                                "iraqi-security-forces", "iraqi-government", "krg", "krg-counter-terrorism",
+                                "jordan-government"})
+STRIKE_CONFIRMING = frozenset({"iraqi-cts"})
+STATUS_RANK = {"reported": 0, "claimed": 1, "denied": 2, "confirmed": 3}
+DENIAL_VERBS = ("نفي", "نفت", "نفو", "ينفي", "تنفي", "عار")  # normalised: نفى، نفت، نفوا، عار عن الصحة
 TOLL_WORDS = ("ضحايا", "اذي", "بشريه", "الارواح")  # normalised: victims, harm, human (losses), lives
 REACH_VERBS = ("ارتفع", "يرتفع", "بلغ", "يبلغ", "وصل")  # "ارتفع إلى 40" (normalised)
 
@@ -52,6 +59,7 @@ class Frame:
     killed: int | None = None
     injured: int | None = None
     intercepted: bool | None = None
+    status: str = "reported"  # claimed | confirmed | denied | reported
     anchor: int = 0  # token index the frame is anchored at
 
     def cite(self, name: str, start: int, end: int) -> None:
@@ -449,11 +457,63 @@ class FrameBuilder:
         if reinf_trigs and not made and not view.get("cue", "civilian") \
                 and not counted & {"trucks", "flights", "troops"}:
             made += self._reinforcements(view, sites, places, reinf_trigs, arrivals)
+        for f in made:
+            self._status(f, view)
         if not made:
             self._follow_up(view)
+            self._denied(view, sites)
         for loc in [*sites, *places]:
             self.last_location = loc
         self.frames.extend(made)
+
+    # --- status: whose account the text gives -----------------------------------------------------------
+    def _status(self, frame: Frame, view: SentenceView) -> None:
+        """"confirmed" when an official of the side that was hit (or, for a strike, the striker's or Iraqi
+        officials) states it in the sentence or the next one ("أكد البنتاغون", "قالت القيادة المركزية");
+        "claimed" when the perpetrator's own statement gives the actor; else "reported"."""
+        sources = CONFIRMING_SOURCES | (STRIKE_CONFIRMING if frame.type == "strike" else frozenset())
+        for k in range(view.sentence.index, min(view.sentence.index + 2, len(self.ctx.views))):
+            v = self.ctx.views[k]
+            officials = [a for a in v.get("actor") if a.entry_id in sources]
+            for cue in v.get("cue", "confirm"):
+                near = [a for a in officials if abs(a.tok_start - cue.tok_start) <= 6]
+                if near and frame.type != "reinforcement":
+                    frame.status = "confirmed"
+                    frame.cite("status", cue.start, cue.end)
+                    frame.cite("status", near[0].start, near[0].end)
+                    return
+        if frame.type == "attack" and frame.actor_basis == "claimed":
+            frame.status = "claimed"
+            for span in frame.evidence.get("actor_basis", []):
+                frame.cite("status", *span)
+            return
+        media = [a for a in view.get("actor") if self.res.entries[a.entry_id].kind in ("monitor", "media")]
+        for m in media[:1] or []:
+            frame.cite("status", m.start, m.end)
+        for span in ([] if media else frame.evidence.get("type", [])[:1]):
+            frame.cite("status", *span)
+
+    def _denied(self, view: SentenceView, sites: list[Mention]) -> None:
+        """"نفت وزارة الدفاع تعرض قاعدة عين الأسد لأي هجوم": a denial that names the place of an event told
+        before (or follows it at once without a place) marks that event denied, unless an official
+        confirmed it."""
+        denials = [c for c in view.get("cue", "denial") if c.surface.startswith(DENIAL_VERBS)]
+        if not denials or not self.frames:
+            return
+        named = {s.entry_id for s in sites}
+        for f in reversed(self.frames):
+            if f.type == "reinforcement" or f.status == "confirmed":
+                continue
+            # what is denied is the event itself: its word follows the denial ("نفى تعرض القاعدة لهجوم")
+            denied_event = any(0 <= t.tok_start - d.tok_end <= 6 for d in denials
+                               for t in view.get("trigger", f.type) + view.get("trigger", "attack"))
+            same = f.loc is not None and f.loc.entry_id in named
+            right_after = not named and view.sentence.index - f.sentence <= 1
+            if denied_event and (same or right_after):
+                f.status = "denied"
+                f.evidence.pop("status", None)
+                f.cite("status", denials[0].start, denials[0].end)
+                return
 
     def _follow_up(self, view: SentenceView) -> None:
         """A sentence with no event of its own that gives the toll or the interception of the event told
@@ -752,6 +812,9 @@ def _key(f: Frame) -> tuple[str, str | None, str | None]:
 
 
 def _absorb(into: Frame, other: Frame) -> None:
+    if STATUS_RANK[other.status] > STATUS_RANK[into.status]:
+        into.status = other.status
+        into.evidence["status"] = list(other.evidence.get("status", []))
     for name in ("count", "actor", "actor_basis", "target", "killed", "injured", "intercepted"):
         mine, theirs = getattr(into, name), getattr(other, name)
         if name in ("killed", "injured") and mine == 0 and theirs:
@@ -824,7 +887,7 @@ def to_event(doc: Document, res: Resources, f: Frame) -> Event:
     return Event(type=f.type, date=f.date, location=loc, country=f.country, weapons=sorted(f.weapons),
                  count=f.count, actor=f.actor, actor_basis=f.actor_basis, target=f.target, killed=f.killed,
                  injured=f.injured, intercepted=f.intercepted, evidence=evidence, event_id=event_id(doc.id, f),
-                 date_strategy=f.date_strategy, sentence=f.sentence)
+                 date_strategy=f.date_strategy, sentence=f.sentence, status=f.status)
 
 
 def run(doc: Document, res: Resources, ctx: DocContext) -> Document:

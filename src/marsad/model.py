@@ -116,6 +116,7 @@ class Event:
     event_id: str | None = None
     date_strategy: str | None = None
     sentence: int = 0  # index of the sentence that triggered it
+    status: str | None = None  # claimed | confirmed | denied | reported (extra field, not scored)
 
     def to_json(self) -> dict[str, Any]:
         loc = self.location
@@ -140,7 +141,7 @@ class Event:
             ),
             "date_strategy": self.date_strategy,
             "evidence": [e.to_json() for e in self.evidence],
-        }
+        } | ({"status": self.status} if self.status is not None else {})
 
 
 @dataclass(slots=True)
