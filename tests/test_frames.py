@@ -332,3 +332,31 @@ def test_frames_denial_of_something_else_leaves_status(pipeline):
     text = ("استهدفت طائرة مسيرة قاعدة حرير اليوم. "
             "وقال المتحدث إن واشنطن أبلغت بغداد بالضربات، وهو ما نفته الحكومة لاحقا.")
     assert _one(pipeline, text).status != "denied"
+
+
+# --- actor and basis ------------------------------------------------------------------------------------------
+
+def test_frames_iran_as_backer_means_the_militias(pipeline):
+    e = _one(pipeline, "استهدفت فصائل مدعومة من إيران قاعدة التنف بطائرتين مسيرتين اليوم.")
+    assert (e.actor, e.actor_basis) == ("iran-backed-militias", "attributed")
+
+
+def test_frames_strike_told_by_a_monitor_is_attributed(pipeline):
+    text = "قال المرصد السوري إن طائرات أمريكية شنت فجر اليوم غارات على مواقع للميليشيات قرب البوكمال."
+    e = _one(pipeline, text)
+    assert (e.type, e.actor, e.actor_basis) == ("strike", "us-forces", "attributed")
+
+
+def test_frames_strike_announced_by_a_us_official_is_claimed(pipeline):
+    text = ("شنت طائرات أمريكية فجر اليوم غارات على مواقع للميليشيات قرب البوكمال. "
+            "ووصف مسؤول أمريكي الضربات بأنها دفاعية.")
+    e = _one(pipeline, text)
+    assert (e.type, e.actor_basis) == ("strike", "claimed")
+
+
+def test_frames_accusation_elsewhere_names_the_lone_attack_actor(pipeline):
+    text = ("تعرضت قاعدة كي وان قرب كركوك مساء الجمعة لهجوم بثلاثين صاروخا. "
+            "وقال البنتاغون إن الهجوم أسفر عن مقتل متعاقد مدني. "
+            "وبعد يومين اتهمت واشنطن كتائب حزب الله بتنفيذ الهجوم.")
+    e = _one(pipeline, text, published="2019-12-29")
+    assert (e.location.id, e.actor, e.actor_basis) == ("k1-kirkuk", "kataib-hezbollah", "attributed")

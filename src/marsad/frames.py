@@ -16,7 +16,15 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-from marsad.context import PERPETRATOR_KINDS, STRIKERS, TARGET_ACTORS, US_SIDE, DocContext, SentenceView
+from marsad.context import (
+    PERPETRATOR_KINDS,
+    STRIKERS,
+    TARGET_ACTORS,
+    US_ADJECTIVES,
+    US_SIDE,
+    DocContext,
+    SentenceView,
+)
 from marsad.lexicon import Resources
 from marsad.model import Document, Event, Evidence, Location, Mention
 
@@ -35,6 +43,12 @@ CONFIRMING_SOURCES = frozenset({"us-forces", "us-dod", "us-centcom", "us-state-d
 STRIKE_CONFIRMING = frozenset({"iraqi-cts"})
 STATUS_RANK = {"reported": 0, "claimed": 1, "denied": 2, "confirmed": 3}
 DENIAL_VERBS = ("نفي", "نفت", "نفو", "ينفي", "تنفي", "عار")  # normalised: نفى، نفت، نفوا، عار عن الصحة
+DESCRIPTIVE_ACTORS = frozenset({"iran-backed-militias", "iraqi-armed-factions"})  # named by others, never claim
+SPEAKERS = {"us-forces": frozenset({"us-forces", "us-dod", "us-centcom", "us-president", "us-state-dept"}),
+            "coalition": frozenset({"coalition", "us-dod", "us-centcom"})}  # who speaks for a striker
+OFFICIAL_STEMS = ("مسوول", "المسوول", "متحدث", "المتحدث", "قايد", "القايد")  # normalised: official, spokesman
+BACKING_STEMS = ("مدعوم", "المدعوم", "موالي", "الموالي", "تدعم", "يدعم", "مرتبط", "المرتبط", "حليف", "الحليف",
+                 "وكلاء")  # normalised: "supported by", "loyal to", "tied to", "proxies of"
 TOLL_WORDS = ("ضحايا", "اذي", "بشريه", "الارواح")  # normalised: victims, harm, human (losses), lives
 REACH_VERBS = ("ارتفع", "يرتفع", "بلغ", "يبلغ", "وصل")  # "ارتفع إلى 40" (normalised)
 
@@ -373,6 +387,32 @@ class FrameBuilder:
                 if (self.res.entries[a.entry_id].kind in PERPETRATOR_KINDS
                     and self.res.entries[a.entry_id].role_hint == "perpetrator") or a.entry_id in ("irgc", "iran")]
 
+    def _striker_speaks(self, actor: str) -> bool:
+        """The striking side's own statement is in the text ("قالت القيادة المركزية إن...", "أعلن البنتاغون"):
+        a US strike is then claimed; told only by monitors, media or the other side, it is attributed."""
+        own = SPEAKERS.get(actor, frozenset({actor}))
+        us = actor in ("us-forces", "coalition")
+        for v in self.ctx.views:
+            cues = v.get("cue", "confirm")
+            if not cues:
+                continue
+            spots = [a.tok_start for a in v.get("actor") if a.entry_id in own
+                     and not (" " not in a.surface and a.surface.startswith(US_ADJECTIVES))]  # not "أمريكية"
+            if us:  # "مسؤول أميركي", "المتحدث الأمريكي"
+                spots += [j for j in range(v.sentence.tok_start, v.sentence.tok_end - 1)
+                          if self.ctx.tok(j).startswith(OFFICIAL_STEMS)
+                          and self.ctx.tok(j + 1).startswith(US_ADJECTIVES)]
+            if any(abs(t - c.tok_start) <= 6 for t in spots for c in cues):
+                return True
+        return False
+
+    def _actor_id(self, m: Mention) -> str:
+        """"فصائل مدعومة من إيران", "جماعات موالية لإيران": Iran named as the backer means the militias."""
+        if m.entry_id == "iran" and any(self.ctx.tok(j).startswith(BACKING_STEMS)
+                                        for j in (m.tok_start - 1, m.tok_start - 2)):
+            return "iran-backed-militias"
+        return m.entry_id
+
     def _actor_for_attack(self, frame: Frame, view: SentenceView) -> None:
         """The perpetrator: named in the event's clause or with a claim/attribution in its sentence, or
         named with a strong claim ("تبنت", "أعلنت مسؤوليتها") in one of the next two sentences."""
@@ -397,11 +437,12 @@ class FrameBuilder:
                     continue
             ref = frame.anchor if k == idx else v.sentence.tok_start
             actor = min(actors, key=lambda a: abs(a.tok_start - ref))
-            frame.actor = actor.entry_id
+            frame.actor = self._actor_id(actor)
             frame.cite("actor", actor.start, actor.end)
             near_claim = min((abs(c.tok_start - actor.tok_start) for c in claims), default=None)
             near_attr = min((abs(c.tok_start - actor.tok_start) for c in attributions), default=None)
-            if near_claim is not None and (near_attr is None or near_claim <= near_attr):
+            if near_claim is not None and (near_attr is None or near_claim <= near_attr) \
+                    and frame.actor not in DESCRIPTIVE_ACTORS:
                 frame.actor_basis = "claimed"
                 c = min(claims, key=lambda c: abs(c.tok_start - actor.tok_start))
                 frame.cite("actor_basis", c.start, c.end)
@@ -553,6 +594,37 @@ class FrameBuilder:
                 self._casualties(frame, view)
                 if (frame.killed, frame.injured) != before and frame.killed is not None and frame.injured is not None:
                     break
+
+    def lone_event_actor(self, merged: list[Frame]) -> None:
+        """When a document tells of one attack only, a claim ("تبنت ... الهجوم") or an accusation ("اتهمت
+        واشنطن كتائب حزب الله بتنفيذ الهجوم") anywhere in it names its actor; the sentence nearest the event
+        wins, a claim before an accusation in the same sentence."""
+        attacks = [f for f in merged if f.type == "attack"]
+        if len(attacks) != 1 or attacks[0].actor is not None:
+            return
+        frame = attacks[0]
+        if self.ctx.views[frame.sentence].get("cue", "no_claim"):
+            return  # "ولم تتبن أي جهة الهجوم"
+        order = sorted(range(len(self.ctx.views)), key=lambda k: abs(k - frame.sentence))
+        for k in order:
+            v = self.ctx.views[k]
+            actors = self._perpetrators(v)
+            if not actors or not v.get("trigger", "attack") or _sentence_negated(v):
+                continue
+            other = [m for m in v.get("site") if frame.loc is None or m.entry_id != frame.loc.entry_id]
+            if other:
+                continue
+            for kind, basis in (("claim", "claimed"), ("attribution", "attributed")):
+                cues = v.get("cue", kind)
+                if not cues:
+                    continue
+                actor = min(actors, key=lambda a: min(abs(a.tok_start - c.tok_start) for c in cues))
+                frame.actor = self._actor_id(actor)
+                frame.actor_basis = "attributed" if frame.actor in DESCRIPTIVE_ACTORS else basis
+                cue = min(cues, key=lambda c: abs(c.tok_start - actor.tok_start))
+                frame.cite("actor", actor.start, actor.end)
+                frame.cite("actor_basis", cue.start, cue.end)
+                return
 
     def _country_code(self, m: Mention) -> str | None:
         return m.entry_id if m.category == "country" else self.res.entries[m.entry_id].country
@@ -743,7 +815,7 @@ class FrameBuilder:
             for w in chosen or [cue]:
                 frame.cite("weapons", w.start, w.end)
             frame.actor = actor
-            frame.actor_basis = "claimed" if actor in ("us-forces", "coalition") or view.get("cue", "claim") \
+            frame.actor_basis = "claimed" if view.get("cue", "claim") or self._striker_speaks(actor) \
                 else "attributed"
             frame.cite("actor", cue.start, cue.end)
             frame.cite("actor_basis", cue.start, cue.end)
@@ -896,6 +968,7 @@ def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
         builder.sentence(view)
     merged = merge(builder.frames)
     builder.lone_event_tolls(merged)
+    builder.lone_event_actor(merged)
     doc.events = [to_event(doc, res, f) for f in merged]
     return doc
 
