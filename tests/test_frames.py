@@ -360,3 +360,19 @@ def test_frames_accusation_elsewhere_names_the_lone_attack_actor(pipeline):
             "وبعد يومين اتهمت واشنطن كتائب حزب الله بتنفيذ الهجوم.")
     e = _one(pipeline, text, published="2019-12-29")
     assert (e.location.id, e.actor, e.actor_basis) == ("k1-kirkuk", "kataib-hezbollah", "attributed")
+
+
+def test_frames_bare_coalition_in_a_saudi_coalition_story_is_not_ours(pipeline):
+    text = ("تواصل طائرات التحالف العربي دعم المقاومة الشعبية. "
+            "وشنت طائرات التحالف فجر اليوم غارات على مواقع للحوثيين قرب البوكمال.")
+    assert _events(pipeline, text) == []
+
+
+def test_frames_turkish_jets_are_turkey(pipeline):
+    e = _one(pipeline, "شنت مقاتلات تركية فجر اليوم غارات على مواقع قرب سنجار.")
+    assert (e.type, e.actor) == ("strike", "turkey")
+
+
+def test_frames_permission_to_strike_is_not_a_strike(pipeline):
+    text = "وافقت أنقرة اليوم على السماح للطائرات الأمريكية باستخدام قاعدة إنجرليك لشن غارات على مواقع في الرقة."
+    assert _events(pipeline, text) == []

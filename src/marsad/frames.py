@@ -107,6 +107,11 @@ class FrameBuilder:
         self.launch_points: list[tuple[int, Mention]] = []  # (sentence index, place)
         self.last_location: Mention | None = None
         self.recent_striker: tuple[str, int] | None = None  # (actor, sentence index) of the last striker named
+        # the document speaks of the Saudi-led coalition: a bare "التحالف" in it is that one
+        self.arab_coalition_doc = any(m.category == "cue" and m.entry_id == "other_striker"
+                                      and ("تحالف" in m.surface or "السعوديه" in m.surface
+                                           or "المملكه" in m.surface or "الحزم" in m.surface)
+                                      for m in doc.mentions)
 
     # --- locations -----------------------------------------------------------------------------------
     def _is_launch_point(self, view: SentenceView, loc: Mention) -> bool:
@@ -634,7 +639,8 @@ class FrameBuilder:
         state actor near it; a named actor next to the phrase (قوات التحالف ردت بغارة) decides between
         US, coalition and Israel."""
         named = [a for a in view.get("actor") if a.entry_id in STRIKERS]
-        if view.get("cue", "other_striker"):
+        if view.get("cue", "other_striker") or (self.arab_coalition_doc and any(
+                a.entry_id == "coalition" and a.surface in ("التحالف", "تحالف") for a in named)):
             # "طيران التحالف العربي", "الطائرات الروسية": only a striker named outright stays ours
             named = [a for a in named if a.entry_id not in ("coalition", "us-forces")
                      or a.surface not in ("التحالف", "تحالف")]
@@ -649,6 +655,10 @@ class FrameBuilder:
             text = cue.surface
             if "اسراييل" in text:
                 return "israel", cue
+            if "تركي" in text:
+                return "turkey", cue
+            if "اردني" in text:
+                return "jordan-government", cue
             if "تحالف" in text:
                 return "coalition", cue
             return "us-forces", cue
