@@ -376,3 +376,23 @@ def test_frames_turkish_jets_are_turkey(pipeline):
 def test_frames_permission_to_strike_is_not_a_strike(pipeline):
     text = "وافقت أنقرة اليوم على السماح للطائرات الأمريكية باستخدام قاعدة إنجرليك لشن غارات على مواقع في الرقة."
     assert _events(pipeline, text) == []
+
+
+def test_frames_definite_strike_word_refers_back_to_strikes_told_earlier(pipeline):
+    text = ("شنت القوات الأمريكية فجر اليوم ضربات جوية على منشآت لكتائب حزب الله في العراق. "
+            "وقال مسؤول أمريكي إن الضربات دفاعية. وأضاف أنها جاءت بعد هجمات متكررة. "
+            "وأفادت مصادر أمنية بأن الضربات طالت مقرات للكتائب في منطقة جرف الصخر.")
+    strikes = [e for e in _events(pipeline, text) if e.location is not None]
+    assert [(e.type, e.location.id, e.actor) for e in strikes] == [("strike", "jurf-al-sakhar", "us-forces")]
+
+
+def test_frames_capital_named_after_the_word_capital_is_a_place(pipeline):
+    text = "وقعت بعد ساعات ضربة جوية نسبت إلى إسرائيل استهدفت مبنى في حي المزة بالعاصمة السورية دمشق."
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.actor) == ("strike", "damascus", "israel")
+
+
+def test_frames_fear_of_strikes_is_not_a_strike(pipeline):
+    text = ("شنت القوات الأمريكية فجر اليوم غارات على البوكمال. وقال مسؤول إنها دفاعية. وأضاف أن الرد مستمر. "
+            "ويبدي الأهالي مخاوف من أن تتحول قراهم في ريف دير الزور إلى ساحة لتبادل الضربات.")
+    assert [e.location.id for e in _events(pipeline, text)] == ["bukamal"]

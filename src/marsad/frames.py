@@ -199,7 +199,8 @@ class FrameBuilder:
                 continue
             if self._hedged(view, m):
                 continue  # "ولن تكون قواعدهم في عين الأسد وحرير بمنأى عن صواريخنا"
-            if m.entry_id in self.res.metonyms and not ("ب" in m.prefix or
+            capital = self.ctx.tok(m.tok_start - 2).endswith("العاصمه")  # "بالعاصمة السورية دمشق"
+            if m.entry_id in self.res.metonyms and not ("ب" in m.prefix or capital or
                                                         self.ctx.tok(m.tok_start - 1) in self.res.locative_words):
                 continue  # "طالبت واشنطن بغداد": the government, not the place
             if self._is_launch_point(view, m):
@@ -676,8 +677,12 @@ class FrameBuilder:
         """A strike told over several sentences: "شنت القوات الأمريكية ضربات ..." then "وطالت الغارات
         مواقع في البوكمال" or "قصفت منشأتين يستخدمهما الحرس الثوري".  The striker named up to two sentences
         before carries over to a strike word, or to an attack word aimed at an armed group's site."""
-        if self.recent_striker is None or view.sentence.index - self.recent_striker[1] > 2:
+        if self.recent_striker is None:
             return None
+        if view.sentence.index - self.recent_striker[1] > 2:
+            # further on, only a definite strike word refers back to the strikes told ("الضربات طالت ...")
+            definite = [t for t in strike_trigs if "ال" in t.prefix or t.surface.startswith("ال")]
+            return (self.recent_striker[0], definite[0]) if definite else None
         actor = self.recent_striker[0]
         if strike_trigs:
             return actor, strike_trigs[0]
@@ -809,7 +814,7 @@ class FrameBuilder:
             if recent:
                 p = recent[-1]
                 targets = [Mention(p.category, p.entry_id, p.start, p.end, p.surface, p.tok_start, p.tok_end)]
-        dated = any(d.precision == "day" for _t, d in view.dates)
+        dated = any(d.precision == "day" for _t, d in view.dates) or bool(view.get("cue", "same_day"))
         if (not targets and not dated) or (actor not in ("us-forces", "coalition") and not dated):
             return frames
         for loc in targets or [None]:
