@@ -14,7 +14,7 @@ from marsad.store import open_store
 from marsad.store.ingest import content_hash, event_status, ingest
 from marsad.store.models import DocumentRow, IncidentRowModel, MentionRow
 from marsad.store.queries import get_incident, resolve_incident_id
-from test_store_support import ScriptedPipeline, changes, check_consistent, ev, snapshot
+from test_store_support import ScriptedPipeline, changes, check_consistent, db_url, ev, pg_url, snapshot
 
 
 @pytest.fixture(scope="module")
@@ -22,9 +22,13 @@ def linker() -> Linker:
     return Linker.load()
 
 
+__all__ = ["db_url", "pg_url"]  # fixtures shared with the other store tests
+
+
 @pytest.fixture
-def store(tmp_path: Path):
-    with open_store(str(tmp_path / "m.db")) as st:
+def store(db_url: str):
+    """Each behaviour is checked on SQLite and on PostgreSQL."""
+    with open_store(db_url) as st:
         yield st
 
 
