@@ -396,3 +396,13 @@ def test_frames_fear_of_strikes_is_not_a_strike(pipeline):
     text = ("شنت القوات الأمريكية فجر اليوم غارات على البوكمال. وقال مسؤول إنها دفاعية. وأضاف أن الرد مستمر. "
             "ويبدي الأهالي مخاوف من أن تتحول قراهم في ريف دير الزور إلى ساحة لتبادل الضربات.")
     assert [e.location.id for e in _events(pipeline, text)] == ["bukamal"]
+
+
+def test_frames_strike_dated_by_the_strike_not_by_the_attack_it_answers(pipeline):
+    text = ("شنت القوات الأمريكية مساء الجمعة غارات جوية على مواقع في العراق وسوريا، ردا على هجوم أدى إلى "
+            "مقتل 3 جنود في الأردن الأحد الماضي.\\n\\n"
+            "وقالت القيادة المركزية الأمريكية إن الغارات طالت أكثر من 85 هدفا.\\n\\n"
+            "وأفاد مراسلون بأن الغارات استهدفت مواقع في مدينة البوكمال.")
+    strikes = [e for e in _events(pipeline, text.replace("\\\\n", "\\n"), published="2024-02-03")
+               if e.type == "strike" and e.location is not None]
+    assert [(e.location.id, e.date) for e in strikes] == [("bukamal", dt.date(2024, 2, 2))]

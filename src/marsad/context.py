@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from marsad.lexicon import Resources
 from marsad.model import DateMention, Document, Mention, Sentence
+from marsad.tokens import as_tokens
 
 _DIGITS = re.compile(r"^[^\d]{0,3}?(\d+(?:[.,]\d{3})*)$")
 PERPETRATOR_KINDS = frozenset({"armed-group"})
@@ -48,7 +49,10 @@ class DocContext:
     def __init__(self, doc: Document, res: Resources) -> None:
         self.doc = doc
         self.res = res
-        self.tok_starts = [t.start for t in doc.tokens]
+        toks = as_tokens(doc.tokens)  # parallel lists: no Token object per look-up
+        self.tok_starts = toks.starts
+        self.tok_ends = toks.ends
+        self.tok_texts = toks.texts
         self.numbers_end: dict[int, Mention] = {}
         self.numbers_start: dict[int, Mention] = {}
         self.people_start: dict[int, list[Mention]] = {}
@@ -84,8 +88,8 @@ class DocContext:
         return max(0, bisect.bisect_right(self.tok_starts, offset) - 1)
 
     def tok(self, i: int) -> str:
-        toks = self.doc.tokens
-        return toks[i].text if 0 <= i < len(toks) else ""
+        texts = self.tok_texts
+        return texts[i] if 0 <= i < len(texts) else ""
 
     def number_at(self, i: int) -> tuple[int | None, int, int] | None:
         """The number whose last token is ``i`` -> (value or None if vague, tok_start, tok_end)."""
@@ -158,5 +162,4 @@ class DocContext:
         return self.people_start.get(i, [])
 
     def span_of(self, tok_start: int, tok_end: int) -> tuple[int, int]:
-        toks = self.doc.tokens
-        return toks[tok_start].start, toks[tok_end - 1].end
+        return self.tok_starts[tok_start], self.tok_ends[tok_end - 1]

@@ -26,7 +26,7 @@ from marsad.context import (
     SentenceView,
 )
 from marsad.lexicon import Resources
-from marsad.model import Document, Event, Evidence, Location, Mention
+from marsad.model import DateMention, Document, Event, Evidence, Location, Mention
 
 PLACE_RANK = {"city": 0, "town": 0, "airport": 0, "region": 2, "governorate": 3, "sea": 1}
 STRONG_REINFORCEMENT = ("تعزيزات", "رتل", "ارتال", "قافل", "قوافل", "شاحنات", "شاحنه", "اليات عسكريه",
@@ -262,17 +262,21 @@ class FrameBuilder:
             dated = [(t, d) for t, d in prev_view.dates if d.precision == "day" and d.value is not None
                      and self.ctx.tok(t - 1) != "منذ"]
             if dated:
-                _t, d = dated[-1]
+                _t, d = self._date_of_type(prev_view, dated, frame.type)
                 frame.date, frame.date_strategy = d.value, "inherited"
                 frame.cite("date", d.start, d.end)
                 return
         if frame.type == "strike" and self.recent_striker is not None:
-            dated = [d for _t, d in self.ctx.views[self.recent_striker[1]].dates
-                     if d.precision == "day" and d.value is not None]
-            if dated:
-                frame.date, frame.date_strategy = dated[0].value, "inherited"
-                frame.cite("date", dated[0].start, dated[0].end)
-                return
+            # the day of the strikes as first told: the nearest earlier strike sentence with a day
+            for k in range(self.recent_striker[1], -1, -1):
+                v = self.ctx.views[k]
+                dated = [(t, d) for t, d in v.dates if d.precision == "day" and d.value is not None
+                         and self.ctx.tok(t - 1) != "منذ"]
+                if dated and (v.get("cue", "state_striker") or v.get("trigger", "strike")):
+                    _t, d = self._date_of_type(v, dated, "strike")
+                    frame.date, frame.date_strategy = d.value, "inherited"
+                    frame.cite("date", d.start, d.end)
+                    return
         for prev in reversed(self.frames):
             if prev.date is not None and prev.type == frame.type:
                 frame.date, frame.date_strategy = prev.date, "inherited"
@@ -288,6 +292,17 @@ class FrameBuilder:
                 frame.date, frame.date_strategy = d.value, "inherited"
                 frame.cite("date", d.start, d.end)
                 return
+
+    def _date_of_type(self, view: SentenceView, dated: list[tuple[int, DateMention]],
+                      type_: str) -> tuple[int, DateMention]:
+        """Of an earlier sentence's dates, the one nearest a word of the frame's type ("شنت القوات الأمريكية
+        مساء الجمعة غارات ... ردا على هجوم ... الأحد الماضي": a strike takes الجمعة), else the last."""
+        words = view.get("trigger", type_) + (view.get("cue", "state_striker") if type_ == "strike" else [])
+        if type_ == "strike":  # "ردا على هجوم": the attack's words do not date a strike
+            words = [w for w in words if w.category != "trigger" or w.entry_id == "strike"]
+        if not words:
+            return dated[-1]
+        return min(dated, key=lambda td: min(abs(td[0] - w.tok_start) for w in words))
 
     def _weapons(self, frame: Frame, weapons: list[Mention], view: SentenceView) -> None:
         kinds: dict[str, int | None] = {}
