@@ -406,3 +406,13 @@ def test_frames_strike_dated_by_the_strike_not_by_the_attack_it_answers(pipeline
     strikes = [e for e in _events(pipeline, text.replace("\\\\n", "\\n"), published="2024-02-03")
                if e.type == "strike" and e.location is not None]
     assert [(e.location.id, e.date) for e in strikes] == [("bukamal", dt.date(2024, 2, 2))]
+
+
+def test_frames_coalition_jets_as_subject_strike_rather_than_get_attacked(pipeline):
+    text = "استهدفت مقاتلات التحالف الدولي فجر اليوم استعراضا عسكريا لتنظيم داعش في قضاء الحويجة غربي كركوك."
+    assert [e.type for e in _events(pipeline, text)] == ["strike"]
+
+
+def test_frames_coalition_forces_attacked_stay_the_target(pipeline):
+    e = _one(pipeline, "تعرضت قوات التحالف الدولي في قاعدة حرير لهجوم بطائرة مسيرة اليوم.")
+    assert (e.type, e.location.id) == ("attack", "harir")

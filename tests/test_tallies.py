@@ -87,3 +87,7 @@ def test_tallies_attacks_on_others_are_not_counted(pipeline):
 
 def test_tallies_troops_need_us_or_coalition_forces(pipeline):
     assert _tallies(pipeline, "وأعلن التنظيم القبض على 54 عنصرا من الفرقة 30 في ريف حلب.") == []
+
+
+def test_tallies_tolls_of_other_wars_are_not_counted(pipeline):
+    assert _tallies(pipeline, "وخلف تمرد بوكو حرام منذ 2009 أكثر من 15 ألف قتيل في نيجيريا.") == []

@@ -159,6 +159,16 @@ class FrameBuilder:
         return any(view.clause_of(c.tok_start) == clause and c.tok_end <= m.tok_start
                    for c in view.get("cue", "threat"))
 
+    def _us_subject(self, view: SentenceView, trig: Mention) -> bool:
+        """"استهدفت مقاتلات التحالف الدولي ...", "قصفت طائرات أمريكية ...": US or coalition forces are the
+        subject right after the verb (not its object: "على"/"لـ" before them), so it is their strike."""
+        for a in view.get("actor"):
+            if a.entry_id in US_SIDE and 1 <= a.tok_start - trig.tok_end <= 2 and "ل" not in a.prefix \
+                    and self.ctx.tok(a.tok_start - 1) not in ("علي", "ضد") \
+                    and not trig.surface.startswith(("تعرض", "يتعرض", "تتعرض")):  # "تعرضت قوات التحالف لهجوم"
+                return True
+        return False
+
     def _facility(self, m: Mention) -> bool:
         """The site is named with a base word: "قاعدة عين الأسد", "معسكر التاجي", "مطار أربيل"."""
         words = self.res.locality_words
@@ -491,7 +501,8 @@ class FrameBuilder:
         sites, places = self._locations(view)
         collective = view.get("cue", "collective")
         attack_trigs = [t for t in _valid_triggers(view, "attack")
-                        if not any(c.tok_start <= t.tok_start < c.tok_end for c in collective)]
+                        if not any(c.tok_start <= t.tok_start < c.tok_end for c in collective)
+                        and not self._us_subject(view, t)]
         strike_trigs = _valid_triggers(view, "strike")
         weapons = [w for w in view.get("weapon") if "س" not in w.prefix]
         all_reinf = _valid_triggers(view, "reinforcement")

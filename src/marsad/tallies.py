@@ -126,9 +126,10 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
             what = toll  # "أصيب خلالها 21 عسكريا أمريكيا": the wounded of a period
     if value < MIN_COUNT[what]:
         return None
-    if what in ("attacks", "troops") and not (ctx.us_side(view) or (what == "attacks" and prev is not None
-                                                                    and ctx.us_side(prev))):
-        return None  # "تركيا شهدت 121 هجوما", "374 ألف عملية", "54 عنصرا": not US/coalition forces
+    if what not in ("trucks", "flights") and \
+            not (ctx.us_side(view) or (what == "attacks" and prev is not None and ctx.us_side(prev))):
+        # "تركيا شهدت 121 هجوما", "374 ألف عملية", "54 عنصرا", "15 ألف قتيل": not about US/coalition forces
+        return None
     if what in ("injured", "killed") and not spanned:
         return None  # "16 شهيدا و25 جريحا حصيلة العدوان": the toll of one event
     if what in ("trucks", "flights") and not _period(view, n0):
