@@ -192,8 +192,8 @@ HOSTILE = {
 
 def assert_inert(page: Page) -> None:
     assert page.evaluate("() => window.__pwned") is None
-    found = page.evaluate("""() => ({
-        scripts: [...document.scripts].map(s => s.src).filter(src => !src.endsWith('/static/app.js')),
+    found = page.evaluate(r"""() => ({
+        scripts: [...document.scripts].map(s => s.src).filter(src => !/\/static\/(app|boot)\.js$/.test(src)),
         js_links: document.querySelectorAll('a[href^="javascript:" i], [src^="javascript:" i]').length,
         injected: document.querySelectorAll('#panel img, #panel iframe, #panel svg, #panel b[onmouseover], '
                                             + '[onerror], [onload], [onmouseover]').length,

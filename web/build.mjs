@@ -10,7 +10,7 @@ const out = here("../src/marsad/web/static/");
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 await esbuild.build({
-  entryPoints: { app: here("src/main.js") },
+  entryPoints: { app: here("src/main.js"), boot: here("src/boot.js") },
   bundle: true,
   minify: true,
   format: "esm",

@@ -8,7 +8,10 @@ export class ApiError extends Error {
 }
 
 export async function getJson(path, { signal } = {}) {
-  const response = await fetch(path, { signal, headers: { Accept: "application/json" } });
+  return readJson(await fetch(path, { signal, headers: { Accept: "application/json" } }));
+}
+
+async function readJson(response) {
   let body = null;
   try { body = await response.json(); } catch { body = null; }
   if (!response.ok) {
@@ -18,16 +21,24 @@ export async function getJson(path, { signal } = {}) {
   return body;
 }
 
-/** Every incident matching the query, page by page, up to `max`. */
-export async function getAllIncidents(query, { max = 50000, page = 10000, signal } = {}) {
-  const items = [];
-  let total = 0;
-  for (let offset = 0; offset < max; offset += page) {
-    const sep = query ? "&" : "";
-    const body = await getJson(`/api/events?${query}${sep}limit=${page}&offset=${offset}&sort=-date`, { signal });
-    items.push(...body.items);
-    total = body.total;
-    if (items.length >= total || body.items.length < page) break;
-  }
-  return { items, total };
+export const TABLE_LIMIT = 50000;
+
+export function tableUrl(query, max = TABLE_LIMIT) {
+  return `/api/table?${query}${query ? "&" : ""}limit=${max}`;
+}
+
+/** Every incident matching the query (up to `max`), from the compact table route, as objects.  The first
+ * load uses the request boot.js started while the main bundle was still loading. */
+export async function getAllIncidents(query, { max = TABLE_LIMIT, signal } = {}) {
+  const url = tableUrl(query, max);
+  const early = window.__marsadBoot;
+  window.__marsadBoot = null;
+  const body = early && early.url === url ? await early.response.then(readJson) : await getJson(url, { signal });
+  const { columns, rows } = body;
+  const items = rows.map((row) => {
+    const item = {};
+    for (let i = 0; i < columns.length; i++) item[columns[i]] = row[i];
+    return item;
+  });
+  return { items, total: body.total };
 }

@@ -108,6 +108,7 @@ class Dashboard {
     const token = ++this.loadToken;
     try {
       const { items, total } = await getAllIncidents(apiQuery(this.state));
+      performance.mark("marsad:data");
       if (token !== this.loadToken) return;
       this.incidents = items;
       this.total = total;
@@ -130,7 +131,9 @@ class Dashboard {
 
   renderAll() {
     this.renderView();
+    performance.mark("marsad:view");
     this.renderTimeline();
+    performance.mark("marsad:timeline");
     this.renderTallies();
     this.renderExports();
   }
@@ -138,6 +141,7 @@ class Dashboard {
   renderView() {
     const shown = this.visible();
     const missing = this.map.showIncidents(shown, this.i18n);
+    performance.mark("marsad:map");
     const box = $("map-box");
     box.querySelector(".legend")?.remove();
     box.querySelector(".map-note")?.remove();

@@ -17,11 +17,18 @@ export class IncidentMap {
   constructor(element, { onSelect }) {
     this.onSelect = onSelect;
     this.map = L.map(element, { preferCanvas: true, zoomSnap: 0.5, worldCopyJump: false, attributionControl: true,
-      minZoom: 3, maxZoom: 12 });
+      minZoom: 4, maxZoom: 11 });
     this.map.attributionControl.setPrefix(false);
     this.map.fitBounds(REGION);
-    this.clusters = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false,
-      maxClusterRadius: 40, spiderfyOnMaxZoom: true });
+    this.clusters = L.markerClusterGroup({ chunkedLoading: false, showCoverageOnHover: false,
+      maxClusterRadius: 40, spiderfyOnMaxZoom: true,
+      // a cluster counts incidents, not markers
+      iconCreateFunction: (cluster) => {
+        const n = cluster.getAllChildMarkers().reduce((sum, m) => sum + (m.options.count || 1), 0);
+        const tier = n < 10 ? "small" : n < 100 ? "medium" : "large";
+        return L.divIcon({ html: h("div", {}, h("span", {}, String(n))), className: `marker-cluster marker-cluster-${tier}`,
+          iconSize: L.point(40, 40) });
+      } });
     this.sites = L.layerGroup();
     this.markers = new Map();
     this.map.addLayer(this.clusters);
@@ -49,23 +56,47 @@ export class IncidentMap {
     }
   }
 
-  /** Show `incidents` (those with coordinates); returns how many had none. */
+  /**
+   * Show `incidents` (those with coordinates); returns how many had none.  Incidents of one type at one
+   * place share a marker (sized by their toll, labelled with their number; a click opens the incident, or
+   * a list of them), so that 10,000 incidents at a few hundred places stay fast and readable.
+   */
   showIncidents(incidents, i18n) {
     this.clusters.clearLayers();
     this.markers.clear();
-    const layers = [];
+    const groups = new Map();
     let missing = 0;
     for (const inc of incidents) {
       if (inc.lat === null || inc.lon === null) { missing++; continue; }
-      const size = markerSize(inc);
-      const dot = h("span", { class: `mk mk-${inc.type}`, dataset: { id: inc.id } });
-      const icon = L.divIcon({ className: "mk-icon", iconSize: [size, size], html: dot });
-      const marker = L.marker([inc.lat, inc.lon], { icon, title: `${i18n.type(inc.type)} ${inc.date ?? ""}` });
-      const place = (i18n.lang === "ar" ? inc.location_name_ar : inc.location_name) || inc.location_id || "";
-      marker.bindTooltip(h("span", { class: "mk-tip" }, h("b", {}, i18n.type(inc.type)), " ", i18n.date(inc.date),
-        " · ", h("span", { dir: "auto" }, place)), { direction: "top", offset: [0, -size / 2] });
-      marker.on("click", () => this.onSelect(inc.id));
-      this.markers.set(inc.id, marker);
+      const key = `${inc.lat},${inc.lon},${inc.type}`;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(inc);
+    }
+    const layers = [];
+    for (const group of groups.values()) {
+      const first = group[0];
+      const toll = group.reduce((sum, i) => sum + (i.fatalities_best ?? i.fatalities_high ?? 0), 0);
+      const size = markerSize({ fatalities_best: toll }) + Math.min(10, Math.round(3 * Math.log2(group.length)));
+      const icon = L.divIcon({ className: `mk-icon mk mk-${first.type}`, iconSize: [size, size],
+        html: group.length > 1 ? h("span", { class: "mk-count" }, String(group.length)) : "" });
+      const marker = L.marker([first.lat, first.lon], { icon, count: group.length, keyboard: group.length === 1 });
+      const place = (i18n.lang === "ar" ? first.location_name_ar : first.location_name) || first.location_id || "";
+      marker.bindTooltip(() => h("span", { class: "mk-tip" }, h("b", {}, i18n.type(first.type)), " · ",
+        h("span", { dir: "auto" }, place), " · ",
+        group.length > 1 ? i18n.t("map.incidents", { n: i18n.number(group.length) }) : i18n.date(first.date)),
+      { direction: "top", offset: [0, -size / 2] });
+      if (group.length === 1) {
+        marker.on("click", () => this.onSelect(first.id));
+      } else {
+        marker.bindPopup(() => h("div", { class: "mk-list" },
+          h("b", { dir: "auto" }, place), " · ", i18n.type(first.type),
+          h("ul", {}, group.slice(0, 50).map((inc) => h("li", {}, h("button", { type: "button", class: "linkish",
+            dataset: { id: inc.id }, on: { click: () => { this.map.closePopup(); this.onSelect(inc.id); } } },
+          i18n.date(inc.date), inc.fatalities_best ? ` · ${i18n.t("field.killed")} ${i18n.number(inc.fatalities_best)}` : "")))),
+          group.length > 50 ? h("p", { class: "muted" }, i18n.t("map.more", { n: i18n.number(group.length - 50) })) : null),
+        { maxHeight: 260 });
+      }
+      for (const inc of group) this.markers.set(inc.id, marker);
       layers.push(marker);
     }
     this.clusters.addLayers(layers);
@@ -74,7 +105,7 @@ export class IncidentMap {
 
   focus(id) {
     const marker = this.markers.get(id);
-    if (!marker) return;
+    if (!marker || this.map.hasLayer(marker) && marker.isPopupOpen?.()) return;
     this.clusters.zoomToShowLayer(marker, () => marker.openTooltip());
   }
 

@@ -73,7 +73,8 @@ export class Timeline {
     const barW = Math.max(1.5, inner / ((end - start) / DAY) - 1);
     const root = svg("svg", { width, height: HEIGHT, viewBox: `0 0 ${width} ${HEIGHT}`, class: "timeline-svg",
       role: "img", "aria-label": i18n.t("timeline.title") });
-    const bars = svg("g", { class: "bars" });
+    // one path per group (every day's bar segment of that group): a few elements even for years of days
+    const paths = groups.map(() => []);
     for (const day of days) {
       let base = HEIGHT - PAD.bottom;
       const row = counts.get(day);
@@ -82,10 +83,11 @@ export class Timeline {
         if (!count) return;
         const hgt = y(count);
         base -= hgt;
-        bars.append(svg("rect", { x: x(day), y: base, width: barW, height: hgt, class: `c${n}` },
-          svg("title", {}, `${isoOf(day)} · ${name(g)}: ${count}`)));
+        paths[n].push(`M${x(day).toFixed(1)},${base.toFixed(1)}h${barW.toFixed(1)}v${hgt.toFixed(1)}h${(-barW).toFixed(1)}z`);
       });
     }
+    const bars = svg("g", { class: "bars" }, groups.map((g, n) => svg("path", { d: paths[n].join(""), class: `c${n}` },
+      svg("title", {}, name(g)))));
     root.append(bars);
     const axis = svg("g", { class: "axis" });
     const ticks = Math.min(8, Math.max(2, Math.floor(inner / 110)));
@@ -117,7 +119,18 @@ export class Timeline {
       overlay.setPointerCapture(ev.pointerId);
       show(anchor, anchor);
     });
-    overlay.addEventListener("pointermove", (ev) => { if (anchor !== null) show(anchor, local(ev)); });
+    const readout = svg("text", { class: "timeline-readout", x: PAD.left + 2, y: PAD.top + 10 });
+    root.append(readout);
+    overlay.addEventListener("pointermove", (ev) => {
+      const px = local(ev);
+      if (anchor !== null) show(anchor, px);
+      const day = toDay(px) - DAY;
+      const row = counts.get(day);
+      readout.textContent = row
+        ? `${i18n.date(isoOf(day))}: ${groups.filter((g) => row.get(g)).map((g) => `${name(g)} ${row.get(g)}`).join(", ")}`
+        : "";
+    });
+    overlay.addEventListener("pointerleave", () => { readout.textContent = ""; });
     const finish = (ev) => {
       if (anchor === null) return;
       const a = anchor;

@@ -48,6 +48,12 @@ class Backend:
             return schemas.IncidentPage(items=[schemas.Incident.model_validate(r) for r in page.items],
                                         total=page.total, limit=page.limit, offset=page.offset, sort=sort)
 
+    def incident_table_json(self, filters: IncidentFilter, limit: int) -> str:
+        from marsad.api.dashboard import incident_table_json
+
+        with self.session() as s:
+            return incident_table_json(s, filters, limit)
+
     def get_incident(self, incident_id: str) -> schemas.IncidentDetail | None:
         with self.session() as s:
             current = queries.resolve_incident_id(s, incident_id)  # merged incidents live on in another id

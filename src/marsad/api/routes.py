@@ -74,6 +74,17 @@ def list_events(
     return store.list_incidents(flt, limit=limit, offset=offset, sort=sort)
 
 
+@router.get("/table", response_model=schemas.IncidentTable,
+            summary="Every incident of the filters in compact rows (what the dashboard draws)")
+def incident_table(
+    store: Store,
+    flt: Filters,
+    limit: Annotated[int, Query(ge=1, le=200_000, description="At most this many incidents, latest first.")]
+    = 50_000,
+) -> Response:
+    return Response(store.incident_table_json(flt, limit=limit), media_type="application/json")
+
+
 @router.get("/events/{incident_id}", response_model=schemas.IncidentDetail, responses={404: ERRORS[404]},
             summary="One incident with every source's account and its evidence")
 def get_event(store: Store,

@@ -90,6 +90,15 @@ class IncidentPage(_Model):
     sort: str
 
 
+class IncidentTable(_Model):
+    """Every incident of the filters (up to ``limit``) for the dashboard: one array per incident, its
+    values in the order of ``columns``."""
+
+    columns: list[str]
+    rows: list[list[str | int | float | list[str] | None]]
+    total: int = Field(description="Incidents matching the filters (may exceed the rows returned).")
+
+
 class SentenceSpan(_Model):
     field: str
     start: int = Field(description="Offset of the span inside the sentence (characters).")
