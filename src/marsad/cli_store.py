@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from sqlalchemy.exc import SQLAlchemyError
 
 from marsad.errors import MarsadError
 
@@ -121,6 +120,7 @@ def ingest_cmd(inputs: tuple[str, ...], db: str | None, progress: bool | None, d
     goes on.  Ends with a summary of documents, mentions and incidents.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from sqlalchemy.exc import SQLAlchemyError
 
     from marsad.linking import Linker
     from marsad.options import Options
@@ -169,6 +169,7 @@ def ingest_cmd(inputs: tuple[str, ...], db: str | None, progress: bool | None, d
 def events_cmd(db: str | None, limit: int, offset: int, sort: str, fmt: str, **flt: Any) -> None:
     """List incidents (consensus values), latest first, with filters."""
     from rich.table import Table
+    from sqlalchemy.exc import SQLAlchemyError
 
     from marsad.store import open_store
     from marsad.store.queries import list_incidents
@@ -220,6 +221,7 @@ def show_cmd(event_id: str, db: str | None, as_json: bool) -> None:
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
+    from sqlalchemy.exc import SQLAlchemyError
 
     from marsad.store import open_store
     from marsad.store.queries import get_incident, resolve_incident_id
@@ -298,6 +300,7 @@ def stats_cmd(db: str | None, as_json: bool, top: int, **flt: Any) -> None:
     """Counts of incidents per week, country, site and actor, and tally reconciliation: each tally an
     article states next to marsad's own count for the same period and scope."""
     from rich.table import Table
+    from sqlalchemy.exc import SQLAlchemyError
 
     from marsad.store import open_store
     from marsad.store.queries import stats, tally_reconciliation
@@ -339,6 +342,8 @@ def stats_cmd(db: str | None, as_json: bool, top: int, **flt: Any) -> None:
 
 def export_cmd(fmt: str, output: Path, db: str | None, **flt: Any) -> None:
     """Export incidents to OUTPUT as CSV (ACLED column names), GeoJSON, JSONL or Parquet (docs/export.md)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from marsad.store import open_store
     from marsad.store.export import export
 
@@ -357,8 +362,7 @@ def export_cmd(fmt: str, output: Path, db: str | None, **flt: Any) -> None:
 def register(main: click.Group) -> None:
     """Add the store's commands to the ``marsad`` group."""
     from marsad.options import Options
-    from marsad.store.export import FORMATS
-    from marsad.store.queries import SORTS
+    from marsad.store.constants import FORMATS, SORTS
 
     main.command("ingest")(
         click.argument("inputs", nargs=-1, required=True)(

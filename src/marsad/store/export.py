@@ -19,10 +19,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from marsad.errors import DataFileError, MarsadError
+from marsad.store.constants import FORMATS
 from marsad.store.models import DocumentRow, MentionRow
 from marsad.store.queries import IncidentFilter, IncidentRow, iter_incidents
 
-FORMATS: tuple[str, ...] = ("csv", "geojson", "jsonl", "parquet")
 COUNTRIES_FILE = Path(__file__).parent / "countries.csv"
 
 #: (column, type) in output order: ACLED columns first, then marsad's own

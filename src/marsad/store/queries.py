@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from marsad.errors import QueryError
+from marsad.store.constants import SORTS, STATUSES
 from marsad.store.models import (
     DocumentRow,
     IncidentChangeRow,
@@ -28,9 +29,6 @@ from marsad.store.models import (
 
 T = TypeVar("T")
 
-#: accepted values of ``sort`` in :func:`list_incidents`; a leading ``-`` means descending
-SORTS: tuple[str, ...] = ("date", "-date", "n_sources", "-n_sources", "last_seen", "-last_seen", "id")
-STATUSES: tuple[str, ...] = ("confirmed", "claimed", "reported", "denied")
 
 
 @dataclass(slots=True, frozen=True)
