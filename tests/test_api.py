@@ -219,6 +219,26 @@ def test_api_export_formats_follow_the_filters(client: TestClient) -> None:
     assert_error(client.get("/api/export.xml"), 422, "invalid_parameter")
 
 
+@pytest.mark.parametrize("params", [{}, {"country": "SY", "type": "attack"}, {"status": "claimed"},
+                                    {"since": "2024-01-01", "until": "2024-01-31"}])
+def test_api_table_holds_the_same_incidents_as_the_event_list(client: TestClient, params: dict[str, str]) -> None:
+    body = client.get("/api/table", params=params).json()
+    events = {i["id"]: i for i in all_events(client, **params)}
+    assert body["total"] == len(body["rows"]) == len(events) > 0
+    for row in body["rows"]:
+        item = dict(zip(body["columns"], row, strict=True))
+        full = events[item["id"]]
+        assert {k: full[k] for k in item} == item
+    dates = [dict(zip(body["columns"], r, strict=True))["date"] or "" for r in body["rows"]]
+    assert [d for d in dates if d] == sorted((d for d in dates if d), reverse=True)
+
+
+def test_api_table_limit_keeps_the_total(client: TestClient) -> None:
+    body = client.get("/api/table", params={"limit": 5}).json()
+    assert len(body["rows"]) == 5 and body["total"] == client.get("/api/health").json()["incidents"]
+    assert_error(client.get("/api/table", params={"limit": 0}), 422, "invalid_parameter")
+
+
 def test_api_meta_lists_gazetteer_sites_and_actors(client: TestClient) -> None:
     meta = client.get("/api/meta").json()
     sites = {s["id"]: s for s in meta["sites"]}
@@ -258,7 +278,7 @@ def test_api_unknown_route_and_method_use_the_error_shape(client: TestClient) ->
 
 def test_api_openapi_schema_documents_every_route(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/api/events", "/api/events/{incident_id}", "/api/documents/{doc_id}", "/api/stats",
+    for path in ("/api/events", "/api/table", "/api/events/{incident_id}", "/api/documents/{doc_id}", "/api/stats",
                  "/api/tallies", "/api/export.{fmt}", "/api/health", "/api/documents"):
         assert path in paths
     assert "post" in paths["/api/documents"]
