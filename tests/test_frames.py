@@ -416,3 +416,23 @@ def test_frames_coalition_jets_as_subject_strike_rather_than_get_attacked(pipeli
 def test_frames_coalition_forces_attacked_stay_the_target(pipeline):
     e = _one(pipeline, "تعرضت قوات التحالف الدولي في قاعدة حرير لهجوم بطائرة مسيرة اليوم.")
     assert (e.type, e.location.id) == ("attack", "harir")
+
+
+def test_frames_warplanes_hitting_sites_after_a_striker_are_a_strike(pipeline):
+    text = ("قتل 25 مسلحا في ضربات جوية أمريكية أمس. "
+            "وقالت وزارة الدفاع الأمريكية إن طائرات حربية قصفت ثلاثة مواقع في العراق وموقعين قرب البوكمال.")
+    strikes = [e for e in _events(pipeline, text) if e.location is not None]
+    assert [(e.type, e.location.id) for e in strikes] == [("strike", "bukamal")]
+
+
+def test_frames_since_date_is_not_the_day_of_bases_in_a_summary(pipeline):
+    text = ("ووثق المرصد 27 هجوما على القواعد الأمريكية منذ 19 تشرين الأول، "
+            "طالت حقلي العمر وكونيكو وقاعدة الشدادي.")
+    assert _events(pipeline, text) == []
+
+
+def test_frames_coalition_jets_flying_after_an_attack_do_not_make_it_a_strike(pipeline):
+    text = ("رصد المرصد استهداف الميليشيات، ليلة الأربعاء، قاعدة التحالف في معمل غاز كونيكو، بطائرتين "
+            "مسيرتين، أعقبهما تحليق لطائرات التحالف في أجواء المنطقة.")
+    e = _one(pipeline, text, published="2023-10-26")
+    assert (e.type, e.location.id, e.count) == ("attack", "conoco", 2)

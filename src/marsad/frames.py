@@ -515,14 +515,20 @@ class FrameBuilder:
         attack_weapons = [w for w in weapons if w.entry_id != "aircraft"]
         negated = _sentence_negated(view) and not attack_trigs
         striker = self._striker(view, strike_trigs)
+        carried = False
         if striker is None:
             striker = self._carried_striker(view, strike_trigs, attack_trigs, sites)
+            carried = striker is not None
         elif striker[1].category != "trigger":
             self.recent_striker = (striker[0], view.sentence.index)
         made: list[Frame] = []
 
-        if striker is not None and (strike_trigs or striker[1].category == "cue") and not (
-                _sentence_negated(view) and not strike_trigs):
+        strike_path = striker is not None and (strike_trigs or carried or striker[1].category == "cue") and not (
+            _sentence_negated(view) and not strike_trigs)
+        if strike_path and not strike_trigs and attack_trigs and attack_weapons and sites:
+            strike_path = False  # "استهداف ... قاعدة كونيكو بطائرتين مسيرتين ... أعقبهما تحليق لطائرات التحالف"
+        if strike_path:
+            assert striker is not None
             made += self._strikes(view, striker, sites, places, attack_trigs, weapons)
         elif (attack_trigs or attack_weapons) and not negated:
             made += self._attacks(view, sites, places, attack_trigs, attack_weapons)
@@ -714,7 +720,9 @@ class FrameBuilder:
             return actor, strike_trigs[0]
         groups = [a for a in view.get("actor") if a.entry_id in ("irgc", "pmf", "kataib-hezbollah",
                                                                   "iran-backed-militias", "harakat-al-nujaba")]
-        if attack_trigs and groups and not sites:
+        # "طائرات حربية من طراز إف-15 قصفت ثلاثة مواقع": warplanes are the striker's, never the attackers'
+        warplanes = [w for w in view.get("weapon") if w.entry_id == "aircraft"]
+        if attack_trigs and (groups or warplanes) and not sites:
             return actor, attack_trigs[0]
         return None
 
@@ -792,7 +800,8 @@ class FrameBuilder:
                 self._fill_attack(frame, view, weapons, [])
                 frames.append(frame)
             return frames
-        own_day = any(d.precision == "day" for _t, d in view.dates)
+        own_day = any(d.precision == "day" and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")
+                      for t, d in view.dates)  # "منذ 19 تشرين الأول" starts a period: no event's day
         tallied = "attacks" in self.ctx.tally_sentences.get(view.sentence.index, set())
         weak = all(t.surface.startswith(HABITUAL_TRIGGERS) for t in trigs)
         for loc in locs:
