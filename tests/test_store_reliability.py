@@ -127,6 +127,17 @@ def test_store_migrations_are_recorded_and_match_the_models(db_url: str) -> None
         assert current_revision(again.engine) == "0001_initial"
 
 
+def test_store_head_revision_constant_is_the_newest_migration() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from marsad.store.db import HEAD_REVISION, MIGRATIONS
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(cfg).get_heads() == [HEAD_REVISION]
+
+
 def test_store_postgresql_url_forms_are_accepted(pg_url: str) -> None:
     from marsad.store.db import resolve_db_url
 

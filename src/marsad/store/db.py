@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from marsad.errors import StoreError
@@ -30,6 +30,8 @@ DEFAULT_DB = Path("marsad-data") / "marsad.db"
 ENV_VAR = "MARSAD_DB"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 MIGRATIONS = Path(__file__).parent / "migrations"
+#: the newest migration; a database that records it needs no Alembic run (a test keeps this up to date)
+HEAD_REVISION = "0001_initial"
 #: PostgreSQL: the store's write lock, per schema, held until the transaction ends
 WRITE_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/marsad-write'))"
 
@@ -131,8 +133,20 @@ def make_engine(url: str) -> Engine:
     raise StoreError(f"unsupported database {backend!r}: use a SQLite file or postgresql://")
 
 
+def _at_head(engine: Engine) -> bool:
+    """True when the database records :data:`HEAD_REVISION` (checked without loading Alembic)."""
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    except (OperationalError, ProgrammingError):
+        return False  # no version table yet (a new database)
+    return rows == [HEAD_REVISION]
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the latest migration, in one transaction under the write lock."""
+    if _at_head(engine):
+        return
     from alembic import command
     from alembic.config import Config
 
