@@ -436,3 +436,14 @@ def test_frames_coalition_jets_flying_after_an_attack_do_not_make_it_a_strike(pi
             "مسيرتين، أعقبهما تحليق لطائرات التحالف في أجواء المنطقة.")
     e = _one(pipeline, text, published="2023-10-26")
     assert (e.type, e.location.id, e.count) == ("attack", "conoco", 2)
+
+
+def test_frames_drone_strike_named_after_the_strike_word(pipeline):
+    text = "استهدفت غارة بطائرة مسيرة أمريكية مقرا لحركة النجباء شرقي بغداد فجر اليوم."
+    e = _one(pipeline, text)
+    assert (e.type, e.weapons) == ("strike", ["drone"])
+
+
+def test_frames_definite_ballistic_missiles(pipeline):
+    e = _one(pipeline, "استهدف الحرس الثوري قاعدة عين الأسد فجر اليوم بعشرات الصواريخ الباليستية.")
+    assert e.weapons == ["missile"]

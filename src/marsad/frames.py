@@ -857,8 +857,9 @@ class FrameBuilder:
             if loc is None and (frame.country is None or len({c.entry_id for c in view.get("country")}) > 1):
                 continue
             self._date(frame, view)
-            drones = [w for w in weapons if w.entry_id == "drone" and "ب" in w.prefix
-                      and 0 <= w.tok_start - cue.tok_end <= 3]
+            strike_words = [cue, *view.get("trigger", "strike")]
+            drones = [w for w in weapons if w.entry_id == "drone"  # "غارة بطائرة مسيرة أمريكية"
+                      and any(0 <= w.tok_start - t.tok_end <= 3 for t in strike_words)]
             artillery = [w for w in weapons if w.entry_id == "artillery"]
             chosen = drones or artillery or [w for w in weapons if w.entry_id == "aircraft"]
             frame.weapons = sorted({w.entry_id for w in chosen}) or ["aircraft"]
