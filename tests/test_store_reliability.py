@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, func, select, text
 from marsad.linking import Linker
 from marsad.reader import read_docs
 from marsad.store import open_store
-from marsad.store.db import current_revision
+from marsad.store.db import HEAD_REVISION, current_revision
 from marsad.store.ingest import ingest
 from marsad.store.models import Base, DocumentRow, MentionRow
 from test_store_support import CORPUS, REPO, check_consistent, db_url, pg_url, snapshot
@@ -119,19 +119,19 @@ def test_store_migrations_are_recorded_and_match_the_models(db_url: str) -> None
     from alembic.runtime.migration import MigrationContext
 
     with open_store(db_url) as st:
-        assert current_revision(st.engine) == "0001_initial"
+        assert current_revision(st.engine) == HEAD_REVISION
         with st.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
         assert diff == []
     with open_store(db_url) as again:  # opening a migrated store changes nothing
-        assert current_revision(again.engine) == "0001_initial"
+        assert current_revision(again.engine) == HEAD_REVISION
 
 
 def test_store_head_revision_constant_is_the_newest_migration() -> None:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    from marsad.store.db import HEAD_REVISION, MIGRATIONS
+    from marsad.store.db import MIGRATIONS
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
@@ -144,4 +144,4 @@ def test_store_postgresql_url_forms_are_accepted(pg_url: str) -> None:
     plain = pg_url.replace("postgresql+psycopg://", "postgresql://")
     assert resolve_db_url(plain).startswith("postgresql+psycopg://")
     with open_store(plain) as st:
-        assert st.dialect == "postgresql" and current_revision(st.engine) == "0001_initial"
+        assert st.dialect == "postgresql" and current_revision(st.engine) == HEAD_REVISION

@@ -142,7 +142,8 @@ class MentionRow(Base):
     __table_args__ = (
         UniqueConstraint("doc_id", "idx", name="uq_mentions_doc_idx"),
         Index("ix_mentions_incident_status", "incident_id", "status"),
-        Index("ix_mentions_actor", "actor"),
+        Index("ix_mentions_actor_incident", "actor", "incident_id"),
+        Index("ix_mentions_status_incident", "status", "incident_id"),
     )
 
 

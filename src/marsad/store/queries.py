@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
-from sqlalchemy import String, cast, exists, func, or_, select
+from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -265,12 +265,12 @@ def conditions(f: IncidentFilter) -> list[ColumnElement[bool]]:
         like = f"%{f.location}%"
         out.append(or_(I.location_id == f.location, I.location_name.ilike(like), I.location_name_ar.like(like)))
     if f.actor:
-        out.append(or_(I.actor == f.actor, exists().where(MentionRow.incident_id == I.id,
-                                                          MentionRow.actor == f.actor)))
+        out.append(or_(I.actor == f.actor,
+                       I.id.in_(select(MentionRow.incident_id).where(MentionRow.actor == f.actor))))
     if f.status:
-        out.append(exists().where(MentionRow.incident_id == I.id, MentionRow.status == f.status))
+        out.append(I.id.in_(select(MentionRow.incident_id).where(MentionRow.status == f.status)))
     if f.doc_id:
-        out.append(exists().where(MentionRow.incident_id == I.id, MentionRow.doc_id == f.doc_id))
+        out.append(I.id.in_(select(MentionRow.incident_id).where(MentionRow.doc_id == f.doc_id)))
     return out
 
 
