@@ -447,3 +447,7 @@ def test_frames_drone_strike_named_after_the_strike_word(pipeline):
 def test_frames_definite_ballistic_missiles(pipeline):
     e = _one(pipeline, "استهدف الحرس الثوري قاعدة عين الأسد فجر اليوم بعشرات الصواريخ الباليستية.")
     assert e.weapons == ["missile"]
+
+
+def test_frames_coalition_strike_in_yemen_is_not_the_us_led_coalition(pipeline):
+    assert _events(pipeline, "قصف طيران التحالف ليلة أمس مواقع للحوثيين في صنعاء ومدينة مأرب شرقي اليمن.") == []

@@ -43,6 +43,7 @@ CONFIRMING_SOURCES = frozenset({"us-forces", "us-dod", "us-centcom", "us-state-d
 STRIKE_CONFIRMING = frozenset({"iraqi-cts"})
 STATUS_RANK = {"reported": 0, "claimed": 1, "denied": 2, "confirmed": 3}
 DENIAL_VERBS = ("نفي", "نفت", "نفو", "ينفي", "تنفي", "عار")  # normalised: نفى، نفت، نفوا، عار عن الصحة
+SAUDI_COALITION_THEATRES = frozenset({"YE"})
 DESCRIPTIVE_ACTORS = frozenset({"iran-backed-militias", "iraqi-armed-factions"})  # named by others, never claim
 SPEAKERS = {"us-forces": frozenset({"us-forces", "us-dod", "us-centcom", "us-president", "us-state-dept"}),
             "coalition": frozenset({"coalition", "us-dod", "us-centcom"})}  # who speaks for a striker
@@ -856,6 +857,8 @@ class FrameBuilder:
             frame = self._new("strike", view, loc, loc.tok_start if loc is not None else cue.tok_start, cue)
             if loc is None and (frame.country is None or len({c.entry_id for c in view.get("country")}) > 1):
                 continue
+            if actor == "coalition" and frame.country in SAUDI_COALITION_THEATRES:
+                continue  # in Yemen "التحالف" is the Saudi-led coalition, not the US-led one
             self._date(frame, view)
             strike_words = [cue, *view.get("trigger", "strike")]
             drones = [w for w in weapons if w.entry_id == "drone"  # "غارة بطائرة مسيرة أمريكية"
