@@ -1,4 +1,5 @@
-"""Show, per document, the gold events the system missed and the system events gold does not have.
+"""Show, per document, the gold events the system missed and the system events gold does not have
+(MISS / EXTRA / FIELD lines), and the tallies either side lacks (TALLY-MISS / TALLY-EXTRA).
 
 Usage: python scripts/diff_events.py GOLD.jsonl SYSTEM.jsonl [DOC_ID_SUBSTRING]
 A development aid for reading errors; scoring itself is `marsad eval`.
@@ -49,6 +50,16 @@ def main(argv: list[str]) -> int:
         for se in sys_left:
             ev = next((x["text"] for x in se.get("evidence", []) if x["field"] == "type"), "")
             lines.append(f"  EXTRA {_fmt(se)}  | {ev}")
+        # tallies match on (count, what), as the scorer does
+        gold_t = [(t["count"], t["what"]) for t in g.get("tallies", [])]
+        sys_t = {(t["count"], t["what"]): t for t in s.get("tallies", [])}
+        for key in gold_t:
+            if key not in sys_t:
+                lines.append(f"  TALLY-MISS count={key[0]} what={key[1]}")
+        for key, t in sys_t.items():
+            if key not in gold_t:
+                ev = next((x["text"] for x in t.get("evidence", []) if x["field"] == "count"), "")
+                lines.append(f"  TALLY-EXTRA count={key[0]} what={key[1]}  | {ev}")
         if lines:
             print(doc_id)
             print("\n".join(lines))
