@@ -272,6 +272,7 @@ def test_dump_csv_with_mapping(tmp_path: Path, encoding: str) -> None:
     opts = SourceOptions(mapping=parse_mapping("id=guid,text=body,published=date,url=link,outlet=site"))
     docs = {d.id: d for d in open_inputs([str(path)], opts)}
     assert list(docs) == ["r1", "r2", "r3", "r4"]
+    assert docs["r1"].encoding == encoding
     assert (docs["r1"].outlet, docs["r1"].published, docs["r1"].published_basis) == (
         "shafaq", dt.date(2024, 1, 21), "input")
     assert docs["r1"].lang == "ar"

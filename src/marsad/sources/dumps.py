@@ -67,7 +67,7 @@ class DumpReader:
                     yield RawDoc(f"{path.name}:line-{n}", None, source=src,
                                  error=f"malformed JSONL line {n}: not a JSON object")
                     continue
-                yield self.row(obj, f"{path.name}:line-{n}", src)
+                yield replace(self.row(obj, f"{path.name}:line-{n}", src), encoding="utf-8")
 
     def read_csv(self, path: Path) -> Iterator[RawDoc]:
         with path.open("rb") as raw:
@@ -85,7 +85,8 @@ class DumpReader:
             n = 1
             try:
                 for n, row in enumerate(reader, start=2):  # line 1 is the header
-                    yield self.row(row, f"{path.name}:row-{n}", f"{path}:{n}", csv_row=True)
+                    yield replace(self.row(row, f"{path.name}:row-{n}", f"{path}:{n}", csv_row=True),
+                                  encoding=encoding)
             except csv.Error as exc:
                 yield RawDoc(f"{path.name}:row-{n + 1}", None, source=str(path),
                              error=f"CSV error after row {n}: {exc}; the rest of the file is not read")

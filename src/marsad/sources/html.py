@@ -193,6 +193,14 @@ def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str]:
             if b"\x00" in data[:20000]:
                 raise InputError("binary content (NUL bytes), not a text file")
             return data.decode(name, errors="replace"), name
+    if b"\x00" not in data[:20000]:
+        try:  # the common case, without decode_bytes' character-by-character binary check
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if "<" in text[:2000]:
+                return text, "utf-8"
     return decode_bytes(data)
 
 
