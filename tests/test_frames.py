@@ -451,3 +451,9 @@ def test_frames_definite_ballistic_missiles(pipeline):
 
 def test_frames_coalition_strike_in_yemen_is_not_the_us_led_coalition(pipeline):
     assert _events(pipeline, "قصف طيران التحالف ليلة أمس مواقع للحوثيين في صنعاء ومدينة مأرب شرقي اليمن.") == []
+
+
+def test_frames_number_of_fighters_before_the_killed_verb(pipeline):
+    text = "قالت مصادر إن 25 مقاتلا قتلوا في ضربات جوية أمريكية استهدفت أمس مقرات قرب القائم."
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.killed) == ("strike", "al-qaim", 25)

@@ -56,9 +56,11 @@ class DocContext:
         self.numbers_end: dict[int, Mention] = {}
         self.numbers_start: dict[int, Mention] = {}
         self.people_start: dict[int, list[Mention]] = {}
+        self.people_end: dict[int, list[Mention]] = {}
         for m in doc.mentions:
             if m.category == "casualty" and m.entry_id.startswith("people"):
                 self.people_start.setdefault(m.tok_start, []).append(m)
+                self.people_end.setdefault(m.tok_end, []).append(m)
             if m.category == "number":
                 self.numbers_end[m.tok_end] = m
                 self.numbers_start[m.tok_start] = m
@@ -160,6 +162,10 @@ class DocContext:
 
     def people_at(self, i: int) -> list[Mention]:
         return self.people_start.get(i, [])
+
+    def people_ending(self, i: int) -> list[Mention]:
+        """People words whose last token is just before token ``i``."""
+        return self.people_end.get(i, [])
 
     def span_of(self, tok_start: int, tok_end: int) -> tuple[int, int]:
         return self.tok_starts[tok_start], self.tok_ends[tok_end - 1]

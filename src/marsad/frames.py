@@ -396,6 +396,14 @@ class FrameBuilder:
         before = self.ctx.number_before(m.tok_start)
         if before is not None and before[0] is not None:
             return before[0], before[1], before[2]
+        # "25 مقاتلا قتلوا", "أربعة مقاتلين على الأقل قتلوا": the number before the people word
+        j = m.tok_start
+        if self.ctx.tok(j - 1) == "الاقل" and self.ctx.tok(j - 2) == "علي":
+            j -= 2
+        for people in self.ctx.people_ending(j):
+            before = self.ctx.number_before(people.tok_start)
+            if before is not None and before[0] is not None:
+                return before[0], before[1], before[2]
         for j in range(m.tok_end, m.tok_end + 5):  # "عدد المصابين في الهجوم ارتفع إلى 40 عسكريا"
             if self.ctx.tok(j).startswith(REACH_VERBS):
                 k = j + 2 if self.ctx.tok(j + 1) in ("الي", "حوالي", "نحو") else j + 1
