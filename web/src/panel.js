@@ -63,7 +63,8 @@ export class Panel {
     const disagreements = differ.length
       ? h("div", { class: "disagreements" }, h("h4", {}, t("panel.disagreements")),
         h("ul", {}, differ.map(([field, values]) => h("li", {}, h("b", {}, fieldLabel(field)), ": ",
-          Object.entries(values).map(([v, n]) => `${v} × ${i18n.number(n)}`).join(" · ")))))
+          Object.entries(values).map(([v, n]) => `${field === "actor" || field === "target" ? this.labelOf("actor", v) : v}`
+            + ` × ${i18n.number(n)}`).join(" · ")))))
       : null;
     const accounts = detail.accounts.map((a) => {
       const link = safeUrl(a.url) ? h("a", { href: safeUrl(a.url), target: "_blank", rel: "noopener noreferrer nofollow", class: "source-link" },
