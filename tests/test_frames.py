@@ -457,3 +457,10 @@ def test_frames_number_of_fighters_before_the_killed_verb(pipeline):
     text = "قالت مصادر إن 25 مقاتلا قتلوا في ضربات جوية أمريكية استهدفت أمس مقرات قرب القائم."
     e = _one(pipeline, text)
     assert (e.type, e.location.id, e.killed) == ("strike", "al-qaim", 25)
+
+
+def test_frames_country_level_strike_joins_the_named_strike_of_that_day(pipeline):
+    text = ("شنت القوات الأمريكية فجر اليوم غارات جوية على مواقع قرب البوكمال. "
+            "وقال مسؤول إن الضربات الأمريكية في سوريا اليوم جاءت ردا على الهجمات.")
+    events = _events(pipeline, text)
+    assert [(e.type, e.location.id if e.location else None) for e in events] == [("strike", "bukamal")]

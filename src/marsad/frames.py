@@ -996,6 +996,14 @@ def merge(frames: list[Frame]) -> list[Frame]:
             target.date, target.date_strategy = f.date, f.date_strategy
             target.evidence["date"] = list(f.evidence.get("date", []))
         _absorb(target, f)
+    # a strike or reinforcement told at country level ("ضربات أمريكية في سوريا") on the day the text names
+    # its places is those events, not another one: it completes the first of them
+    for f in [f for f in out if f.loc is None and f.type != "attack"]:
+        named = [g for g in out if g.loc is not None and g.type == f.type and g.country == f.country
+                 and f.date is not None and g.date == f.date]
+        if named:
+            _absorb(named[0], f)
+            out.remove(f)
     return out
 
 
