@@ -464,3 +464,10 @@ def test_frames_country_level_strike_joins_the_named_strike_of_that_day(pipeline
             "وقال مسؤول إن الضربات الأمريكية في سوريا اليوم جاءت ردا على الهجمات.")
     events = _events(pipeline, text)
     assert [(e.type, e.location.id if e.location else None) for e in events] == [("strike", "bukamal")]
+
+
+def test_frames_convoy_against_drone_attacks_is_a_reinforcement_not_an_attack(pipeline):
+    text = ("أفادت مصادر بأن رتلا يضم 30 شاحنة دخل قاعدة عين الأسد يوم الثلاثاء، مرجحة أن تكون الشحنة مرتبطة "
+            "بتعزيز حماية القاعدة من هجمات المسيرات.")
+    e = _one(pipeline, text, published="2023-10-26")
+    assert (e.type, e.location.id, e.count) == ("reinforcement", "ain-al-asad", 30)

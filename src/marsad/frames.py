@@ -522,6 +522,9 @@ class FrameBuilder:
             aircraft = [w for w in weapons if w.entry_id == "aircraft"]
             reinf_trigs = [*aircraft, *arrivals] if aircraft else []
         attack_weapons = [w for w in weapons if w.entry_id != "aircraft"]
+        if reinf_trigs and attack_trigs and all(t.surface.startswith(HABITUAL_TRIGGERS) for t in attack_trigs):
+            # "رتل ... دخل قاعدة عين الأسد ... لتعزيز حمايتها من هجمات المسيرات": the convoy is the event
+            attack_trigs, attack_weapons = [], []
         negated = _sentence_negated(view) and not attack_trigs
         striker = self._striker(view, strike_trigs)
         carried = False
