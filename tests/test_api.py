@@ -347,6 +347,15 @@ def test_api_bad_documents_get_422(writable: TestClient, body: dict) -> None:
     assert_error(response, 422, "invalid_parameter")
 
 
+def test_api_oversized_bodies_refused_before_reading(writable: TestClient) -> None:
+    from marsad.api.app import MAX_BODY
+
+    response = writable.post("/api/documents", content=b"{}", headers={
+        "Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json", "Content-Length": str(MAX_BODY + 1)})
+    assert_error(response, 413, "too_large")
+    assert "content-security-policy" in response.headers
+
+
 def test_api_dashboard_page_loads_only_local_assets(client: TestClient) -> None:
     page = client.get("/")
     if page.status_code == 503:

@@ -40,6 +40,9 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
+#: the largest request body accepted (POST /api/documents): a batch of long articles fits many times over
+MAX_BODY = 32 * 1024 * 1024
+
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
          413: "too_large", 415: "unsupported_media_type", 422: "invalid_parameter", 500: "internal_error",
          503: "unavailable"}
@@ -113,7 +116,11 @@ def create_app(db_url: str, write_token: str | None = None, cors_origins: Sequen
 
     @app.middleware("http")
     async def _headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+            response: Response = error_response(413, f"request body over {MAX_BODY // (1024 * 1024)} MB")
+        else:
+            response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         if request.url.path.startswith("/api/"):
