@@ -471,3 +471,9 @@ def test_frames_convoy_against_drone_attacks_is_a_reinforcement_not_an_attack(pi
             "بتعزيز حماية القاعدة من هجمات المسيرات.")
     e = _one(pipeline, text, published="2023-10-26")
     assert (e.type, e.location.id, e.count) == ("reinforcement", "ain-al-asad", 30)
+
+
+def test_frames_bases_in_a_strike_sentence_summary_are_no_attacks(pipeline):
+    text = ("وتأتي الضربات الأمريكية ردا على الهجمات المتكررة التي تستهدف قواعد التحالف الدولي في حقلي العمر "
+            "وكونيكو، إذ وثق المرصد 27 هجوما على القواعد الأمريكية منذ 19 تشرين الأول.")
+    assert [e for e in _events(pipeline, text, published="2023-11-13") if e.type == "attack"] == []

@@ -812,21 +812,26 @@ class FrameBuilder:
                 self._fill_attack(frame, view, weapons, [])
                 frames.append(frame)
             return frames
-        own_day = any(d.precision == "day" and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")
-                      for t, d in view.dates)  # "منذ 19 تشرين الأول" starts a period: no event's day
-        tallied = "attacks" in self.ctx.tally_sentences.get(view.sentence.index, set())
-        weak = all(t.surface.startswith(HABITUAL_TRIGGERS) for t in trigs)
         for loc in locs:
             trig = self._nearest(trigs, loc.tok_start) or self._nearest(weapons, loc.tok_start)
             frame = self._new("attack", view, loc, loc.tok_start, trig)
             self._fill_attack(frame, view, self._assign(weapons, locs, loc, view), locs)
-            if not own_day and (tallied or (weak and not (frame.weapons or frame.killed or frame.injured
-                                                          or frame.intercepted))):
-                # "توزعت تلك الهجمات على حقلي العمر وكونيكو", "الهجمات المتكررة التي تستهدف قواعد ...":
-                # bases named in a summary or in habitual talk, with no day, weapon or toll, are no event
-                continue
-            frames.append(frame)
+            if not self._summary(view, frame, trigs):
+                frames.append(frame)
         return frames
+
+    def _summary(self, view: SentenceView, frame: Frame, trigs: list[Mention]) -> bool:
+        """"توزعت تلك الهجمات على حقلي العمر وكونيكو", "الهجمات المتكررة التي تستهدف قواعد ...": bases named
+        in a summary (a sentence with a count of attacks) or in habitual talk, with no day of their own
+        ("منذ 19 تشرين الأول" starts a period) and no weapon or toll, are no event."""
+        own_day = any(d.precision == "day" and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")
+                      for t, d in view.dates)
+        if own_day:
+            return False
+        if "attacks" in self.ctx.tally_sentences.get(view.sentence.index, set()):
+            return True
+        weak = all(t.surface.startswith(HABITUAL_TRIGGERS) for t in trigs)
+        return weak and not (frame.weapons or frame.killed or frame.injured or frame.intercepted)
 
     def _fill_attack(self, frame: Frame, view: SentenceView, weapons: list[Mention], locs: list[Mention]) -> None:
         self._date(frame, view)
@@ -848,7 +853,8 @@ class FrameBuilder:
                 f = self._new("attack", view, site, site.tok_start, self._nearest(attack_trigs, site.tok_start))
                 self._fill_attack(f, view, [w for w in weapons if w.entry_id != "aircraft"
                                             and view.clause_of(w.tok_start) == clause], sites)
-                frames.append(f)
+                if not self._summary(view, f, attack_trigs):
+                    frames.append(f)
         anchors = [cue, *view.get("trigger", "strike"), *view.get("cue", "state_striker")]
         # "قاعدة كي وان قرب كركوك": a place that locates a named site belongs to the site's attack
         places = [p for p in places if not any(0 <= p.tok_start - s.tok_end <= 3 for s in sites)]
