@@ -552,3 +552,16 @@ def test_cli_extract_missing_input_one_line_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.strip() == f"marsad: error: {tmp_path / 'nope.csv'}: no such file"
     assert result.stdout == ""
+
+
+def test_copies_none_among_independent_reports_of_the_same_incidents() -> None:
+    # the team corpus tells 22 incidents through several outlets, each account written separately
+    det = CopyDetector()
+    found = []
+    for doc in read_docs(CORPUS):
+        match = det.check(doc.id, doc.text)
+        det.add(doc.id, doc.text, match)
+        if match is not None:
+            found.append((doc.id, match.doc_id))
+    assert len(det) >= 40
+    assert found == []

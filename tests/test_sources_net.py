@@ -350,7 +350,7 @@ def test_watch_once_to_jsonl_never_refetches(site: Site, tmp_path: Path) -> None
     out = tmp_path / "new.jsonl"
     result = CliRunner().invoke(main, _watch_args(site, tmp_path, "--once", "-o", str(out)))
     assert result.exit_code == 0, result.output
-    assert "bad-feed.xml: error:" in result.stderr and "not a valid RSS/Atom feed" in result.stderr
+    assert f"feed error: {site.url('/bad-feed.xml')}: not a valid RSS/Atom feed (invalid XML at line" in result.stderr
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     by_url = {x["url"] or x["id"]: x for x in lines}
     # 6 items: 3 Arabic pages, the reprint, an English page, a page robots.txt forbids; the slow one is retried
@@ -366,6 +366,8 @@ def test_watch_once_to_jsonl_never_refetches(site: Site, tmp_path: Path) -> None
     nodate = by_url[site.url("/pages/alarabiya.html")]
     assert nodate["published"] == "2024-01-27"
     assert "will try again" in result.stderr and site.url("/slow") not in by_url
+    assert f"  {site.url('/private/secret.html')}: disallowed by robots.txt" in result.stderr
+    assert "feed.xml: 7 items, 4 new, 2 failed or skipped, 1 to retry" in result.stderr
     # the output reads back through marsad extract
     again = CliRunner().invoke(main, ["extract", str(out), "--no-progress"])
     assert again.exit_code == 0

@@ -72,7 +72,7 @@ def watch_stream(feeds: tuple[str, ...], every: float, once: bool, sources: Any,
             try:
                 result = poll(sources.fetcher, feed, state)
             except MarsadError as exc:
-                _log(f"feed {feed}: error: {exc}")
+                _log(f"feed error: {exc}" if str(exc).startswith(feed) else f"feed {feed}: error: {exc}")
                 continue
             if result.not_modified:
                 _log(f"feed {feed}: not modified")
@@ -98,6 +98,8 @@ def watch_stream(feeds: tuple[str, ...], every: float, once: bool, sources: Any,
                         doc = sources.page(resp, item.link, fallback_published=item.published,
                                            fallback_title=item.title)
                     doc = sources.filter_language(doc)
+                if doc.error is not None:
+                    _log(f"  {doc.error}" if doc.error.startswith(doc.id) else f"  {doc.id}: {doc.error}")
                 failed += doc.error is not None
                 new += doc.error is None
                 yield doc
@@ -191,12 +193,21 @@ def _ingest_into_store(db: str | None, stream: Iterator[RawDoc], detector: Any) 
         detector.add(raw.id, raw.text, match)
         return match.doc_id if match else None
 
+    bad_inputs: set[str] = set()  # already reported by watch_stream
+
+    def tracked() -> Iterator[RawDoc]:
+        for doc in stream:
+            bad_inputs.clear()
+            if doc.error:
+                bad_inputs.add(doc.id)
+            yield doc
+
     def report(r: DocResult) -> None:
-        if r.outcome not in ("new", "updated", "unchanged"):
-            _log(f"  {r.doc_id}: {r.error or r.outcome}")
+        if r.outcome not in ("new", "updated", "unchanged") and r.doc_id not in bad_inputs:
+            _log(f"  {r.doc_id}: store: {r.error or r.outcome}")
 
     store = open_store(db)
     try:
-        ingest(store, stream, Pipeline.load(), copy_of=copy_of, on_result=report)
+        ingest(store, tracked(), Pipeline.load(), copy_of=copy_of, on_result=report)
     finally:
         store.engine.dispose()
