@@ -122,6 +122,20 @@ def test_web_dashboard_end_to_end(server: Server, page: Page, tmp_path: Path) ->
     expect(page.locator("table.incidents tbody tr")).to_have_count(len(syria))
     assert set(table_ids(page)) == {i["id"] for i in syria}
 
+    # sort the table by number of sources (a click on the column head), then back to the latest first
+    page.click('th button.sort[data-col="sources"]')
+    page.wait_for_url(re.compile(r"order=-sources"))
+    most = max(i["n_sources"] for i in syria)
+    first = page.locator("table.incidents tbody tr").first.get_attribute("data-id")
+    assert next(i for i in syria if i["id"] == first)["n_sources"] == most
+    page.click('th button.sort[data-col="sources"]')
+    page.wait_for_url(re.compile(r"order=sources"))
+    first = page.locator("table.incidents tbody tr").first.get_attribute("data-id")
+    assert next(i for i in syria if i["id"] == first)["n_sources"] == min(i["n_sources"] for i in syria)
+    page.click('th button.sort[data-col="date"]')
+    page.wait_for_url(lambda url: "order=" not in url)
+    assert table_ids(page) == [i["id"] for i in syria]  # the API's order: latest first, then id
+
     # brush the timeline: drag across its middle; the table keeps only incidents inside the range
     box = page.locator(".timeline-svg .brush-overlay").bounding_box()
     assert box

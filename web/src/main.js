@@ -26,7 +26,10 @@ class Dashboard {
       onBrush: (from, to) => this.update({ from, to }),
       onGroup: (group) => this.update({ group }),
     });
-    this.table = new IncidentTable($("table"), { onSelect: (id) => this.select(id) });
+    this.table = new IncidentTable($("table"), {
+      onSelect: (id) => this.select(id),
+      onSort: (order) => this.update({ order }),
+    });
     this.panel = new Panel($("panel"), {
       onClose: () => this.update({ incident: null, doc: null }),
       onDocument: (doc) => this.update({ doc }),
@@ -80,6 +83,7 @@ class Dashboard {
     if (langChanged) { this.renderFilters(); this.renderAll(); this.openPanel(); return; }
     if ("from" in patch || "to" in patch) { this.table.reset(); this.renderView(); this.renderTimeline(); }
     if ("group" in patch) this.renderTimeline();
+    if ("order" in patch) { this.table.reset(); this.renderTable(); }
     if (panelChanged) this.openPanel();
     else if ("incident" in patch) this.renderTable();
   }

@@ -1,9 +1,11 @@
 // The dashboard's state lives in the URL query string, so that every view can be shared as a link.
 // Server-side filters (the API's): since, until, country, location, actor, type, status.
-// View state: from/to (the timeline selection), group (timeline stacks), incident (open panel), lang.
+// View state: from/to (the timeline selection), group (timeline stacks), order (table sort), incident /
+// doc (open panel), lang.
 
 export const FILTER_KEYS = ["since", "until", "country", "location", "actor", "type", "status"];
-const VIEW_KEYS = ["from", "to", "group", "incident", "doc", "lang"];
+const VIEW_KEYS = ["from", "to", "group", "order", "incident", "doc", "lang"];
+export const TABLE_COLUMNS = ["date", "type", "location", "country", "actor", "status", "sources", "killed"];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CHECKS = {
   since: (v) => DATE.test(v),
@@ -14,6 +16,7 @@ const CHECKS = {
   type: (v) => ["attack", "strike", "reinforcement"].includes(v),
   status: (v) => ["claimed", "confirmed", "reported", "denied"].includes(v),
   group: (v) => ["country", "actor"].includes(v),
+  order: (v) => TABLE_COLUMNS.includes(v.replace(/^-/, "")),
   lang: (v) => ["en", "ar"].includes(v),
   location: (v) => v.length <= 128,
   actor: (v) => v.length <= 128,
@@ -37,7 +40,8 @@ export function writeState(state, { push = false } = {}) {
   for (const key of [...FILTER_KEYS, ...VIEW_KEYS]) {
     const value = state[key];
     if (!value) continue;
-    if ((key === "group" && value === "country") || (key === "lang" && value === "en")) continue;
+    if ((key === "group" && value === "country") || (key === "lang" && value === "en")
+      || (key === "order" && value === "-date")) continue;
     params.set(key, value);
   }
   const query = params.toString();

@@ -1,20 +1,46 @@
-// The incident table: the incidents of the current filters and timeline selection, newest first.
+// The incident table: the incidents of the current filters and timeline selection, sorted by a column
+// (newest first by default; a click on a column's head sorts by it, a second click reverses).
 import { fill, h } from "./dom.js";
+import { TABLE_COLUMNS } from "./state.js";
 
 const PAGE = 200;
 
 export class IncidentTable {
-  constructor(element, { onSelect }) {
+  constructor(element, { onSelect, onSort }) {
     this.element = element;
     this.onSelect = onSelect;
+    this.onSort = onSort;
     this.limit = PAGE;
   }
 
   reset() { this.limit = PAGE; }
 
+  /** `incidents` sorted by `order` ("date", "-killed", ...); ties keep their order (latest first). */
+  sorted(incidents, order, i18n, labelOf) {
+    const desc = order.startsWith("-");
+    const key = order.replace(/^-/, "");
+    const value = {
+      date: (i) => i.date || "",
+      type: (i) => i18n.type(i.type),
+      location: (i) => (i18n.lang === "ar" ? i.location_name_ar : i.location_name) || i.location_id || "",
+      country: (i) => (i.country ? i18n.country(i.country) : ""),
+      actor: (i) => (i.actor ? labelOf("actor", i.actor) : ""),
+      status: (i) => i.status || "",
+      sources: (i) => i.n_sources ?? -1,
+      killed: (i) => i.fatalities_best ?? -1,
+    }[key];
+    const collator = new Intl.Collator(i18n.lang);
+    const cmp = (a, b) => (typeof a === "number" ? a - b : collator.compare(a, b));
+    return incidents.map((inc, n) => [value(inc), n, inc])
+      .sort((a, b) => (desc ? cmp(b[0], a[0]) : cmp(a[0], b[0])) || a[1] - b[1])
+      .map((entry) => entry[2]);
+  }
+
   render(incidents, total, state, i18n, labelOf) {
-    const shown = incidents.slice(0, this.limit);
-    const cols = ["date", "type", "location", "country", "actor", "status", "sources", "killed"];
+    const order = state.order || "-date";
+    const ordered = order === "-date" ? incidents : this.sorted(incidents, order, i18n, labelOf);
+    const shown = ordered.slice(0, this.limit);
+    const cols = TABLE_COLUMNS;
     const rows = shown.map((inc) => {
       const place = (i18n.lang === "ar" ? inc.location_name_ar : inc.location_name) || inc.location_id || "–";
       const killed = inc.fatalities_best ?? null;
@@ -38,7 +64,13 @@ export class IncidentTable {
       return;
     }
     const table = h("table", { class: "incidents" },
-      h("thead", {}, h("tr", {}, cols.map((c) => h("th", { scope: "col" }, i18n.t(`col.${c}`))))),
+      h("thead", {}, h("tr", {}, cols.map((c) => {
+        const current = order.replace(/^-/, "") === c;
+        const next = current && order.startsWith("-") ? c : `-${c}`;
+        return h("th", { scope: "col", "aria-sort": current ? (order.startsWith("-") ? "descending" : "ascending") : null },
+          h("button", { type: "button", class: "sort", dataset: { col: c }, on: { click: () => this.onSort(next) } },
+            i18n.t(`col.${c}`), current ? (order.startsWith("-") ? " ▾" : " ▴") : ""));
+      }))),
       h("tbody", {}, rows));
     const more = incidents.length > shown.length
       ? h("button", { type: "button", class: "more", on: { click: () => { this.limit += PAGE * 5; this.render(incidents, total, state, i18n, labelOf); } } },
