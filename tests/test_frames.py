@@ -477,3 +477,13 @@ def test_frames_bases_in_a_strike_sentence_summary_are_no_attacks(pipeline):
     text = ("وتأتي الضربات الأمريكية ردا على الهجمات المتكررة التي تستهدف قواعد التحالف الدولي في حقلي العمر "
             "وكونيكو، إذ وثق المرصد 27 هجوما على القواعد الأمريكية منذ 19 تشرين الأول.")
     assert [e for e in _events(pipeline, text, published="2023-11-13") if e.type == "attack"] == []
+
+
+def test_frames_embassy_placed_in_another_capital_is_not_baghdads(pipeline):
+    text = "وفي العراق تتواصل الهجمات، فيما استهدف هجوم بعبوة ناسفة السفارة الأمريكية في أنقرة أمس."
+    assert [e for e in _events(pipeline, text) if e.location is not None] == []
+
+
+def test_frames_operation_without_weapon_or_claim_is_no_attack(pipeline):
+    text = "وكان هدف الصفقة ضمان عملية الإفراج عن المحتجزين الأمريكيين في السفارة الأمريكية ببغداد."
+    assert _events(pipeline, text) == []

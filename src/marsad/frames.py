@@ -185,6 +185,15 @@ class FrameBuilder:
         entry = self.res.entries[m.entry_id]
         if entry.kind != "embassy" or entry.country is None:
             return True
+        # "السفارة الأمريكية في طهران/بأنقرة": placed elsewhere right after its name
+        nxt = self.ctx.tok(m.tok_end)
+        if (m.surface.count(" ") < 2 and nxt in ("في", "ب")) or nxt.startswith("ب"):
+            at = m.tok_end + (1 if nxt in ("في", "ب") else 0)
+            here = [n for n in self.doc.mentions if n.tok_start == at and n.category in ("place", "site", "country")]
+            if here and not any(self._country_code(n) == entry.country for n in here):
+                return False
+            if not here and nxt == "في" and m.surface.count(" ") < 2:
+                return False  # "في أنقرة", "في نيروبي": a capital the gazetteer does not hold
         return entry.country in self.doc_countries(exclude=m.entry_id)
 
     def doc_countries(self, exclude: str | None = None) -> set[str]:
@@ -522,6 +531,9 @@ class FrameBuilder:
             aircraft = [w for w in weapons if w.entry_id == "aircraft"]
             reinf_trigs = [*aircraft, *arrivals] if aircraft else []
         attack_weapons = [w for w in weapons if w.entry_id != "aircraft"]
+        if not attack_weapons and not view.get("cue", "claim"):
+            # "عملية" is any operation ("عملية الإفراج عن المحتجزين"): an attack word only with a weapon or a claim
+            attack_trigs = [t for t in attack_trigs if not t.surface.startswith("عمليه")]
         if reinf_trigs and attack_trigs and all(t.surface.startswith(HABITUAL_TRIGGERS) for t in attack_trigs):
             # "رتل ... دخل قاعدة عين الأسد ... لتعزيز حمايتها من هجمات المسيرات": the convoy is the event
             attack_trigs, attack_weapons = [], []
