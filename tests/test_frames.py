@@ -487,3 +487,8 @@ def test_frames_embassy_placed_in_another_capital_is_not_baghdads(pipeline):
 def test_frames_operation_without_weapon_or_claim_is_no_attack(pipeline):
     text = "وكان هدف الصفقة ضمان عملية الإفراج عن المحتجزين الأمريكيين في السفارة الأمريكية ببغداد."
     assert _events(pipeline, text) == []
+
+
+def test_frames_unambiguous_base_name_needs_no_weapon(pipeline):
+    e = _one(pipeline, "تعرضت عين الأسد لهجوم جديد فجر اليوم.")
+    assert (e.type, e.location.id) == ("attack", "ain-al-asad")

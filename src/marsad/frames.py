@@ -790,9 +790,10 @@ class FrameBuilder:
         frames = []
         anchors = trigs + weapons
         us_context = self._us_context(view)
-        # a named site needs a weapon, a base word ("قاعدة ..."), a US/coalition word or a claim with it:
-        # "أصيب محمد الشدادي في كمين" is no attack on Shaddadi
-        sites = [s for s in sites if weapons or us_context or view.get("cue", "claim") or self._facility(s)]
+        # a site whose name is also a common word needs a weapon, a base word ("قاعدة ..."), a US/coalition
+        # word or a claim with it: "أصيب محمد الشدادي في كمين" is no attack on Shaddadi
+        sites = [s for s in sites if s.entry_id not in self.res.common_word_names or weapons or us_context
+                 or view.get("cue", "claim") or self._facility(s)]
         places = [p for p in places if not self._is_origin(p) and self._same_clause(view, p, anchors)]
         locs = sites or self._best_place(places)
         airport = bool(locs) and self.res.entries[locs[0].entry_id].kind == "airport"
