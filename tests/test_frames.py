@@ -492,3 +492,8 @@ def test_frames_operation_without_weapon_or_claim_is_no_attack(pipeline):
 def test_frames_unambiguous_base_name_needs_no_weapon(pipeline):
     e = _one(pipeline, "تعرضت عين الأسد لهجوم جديد فجر اليوم.")
     assert (e.type, e.location.id) == ("attack", "ain-al-asad")
+
+
+def test_frames_rockets_on_the_green_zone_are_in_scope(pipeline):
+    e = _one(pipeline, "سقطت ثلاثة صواريخ كاتيوشا على المنطقة الخضراء وسط بغداد فجر اليوم.")
+    assert (e.type, e.location.id, e.count) == ("attack", "green-zone", 3)

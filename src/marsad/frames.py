@@ -43,6 +43,7 @@ CONFIRMING_SOURCES = frozenset({"us-forces", "us-dod", "us-centcom", "us-state-d
 STRIKE_CONFIRMING = frozenset({"iraqi-cts"})
 STATUS_RANK = {"reported": 0, "claimed": 1, "denied": 2, "confirmed": 3}
 DENIAL_VERBS = ("نفي", "نفت", "نفو", "ينفي", "تنفي", "عار")  # normalised: نفى، نفت، نفوا، عار عن الصحة
+HOST_PLACES = frozenset({"green-zone"})  # places (not sites) that host US facilities: rockets on them are in scope
 SAUDI_COALITION_THEATRES = frozenset({"YE"})
 DESCRIPTIVE_ACTORS = frozenset({"iran-backed-militias", "iraqi-armed-factions"})  # named by others, never claim
 SPEAKERS = {"us-forces": frozenset({"us-forces", "us-dod", "us-centcom", "us-president", "us-state-dept"}),
@@ -795,8 +796,9 @@ class FrameBuilder:
         sites = [s for s in sites if s.entry_id not in self.res.common_word_names or weapons or us_context
                  or view.get("cue", "claim") or self._facility(s)]
         places = [p for p in places if not self._is_origin(p) and self._same_clause(view, p, anchors)]
-        locs = sites or self._best_place(places)
-        airport = bool(locs) and self.res.entries[locs[0].entry_id].kind == "airport"
+        hosts = [p for p in places if self.res.entries[p.entry_id].kind == "airport" or p.entry_id in HOST_PLACES]
+        locs = sites or hosts[:1] or self._best_place(places)  # "المنطقة الخضراء وسط بغداد": the Green Zone
+        airport = bool(hosts) and not sites
         if not sites and locs and not (airport and weapons) and not (us_context and (weapons or any(
                 a.entry_id in TARGET_ACTORS and view.clause_of(a.tok_start) == view.clause_of(locs[0].tok_start)
                 for a in view.get("actor")))):
