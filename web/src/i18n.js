@@ -31,5 +31,11 @@ export function makeI18n(lang) {
     number(n) { return n === null || n === undefined ? "–" : numbers.format(n); },
     type(v) { return v ? t(`type.${v}`) : "–"; },
     status(v) { return v ? t(`status.${v}`) : "–"; },
+    /** A vocabulary value (weapon, basis, precision) in the interface language; unknown values as they are. */
+    term(kind, v) {
+      if (v === null || v === undefined || v === "") return "–";
+      const key = `${kind}.${v}`;
+      return key in catalog || key in en ? t(key) : String(v);
+    },
   };
 }

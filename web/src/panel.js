@@ -18,8 +18,11 @@ function range(low, best, high, i18n) {
 }
 
 function dl(pairs) {
-  return h("dl", { class: "fields" }, pairs.map(([k, v]) => [h("dt", {}, k), h("dd", { dir: "auto" }, v)]));
+  // each value isolated (<bdi>): Latin or numbers inside an Arabic page keep the page's alignment
+  return h("dl", { class: "fields" }, pairs.map(([k, v]) => [h("dt", {}, k), h("dd", {}, h("bdi", {}, v))]));
 }
+
+const weapons = (list, i18n) => (list && list.length ? list.map((w) => i18n.term("weapon", w)).join(i18n.lang === "ar" ? "، " : ", ") : "–");
 
 export class Panel {
   constructor(element, { onClose, onDocument, labelOf }) {
@@ -48,11 +51,11 @@ export class Panel {
     const place = (i18n.lang === "ar" ? inc.location_name_ar : inc.location_name) || inc.location_id || "–";
     const fieldLabel = (f) => t(`field.${f}`);
     const consensus = dl([
-      [t("field.date"), `${i18n.date(inc.date)}${inc.time_precision && inc.time_precision !== "day" ? ` (${inc.time_precision})` : ""}`],
-      [t("field.location"), `${place}${inc.geo_precision ? ` (${inc.geo_precision})` : ""}`],
-      [t("field.weapons"), value(inc.weapons, i18n)],
+      [t("field.date"), `${i18n.date(inc.date)}${inc.time_precision && inc.time_precision !== "day" ? ` (${i18n.term("precision", inc.time_precision)})` : ""}`],
+      [t("field.location"), `${place}${inc.geo_precision ? ` (${i18n.term("precision", inc.geo_precision)})` : ""}`],
+      [t("field.weapons"), weapons(inc.weapons, i18n)],
       [t("field.count"), value(inc.count, i18n)],
-      [t("field.actor"), inc.actor ? `${this.labelOf("actor", inc.actor)}${inc.actor_basis ? ` (${inc.actor_basis})` : ""}` : "–"],
+      [t("field.actor"), inc.actor ? `${this.labelOf("actor", inc.actor)}${inc.actor_basis ? ` (${i18n.term("basis", inc.actor_basis)})` : ""}` : "–"],
       [t("field.target"), inc.target ? this.labelOf("actor", inc.target) : "–"],
       [t("field.killed"), range(inc.fatalities_low, inc.fatalities_best, inc.fatalities_high, i18n)],
       [t("field.injured"), range(inc.injured_low, inc.injured_best, inc.injured_high, i18n)],
@@ -82,7 +85,7 @@ export class Panel {
         sentence,
         dl([
           [t("field.date"), i18n.date(a.date)],
-          [t("field.weapons"), value(a.weapons, i18n)],
+          [t("field.weapons"), weapons(a.weapons, i18n)],
           [t("field.count"), value(a.count, i18n)],
           [t("field.actor"), a.actor ? this.labelOf("actor", a.actor) : "–"],
           [t("field.killed"), value(a.killed, i18n)],
