@@ -91,3 +91,8 @@ def test_tallies_troops_need_us_or_coalition_forces(pipeline):
 
 def test_tallies_tolls_of_other_wars_are_not_counted(pipeline):
     assert _tallies(pipeline, "وخلف تمرد بوكو حرام منذ 2009 أكثر من 15 ألف قتيل في نيجيريا.") == []
+
+
+def test_tallies_span_word_later_in_the_clause(pipeline):
+    text = "وأصيب 66 جنديا أمريكيا بإصابات طفيفة في هذه الهجمات منذ منتصف أكتوبر، وفق البنتاغون."
+    assert [(c, w, src) for c, w, _s, _c, src in _tallies(pipeline, text)] == [(66, "injured", "us-dod")]

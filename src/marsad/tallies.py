@@ -118,8 +118,9 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
     if num is None or num[0] is None:
         return None
     value, n0, n1 = num
-    spanned = any(ctx.tok(j).startswith(SPAN_STEMS) for j in range(max(n0 - 6, view.sentence.tok_start),
-                                                                    min(noun.tok_end + 6, view.sentence.tok_end)))
+    clause = view.clause_of(n0)
+    spanned = any(ctx.tok(j).startswith(SPAN_STEMS) and (abs(j - n0) <= 6 or view.clause_of(j) == clause)
+                  for j in range(view.sentence.tok_start, view.sentence.tok_end))
     if what == "troops":
         toll = _toll_kind(ctx, view, n0)
         if toll is not None and spanned:
