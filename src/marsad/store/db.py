@@ -31,7 +31,7 @@ ENV_VAR = "MARSAD_DB"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 MIGRATIONS = Path(__file__).parent / "migrations"
 #: the newest migration; a database that records it needs no Alembic run (a test keeps this up to date)
-HEAD_REVISION = "0002_mention_filter_indexes"
+HEAD_REVISION = "0003_incident_page_index"
 #: PostgreSQL: the store's write lock, per schema, held until the transaction ends
 WRITE_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/marsad-write'))"
 

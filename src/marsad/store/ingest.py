@@ -26,7 +26,7 @@ import json
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 from typing import Any, Literal
@@ -62,6 +62,8 @@ T_TAL = TallyRowModel.__table__
 SEL_DOC = select(T_DOC.c.sha256, T_DOC.c.error).where(T_DOC.c.id == bindparam("b_id"))
 UPD_DOC = update(T_DOC).where(T_DOC.c.id == bindparam("b_id"))
 INS_MEN = insert(T_MEN).returning(T_MEN.c.id)
+INS_DOC, INS_INC, INS_BLK, INS_TAL, INS_CHG = (insert(t) for t in (T_DOC, T_INC, T_BLK, T_TAL, T_CHG))
+SEL_HASHES = select(T_DOC.c.id, T_DOC.c.sha256, T_DOC.c.error).where(T_DOC.c.id.in_(bindparam("ids", expanding=True)))
 UPD_INC = update(T_INC).where(T_INC.c.id == bindparam("b_id"))
 LINK_COLS = (T_MEN.c.key, T_MEN.c.doc_id, T_MEN.c.type, T_MEN.c.date, T_MEN.c.date_precision,
              T_MEN.c.location_id, T_MEN.c.country, T_MEN.c.weapons, T_MEN.c.count, T_MEN.c.actor,
@@ -79,6 +81,19 @@ SEL_ACCOUNTS = select(*(T_MEN.c[name] for name in ACCOUNT_COLS)).where(T_MEN.c.i
 
 Outcome = Literal["new", "updated", "unchanged", "failed"]
 MAX_ATTEMPTS = 8
+#: documents whose stored hashes are read with one query (the write transaction checks again)
+PREFETCH = 200
+
+
+def _chunks(items: Iterable[RawDoc], n: int) -> Iterator[list[RawDoc]]:
+    chunk: list[RawDoc] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= n:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 @dataclass(slots=True)
@@ -198,11 +213,19 @@ class Ingestor:
 
     # --- one document ---------------------------------------------------------------------------------
 
-    def ingest_one(self, raw: RawDoc) -> DocResult:
-        sha = content_hash(raw)
-        stored = self._reader.execute(SEL_DOC, {"b_id": raw.id}).first()
+    def stored_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        """id -> content hash of the documents among ``ids`` that are stored without error."""
+        rows = self._reader.execute(SEL_HASHES, {"ids": list(ids)}).all()
         self._reader.rollback()  # end the read transaction (it would hold a snapshot)
-        if stored is not None and stored.sha256 == sha and stored.error is None:
+        return {r.id: r.sha256 for r in rows if r.error is None}
+
+    def ingest_one(self, raw: RawDoc, known: dict[str, str] | None = None) -> DocResult:
+        """Ingest one document; ``known``: stored hashes read in advance (:meth:`stored_hashes`) for this
+        document's id, so that an unchanged document costs no query of its own."""
+        sha = content_hash(raw)
+        if known is None:
+            known = self.stored_hashes([raw.id])
+        if known.get(raw.id) == sha:
             return DocResult(raw.id, "unchanged")
         doc = self.pipeline.process(raw)
         copy_of = self.copy_of(raw) if self.copy_of and raw.text else None
@@ -233,7 +256,7 @@ class Ingestor:
                 # a good version is stored: keep it, report this failure
                 return DocResult(raw.id, "failed", error=error)
             if stored is None:
-                c.execute(insert(T_DOC), {"id": raw.id, "ingested_at": now, **values})
+                c.execute(INS_DOC, {"id": raw.id, "ingested_at": now, **values})
             else:
                 c.execute(UPD_DOC, {"b_id": raw.id, **values})
             return DocResult(raw.id, "failed", error=error)
@@ -242,7 +265,7 @@ class Ingestor:
         old: list[LinkMention] = []
         old_incidents: dict[str, str] = {}  # mention key -> incident id
         if stored is None:
-            c.execute(insert(T_DOC), {"id": raw.id, "ingested_at": now, **values})
+            c.execute(INS_DOC, {"id": raw.id, "ingested_at": now, **values})
         else:
             c.execute(UPD_DOC, {"b_id": raw.id, **values})
             for row in c.execute(SEL_OF_DOC, {"doc": raw.id}):
@@ -284,7 +307,7 @@ class Ingestor:
                 else:
                     # a new incident has this one account: its consensus is the account's values
                     acc = account_values(SimpleNamespace(**params))
-                    c.execute(insert(T_INC), {"id": inc_id, "created_at": now,
+                    c.execute(INS_INC, {"id": inc_id, "created_at": now,
                                               **_incident_values(consensus([acc]), now)})
                     result.created += 1
                     log("created", inc_id, [], None)
@@ -303,16 +326,16 @@ class Ingestor:
             blocks.extend({"key": k, "mention_id": mid} for k in keys)
             result.mentions_added += 1
         if blocks:
-            c.execute(insert(T_BLK), blocks)
+            c.execute(INS_BLK, blocks)
         if doc.tallies:
-            c.execute(insert(T_TAL), [
+            c.execute(INS_TAL, [
                 {"doc_id": raw.id, "idx": i, "count": t.count, "what": t.what, "since": t.since, "as_of": t.as_of,
                  "country": t.country, "source": t.source, "evidence": [e.to_json() for e in t.evidence]}
                 for i, t in enumerate(doc.tallies)])
         result.tallies = len(doc.tallies)
 
         if changes:
-            c.execute(insert(T_CHG), changes)
+            c.execute(INS_CHG, changes)
         # incidents that lost mentions: removed when empty, split when no longer one cluster
         for inc_id in sorted(set(old_incidents.values())):
             if inc_id not in touched:
@@ -355,13 +378,13 @@ class Ingestor:
 
     @staticmethod
     def _new_incident(c: Connection, inc_id: str, typ: str, now: dt.datetime) -> None:
-        c.execute(insert(T_INC), {"id": inc_id, "type": typ, "weapons": [], "statuses": [], "n_sources": 0,
+        c.execute(INS_INC, {"id": inc_id, "type": typ, "weapons": [], "statuses": [], "n_sources": 0,
                                   "n_documents": 0, "n_mentions": 0, "created_at": now, "updated_at": now})
 
     @staticmethod
     def _log(c: Connection, now: dt.datetime, kind: str, inc_id: str, others: list[str], doc_id: str | None,
              detail: str | None) -> None:
-        c.execute(insert(T_CHG), {"at": now, "kind": kind, "incident_id": inc_id, "other_ids": others,
+        c.execute(INS_CHG, {"at": now, "kind": kind, "incident_id": inc_id, "other_ids": others,
                                   "doc_id": doc_id, "detail": detail})
 
     def _after_removal(self, c: Connection, inc_id: str, now: dt.datetime, doc_id: str, result: DocResult,
@@ -449,11 +472,13 @@ def ingest(store: Store, docs: Iterable[RawDoc], pipeline: Pipeline, linker: Lin
     summary = IngestSummary()
     start = time.perf_counter()
     with Ingestor(store, pipeline, linker or Linker.load(pipeline.options.data_dir), copy_of) as ingestor:
-        for raw in docs:
-            r = ingestor.ingest_one(raw)
-            summary.add(r)
-            if on_result is not None:
-                on_result(r)
+        for chunk in _chunks(docs, PREFETCH):
+            known = ingestor.stored_hashes([raw.id for raw in chunk])
+            for raw in chunk:
+                r = ingestor.ingest_one(raw, known)
+                summary.add(r)
+                if on_result is not None:
+                    on_result(r)
         summary.retries = ingestor.retries
     summary.seconds = time.perf_counter() - start
     return summary

@@ -97,7 +97,7 @@ class IncidentRowModel(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
     __table_args__ = (
-        Index("ix_incidents_date", "date"),
+        Index("ix_incidents_date_id", "date", "id"),
         Index("ix_incidents_country_date", "country", "date"),
         Index("ix_incidents_location_date", "location_id", "date"),
         Index("ix_incidents_actor_date", "actor", "date"),

@@ -265,8 +265,9 @@ def conditions(f: IncidentFilter) -> list[ColumnElement[bool]]:
         like = f"%{f.location}%"
         out.append(or_(I.location_id == f.location, I.location_name.ilike(like), I.location_name_ar.like(like)))
     if f.actor:
-        out.append(or_(I.actor == f.actor,
-                       I.id.in_(select(MentionRow.incident_id).where(MentionRow.actor == f.actor))))
+        other = IncidentRowModel.__table__.alias("by_actor")
+        out.append(I.id.in_(select(other.c.id).where(other.c.actor == f.actor).union(
+            select(MentionRow.incident_id).where(MentionRow.actor == f.actor))))
     if f.status:
         out.append(I.id.in_(select(MentionRow.incident_id).where(MentionRow.status == f.status)))
     if f.doc_id:
@@ -281,8 +282,9 @@ def _order(sort: str) -> list[Any]:
     col = getattr(I, name)
     if name == "id":
         return [I.id]
-    primary = col.desc().nulls_last() if sort.startswith("-") else col.asc().nulls_last()
-    return [primary, I.id]
+    if sort.startswith("-"):  # ties in the same direction, so that an index on (column, id) gives the order
+        return [col.desc().nulls_last(), I.id.desc()]
+    return [col.asc().nulls_last(), I.id.asc()]
 
 
 def incident_row(r: IncidentRowModel) -> IncidentRow:
@@ -307,8 +309,10 @@ def list_incidents(session: Session, filters: IncidentFilter | None = None, limi
     where = conditions(f)
     order = _order(sort)
     total = session.execute(select(func.count()).select_from(I).where(*where)).scalar_one()
-    rows = session.execute(select(I).where(*where).order_by(*order).limit(limit).offset(offset)).scalars()
-    return Page([incident_row(r) for r in rows], int(total), limit, offset)
+    # the page's ids first (an index-only walk, cheap even at a deep offset), then their rows
+    ids = list(session.execute(select(I.id).where(*where).order_by(*order).limit(limit).offset(offset)).scalars())
+    by_id = {r.id: r for r in session.execute(select(I).where(I.id.in_(ids))).scalars()} if ids else {}
+    return Page([incident_row(by_id[i]) for i in ids], int(total), limit, offset)
 
 
 def iter_incidents(session: Session, filters: IncidentFilter | None = None, sort: str = "-date",
