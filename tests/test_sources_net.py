@@ -450,3 +450,24 @@ def test_sources_fetch_page_fallbacks_from_feed(site: Site) -> None:
         gone = s.fetch_page(site.url("/nowhere"), "y")
     assert doc.published == dt.date(2024, 1, 23) and doc.published_basis == "html-date-text"
     assert gone.error is not None and "HTTP 404" in gone.error
+
+
+def test_parse_feed_resolves_relative_links() -> None:
+    body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>خبر</title>'
+            '<link>/ar/news/1.html</link></item></channel></rss>').encode()
+    items, _ = parse_feed(body, "https://outlet.example/feeds/ar.xml")
+    assert items[0].link == "https://outlet.example/ar/news/1.html"
+    assert items[0].key == "https://outlet.example/ar/news/1.html"
+
+
+def test_format_url_reads_a_file_of_urls(site: Site, tmp_path: Path) -> None:
+    listing = tmp_path / "urls.txt"
+    listing.write_text(f"# saved links\n{site.url('/pages/rudaw.html')}\n\n{site.url('/to-ftp')}\n", encoding="utf-8")
+    docs = list(open_inputs([str(listing)], SourceOptions(format="url", fetch=fast())))
+    assert [d.id for d in docs] == [site.url("/pages/rudaw.html"), site.url("/to-ftp")]
+    assert docs[0].outlet == "rudaw-ar" and docs[0].published == dt.date(2024, 1, 26)
+    assert "non-HTTP URL" in docs[1].error
+    binary = tmp_path / "urls.bin"
+    binary.write_bytes(b"\x00\x01\x02" * 10)
+    (bad,) = open_inputs([str(binary)], SourceOptions(format="url"))
+    assert "binary content" in bad.error

@@ -36,6 +36,8 @@ def detect_kind(item: str, options: SourceOptions) -> str:
         return "url"
     if "://" in item[:12]:
         return "url"  # refused later with a clear reason (only http and https)
+    if options.format == "url":
+        return "urllist"  # a local file of URLs, one a line
     if options.format:
         return options.format
     if Path(item).is_dir():
@@ -150,6 +152,8 @@ class Sources:
         path = Path(item)
         if kind == "url":
             yield self.fetch_page(item)
+        elif kind == "urllist":
+            yield from self._url_list(path)
         elif kind == "dir":
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(_HTML_SUFFIXES))
             if not files:
@@ -165,6 +169,23 @@ class Sources:
             yield from reader.read_csv(path) if kind == "csv" else reader.read_jsonl(path)
         else:  # pragma: no cover - detect_kind only returns the kinds above
             raise InputError(f"{item}: unknown input kind {kind!r}")
+
+    def _url_list(self, path: Path) -> Iterator[RawDoc]:
+        """``--format url`` on a local file: one URL a line; blank lines and ``#`` comments are skipped."""
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(65536)
+            if b"\x00" in head:
+                raise InputError("binary content (NUL bytes), not a list of URLs")
+            lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+        except (OSError, InputError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            yield RawDoc(path.name, None, source=str(path), error=f"{path}: {reason}")
+            return
+        for line in lines:
+            url = line.strip()
+            if url and not url.startswith("#"):
+                yield self.fetch_page(url)
 
     def html_file(self, path: Path) -> RawDoc:
         doc_id = path.stem

@@ -23,6 +23,7 @@ import xml.sax
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import feedparser
 
@@ -120,7 +121,8 @@ class FeedState:
 
 
 def parse_feed(data: bytes, url: str) -> tuple[list[FeedItem], str | None]:
-    """Entries of a feed body; (items, warning).  Raises FeedError when it is not a feed."""
+    """Entries of a feed body; (items, warning).  Raises FeedError when it is not a feed.
+    Relative item links are resolved against ``url``."""
     parsed: Any = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     entries = list(parsed.get("entries") or [])
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
@@ -136,7 +138,7 @@ def parse_feed(data: bytes, url: str) -> tuple[list[FeedItem], str | None]:
             raise FeedError(f"{url}: not an RSS/Atom feed")
     with warnings.catch_warnings():  # feedparser's updated_parsed -> published_parsed notice
         warnings.simplefilter("ignore", DeprecationWarning)
-        items = [_item(e) for e in entries]
+        items = [_item(e, url) for e in entries]
     warning = f"feed parsed despite errors ({problem})".splitlines()[0] if problem is not None else None
     return items, warning
 
@@ -148,14 +150,14 @@ def poll(fetcher: Fetcher, url: str, state: FeedState) -> FeedPoll:
                        accept="application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5")
     if resp.not_modified:
         return FeedPoll(url, [], not_modified=True)
-    items, warning = parse_feed(resp.content, url)
+    items, warning = parse_feed(resp.content, resp.final_url)
     rec.etag, rec.last_modified = resp.etag, resp.last_modified
     new = [it for it in items if not state.has(url, it.key)]
     return FeedPoll(url, new, total=len(items), warning=warning)
 
 
-def _item(entry: Any) -> FeedItem:
-    link = entry.get("link") or None
+def _item(entry: Any, base: str) -> FeedItem:
+    link = urljoin(base, entry["link"].strip()) if entry.get("link") else None
     title = entry.get("title") or None
     key = entry.get("id") or link or ("title:" + hashlib.sha1((title or repr(entry)).encode()).hexdigest())
     # the date as the feed writes it (feedparser's *_parsed fields are shifted to UTC)
