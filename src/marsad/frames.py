@@ -8,6 +8,13 @@ whose arguments come from the nearest mentions: weapons and counts, the date (in
 paragraph's, else the story's), actor and basis (the sentence, or a claim statement up to two sentences
 later), target, toll, interception.  Frames are then merged to one record per (type, location, date).
 Threats, warnings, denials, exercises and future tense ("سـ") produce nothing.
+
+Scope: an attack in a town needs US/coalition forces named (airports and the Green Zone excepted); a place
+name that is also a common word ("حديثة", "الحرير", "القائم") needs a locality word; summaries ("توزعت تلك
+الهجمات على ...") and habitual talk name bases without making events.  A document with one attack or one
+strike takes its toll and actor from any sentence.  Every event gets a ``status``: claimed (the
+perpetrator's statement), confirmed (an official of the side that was hit, or for a strike the striker's
+or Iraqi officials), denied (a later denial of it) or reported.
 """
 
 from __future__ import annotations
