@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -15,6 +16,7 @@ from marsad.pipeline import Pipeline
 from marsad.reader import read_docs
 from marsad.store import open_store
 from marsad.store.ingest import ingest
+from marsad.store.queries import IncidentFilter
 
 CORPUS = Path(__file__).parent / "corpus" / "docs.jsonl"
 TOKEN = "test-token-0123456789"
@@ -231,6 +233,19 @@ def test_api_table_holds_the_same_incidents_as_the_event_list(client: TestClient
         assert {k: full[k] for k in item} == item
     dates = [dict(zip(body["columns"], r, strict=True))["date"] or "" for r in body["rows"]]
     assert [d for d in dates if d] == sorted((d for d in dates if d), reverse=True)
+
+
+@pytest.mark.parametrize("flt", [IncidentFilter(), IncidentFilter(country="IQ", status="claimed"),
+                                 IncidentFilter(location="tower-22"), IncidentFilter(since=dt.date(2030, 1, 1))])
+def test_api_table_json_built_in_sqlite_equals_the_python_encoding(corpus_db: str, flt: IncidentFilter) -> None:
+    from marsad.api.dashboard import incident_table_json
+
+    with open_store(corpus_db) as store, store.session() as s:
+        for limit in (3, 10_000):
+            in_db = json.loads(incident_table_json(s, flt, limit, in_database=True))
+            in_py = json.loads(incident_table_json(s, flt, limit, in_database=False))
+            assert in_db == in_py
+            assert len(in_db["rows"]) == min(limit, in_db["total"])
 
 
 def test_api_table_limit_keeps_the_total(client: TestClient) -> None:
