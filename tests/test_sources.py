@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -565,3 +567,36 @@ def test_copies_none_among_independent_reports_of_the_same_incidents() -> None:
             found.append((doc.id, match.doc_id))
     assert len(det) >= 40
     assert found == []
+
+
+# ------------------------------------------------------------------------------------ property tests
+
+_settings = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@_settings
+@given(data=st.one_of(st.binary(max_size=3000), st.text(max_size=3000).map(lambda t: t.encode("utf-8", "surrogatepass"))))
+def test_html_extract_never_raises_on_arbitrary_bytes(extractor: HtmlExtractor, data: bytes) -> None:
+    doc = extractor.extract(data, doc_id="p")
+    assert (doc.text is None) == (doc.error is not None)
+    if doc.error:
+        assert "\n" not in doc.error
+
+
+@_settings
+@given(body=st.text(alphabet=st.sampled_from("<>/=\"' apdivhtml-0123456789:تاريخ قاعدة"), max_size=400),
+       url=st.one_of(st.none(), st.text(max_size=60)))
+def test_html_extract_never_raises_on_tag_soup(extractor: HtmlExtractor, body: str, url: str | None) -> None:
+    doc = extractor.extract("<html><body>" + body, doc_id="s", url=url)
+    assert doc.id == "s"
+    assert url_date(url) is None or isinstance(url_date(url), dt.date)
+
+
+@_settings
+@given(texts=st.lists(st.text(max_size=500), max_size=6))
+def test_copies_never_raise_and_never_self_match(texts: list[str]) -> None:
+    det = CopyDetector()
+    for i, t in enumerate(texts):
+        m = det.check(str(i), t)
+        assert m is None or (m.doc_id != str(i) and 0.0 <= m.similarity <= 1.0)
+        det.add(str(i), t, m)
