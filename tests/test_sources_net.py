@@ -150,6 +150,11 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             elif path == "/atom.xml":
                 body = (FEEDS / "atom.xml").read_text(encoding="utf-8").replace("{BASE}", site.base)
                 self._send(200, body.encode("utf-8"), "application/atom+xml")
+            elif path in ("/feed-orig.xml", "/feed-reprint.xml"):
+                link = "/pages/almayadeen.html" if path == "/feed-orig.xml" else "/reprint.html"
+                body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>خبر</title>'
+                        f"<link>{site.base}{link}</link><guid>{path}</guid></item></channel></rss>")
+                self._send(200, body.encode("utf-8"), "application/rss+xml")
             elif path == "/bad-feed.xml":
                 self._send(200, (FEEDS / "invalid.xml").read_bytes(), "application/rss+xml")
             else:
@@ -471,3 +476,19 @@ def test_format_url_reads_a_file_of_urls(site: Site, tmp_path: Path) -> None:
     binary.write_bytes(b"\x00\x01\x02" * 10)
     (bad,) = open_inputs([str(binary)], SourceOptions(format="url"))
     assert "binary content" in bad.error
+
+
+def test_watch_finds_copies_of_documents_stored_by_an_earlier_run(site: Site, tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    common = ["--once", "--db", str(db), "--state", str(tmp_path / "s.json"), "--delay", "0"]
+    first = CliRunner().invoke(main, ["watch", site.url("/feed-orig.xml"), *common])
+    assert first.exit_code == 0, first.output
+    second = CliRunner().invoke(main, ["watch", site.url("/feed-reprint.xml"), *common])
+    assert second.exit_code == 0, second.output
+    assert "copies check seeded with the 1 latest stored documents" in second.stderr
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        rows = dict(conn.execute(text("select id, copy_of from documents")).all())
+    engine.dispose()
+    assert rows == {site.url("/pages/almayadeen.html"): None,
+                    site.url("/reprint.html"): site.url("/pages/almayadeen.html")}

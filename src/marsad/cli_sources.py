@@ -26,6 +26,8 @@ from marsad.sources.options import FetchOptions
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h)?\s*$", re.I)
 _UNIT = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600}
 DEFAULT_STATE = Path(".marsad-watch.json")
+#: stored documents (the latest) the copies check starts from, so a restart still finds copies of them
+SEED_COPIES = 2000
 
 
 def parse_interval(value: str) -> float:
@@ -208,6 +210,24 @@ def _ingest_into_store(db: str | None, stream: Iterator[RawDoc], detector: Any) 
 
     store = open_store(db)
     try:
+        seeded = _seed_copies(store, detector, SEED_COPIES)
+        if seeded:
+            _log(f"copies check seeded with the {seeded} latest stored documents")
         ingest(store, tracked(), Pipeline.load(), copy_of=copy_of, on_result=report)
     finally:
         store.engine.dispose()
+
+
+def _seed_copies(store: Any, detector: Any, limit: int) -> int:
+    """Index the ``limit`` latest stored texts (oldest first), keeping their recorded copy chains."""
+    from sqlalchemy import select
+
+    from marsad.store.models import DocumentRow
+
+    with store.session() as s:
+        rows = s.execute(select(DocumentRow.id, DocumentRow.text, DocumentRow.copy_of)
+                         .where(DocumentRow.text.is_not(None), DocumentRow.error.is_(None))
+                         .order_by(DocumentRow.ingested_at.desc()).limit(limit)).all()
+    for row in reversed(rows):
+        detector.add(row.id, row.text, root=row.copy_of or row.id)
+    return len(rows)

@@ -94,18 +94,22 @@ class CopyDetector:
             return None
         return CopyMatch(self._entries[best[1]].root, round(best[0], 3), best[1])
 
-    def add(self, doc_id: str, text: str | None, copy_of: CopyMatch | None = None) -> None:
+    def add(self, doc_id: str, text: str | None, copy_of: CopyMatch | None = None, *,
+            root: str | None = None) -> None:
         """Index ``text`` so that later texts can be matched to it (a second add of an id is ignored).
 
         Pass the CopyMatch ``check`` returned, if any, so that copies of this text name the original;
-        without it, ``add`` looks it up itself."""
+        without it, ``add`` looks it up itself.  ``root`` (the first text of its copy chain, or ``doc_id``
+        itself for an original) skips the lookup: for seeding from stored documents."""
         if not text or doc_id in self._entries:
             return
-        if copy_of is None:
-            copy_of = self.check(doc_id, text)
+        if root is None:
+            if copy_of is None:
+                copy_of = self.check(doc_id, text)
+            root = copy_of.doc_id if copy_of else doc_id
         whole, size, paras = self._sketch_cached(doc_id, text)
         self._last = None
-        self._entries[doc_id] = _Entry(whole, size, copy_of.doc_id if copy_of else doc_id)
+        self._entries[doc_id] = _Entry(whole, size, root)
         if size < self.min_shingles:
             return
         self._docs.insert(doc_id, whole)
