@@ -497,3 +497,15 @@ def test_frames_unambiguous_base_name_needs_no_weapon(pipeline):
 def test_frames_rockets_on_the_green_zone_are_in_scope(pipeline):
     e = _one(pipeline, "سقطت ثلاثة صواريخ كاتيوشا على المنطقة الخضراء وسط بغداد فجر اليوم.")
     assert (e.type, e.location.id, e.count) == ("attack", "green-zone", 3)
+
+
+def test_frames_definite_common_word_name_after_ala_is_a_place(pipeline):
+    text = ("شنت القوات الأمريكية مساء الجمعة ضربات جوية في العراق. "
+            "وأعلن المتحدث أن الضربات على القائم أسفرت عن مقتل 16 شخصا وإصابة 25 آخرين.")
+    e = _one(pipeline, text, published="2024-02-03")
+    assert (e.type, e.location.id, e.killed, e.injured) == ("strike", "al-qaim", 16, 25)
+
+
+def test_frames_soldiers_number_before_adjective_and_qad(pipeline):
+    e = _one(pipeline, "وكان ثلاثة جنود أميركيين قد قتلوا الأحد الماضي في هجوم بطائرة مسيرة على البرج 22.")
+    assert (e.location.id, e.killed) == ("tower-22", 3)

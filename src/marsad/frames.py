@@ -154,6 +154,8 @@ class FrameBuilder:
         if (m.prefix.endswith("ب") or m.prefix.endswith("بال") or prev in ("في", "وفي")) \
                 and (definite or not m.surface.endswith("ه")):
             return True
+        if prev in ("علي", "الي") and definite:  # "الضربات على القائم", "وصل إلى الشدادي"
+            return True
         for n in view.mentions:
             if n is m or n.category not in ("site", "place"):
                 continue
@@ -414,13 +416,15 @@ class FrameBuilder:
         if before is not None and before[0] is not None:
             return before[0], before[1], before[2]
         # "25 مقاتلا قتلوا", "أربعة مقاتلين على الأقل قتلوا": the number before the people word
+        # "ثلاثة جنود أميركيين قد قتلوا": up to three words (adjective, قد) between the people and the verb
         j = m.tok_start
         if self.ctx.tok(j - 1) == "الاقل" and self.ctx.tok(j - 2) == "علي":
             j -= 2
-        for people in self.ctx.people_ending(j):
-            before = self.ctx.number_before(people.tok_start)
-            if before is not None and before[0] is not None:
-                return before[0], before[1], before[2]
+        for end in range(j, max(j - 3, 0), -1):
+            for people in self.ctx.people_ending(end):
+                before = self.ctx.number_before(people.tok_start)
+                if before is not None and before[0] is not None:
+                    return before[0], before[1], before[2]
         for j in range(m.tok_end, m.tok_end + 5):  # "عدد المصابين في الهجوم ارتفع إلى 40 عسكريا"
             if self.ctx.tok(j).startswith(REACH_VERBS):
                 k = j + 2 if self.ctx.tok(j + 1) in ("الي", "حوالي", "نحو") else j + 1
