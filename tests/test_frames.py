@@ -509,3 +509,17 @@ def test_frames_definite_common_word_name_after_ala_is_a_place(pipeline):
 def test_frames_soldiers_number_before_adjective_and_qad(pipeline):
     e = _one(pipeline, "وكان ثلاثة جنود أميركيين قد قتلوا الأحد الماضي في هجوم بطائرة مسيرة على البرج 22.")
     assert (e.location.id, e.killed) == ("tower-22", 3)
+
+
+def test_frames_toll_sentence_with_a_later_warning_word_still_counts(pipeline):
+    text = ("استهدف هجوم بطائرات مسيرة قاعدة التنف الأربعاء الماضي. "
+            "وأوضح المسؤولون أن الهجوم لم يسفر عن خسائر بشرية، مشيرين إلى أن القوات تلقت تحذيرا مسبقا.")
+    e = _one(pipeline, text)
+    assert (e.killed, e.injured) == (0, 0)
+
+
+def test_frames_warning_before_toll_words_is_no_toll(pipeline):
+    text = ("استهدف هجوم بطائرة مسيرة قاعدة التنف اليوم. "
+            "وحذر مسؤول من أن الهجمات قد تؤدي إلى مقتل 5 جنود في المرة المقبلة.")
+    e = _one(pipeline, text)
+    assert e.killed is None

@@ -630,17 +630,26 @@ class FrameBuilder:
                 f.cite("status", denials[0].start, denials[0].end)
                 return
 
+    def _toll_hedged(self, view: SentenceView) -> bool:
+        """A threat or denial word before the sentence's first toll word ("حذر من أن الهجمات قد تؤدي إلى
+        سقوط قتلى"); one after it ("لم يسفر عن خسائر، مشيرين إلى أن القوات تلقت تحذيرا") does not count."""
+        tolls = [m.tok_start for m in view.get("casualty") + view.get("cue", "toll_negator")
+                 + view.get("cue", "intercept")]
+        first = min(tolls, default=view.sentence.tok_end)
+        return any(c.tok_start < first for kind in NEGATING_CUES for c in view.get("cue", kind))
+
     def _follow_up(self, view: SentenceView) -> None:
         """A sentence with no event of its own that gives the toll or the interception of the event told
         just before ("وأسفر الهجوم عن ...", "اعترضت الدفاعات معظم الصواريخ") completes that event."""
-        if not self.frames or _sentence_negated(view):
+        if not self.frames or self._toll_hedged(view):
             return
         last = self.frames[-1]
         if view.sentence.index - last.sentence > 2 or view.get("site") or view.get("place"):
             return
         if last.type == "attack" and view.get("cue", "intercept") and (view.get("weapon") or view.get("trigger")):
             self._intercepted(last, view)
-        if (last.killed is None or last.injured is None) and view.get("trigger") and view.get("casualty"):
+        if (last.killed is None or last.injured is None) and view.get("trigger") and \
+                (view.get("casualty") or view.get("cue", "toll_negator")):
             self._casualties(last, view)
 
     def lone_event_tolls(self, merged: list[Frame]) -> None:
@@ -655,8 +664,9 @@ class FrameBuilder:
             if frame.killed is not None and frame.injured is not None:
                 continue
             for view in self.ctx.views:
-                if view.sentence.index == frame.sentence or not view.get("casualty") \
-                        or not view.get("trigger", type_) or _sentence_negated(view):
+                if view.sentence.index == frame.sentence \
+                        or not (view.get("casualty") or view.get("cue", "toll_negator")) \
+                        or not view.get("trigger", type_) or self._toll_hedged(view):
                     continue
                 if self.ctx.tally_sentences.get(view.sentence.index):
                     continue
