@@ -76,7 +76,8 @@ def _summary_table(docs: list[Document]) -> None:
 @click.option("--max-chars", type=click.IntRange(min=1000), default=Options().max_chars, show_default=True,
               help="Cut longer article texts here (with a warning on the document).")
 @click.option("--format", "input_format", type=click.Choice(FORMATS),
-              help="Read every INPUT as this kind instead of deciding from its name (see docs/sources.md).")
+              help="Read every INPUT as this kind instead of deciding from its name; with url, a local file "
+                   "is a list of URLs, one a line (docs/sources.md).")
 @click.option("--map", "mapping", metavar="FIELD=COLUMN,...",
               help="Columns of a CSV/JSONL dump, e.g. id=guid,text=body,published=date "
                    "(fields: id, text, html, outlet, published, url, title).")
