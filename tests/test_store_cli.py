@@ -131,3 +131,23 @@ def test_store_subprocess_uses_the_default_data_directory(tmp_path: Path) -> Non
     r = subprocess.run([*marsad, "events", "--format", "jsonl"], cwd=tmp_path, env=env, capture_output=True,
                        text=True, timeout=120)
     assert r.returncode == 0 and r.stdout == "" and (tmp_path / "elsewhere.db").exists()
+
+
+@pytest.mark.parametrize(("flag", "sources"), [("--copies", 1), ("--no-copies", 2)])
+def test_store_cli_ingest_records_syndicated_copies(tmp_path: Path, flag: str, sources: int) -> None:
+    original = (CORPUS.parent / "texts" / "a02_reuters-ar.txt").read_text(encoding="utf-8")
+    docs = tmp_path / "docs.jsonl"
+    lines = [{"id": "orig", "outlet": "reuters-ar", "published": "2024-01-21", "url": None, "text": original},
+             {"id": "reprint", "outlet": "shafaq", "published": "2024-01-21", "url": None,
+              "text": "بغداد/ شفق نيوز\n\n" + original}]
+    docs.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    db = str(tmp_path / "m.db")
+    code, _, err = run("ingest", str(docs), "--db", db, "--no-progress", flag)
+    assert code == 0, err
+    from marsad.store import open_store
+    from marsad.store.queries import get_document, list_incidents
+
+    with open_store(db) as st, st.session() as s:
+        assert get_document(s, "reprint").copy_of == ("orig" if flag == "--copies" else None)
+        incidents = list_incidents(s, limit=100).items
+        assert incidents and all(i.n_documents == 2 and i.n_sources == sources for i in incidents)

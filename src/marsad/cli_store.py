@@ -86,22 +86,13 @@ def _count_lines(path: Path) -> int | None:
         return None
 
 
-def open_inputs(inputs: Sequence[str]) -> Iterator[Any]:
-    """Documents of every input, through marsad.sources when available, else docs.jsonl files."""
-    try:
-        from marsad.sources import SourceOptions  # type: ignore[attr-defined]
-        from marsad.sources import open_inputs as source_inputs
-    except ImportError:
-        source_inputs = None
-    if source_inputs is not None:
-        yield from source_inputs(list(inputs), SourceOptions())
-        return
-    from marsad.reader import read_docs
+def open_inputs(inputs: Sequence[str], input_format: str | None = None, mapping: str | None = None) -> Iterator[Any]:
+    """Documents of every input, read by :func:`marsad.sources.open_inputs` (the same as `marsad extract`)."""
+    from marsad.sources import SourceOptions
+    from marsad.sources import open_inputs as source_inputs
+    from marsad.sources.dumps import parse_mapping
 
-    for item in inputs:
-        if not Path(item).exists():
-            raise MarsadError(f"{item}: no such file")
-        yield from read_docs(item)
+    return source_inputs(list(inputs), SourceOptions(format=input_format, mapping=parse_mapping(mapping)))
 
 
 def _console(stderr: bool = False) -> Any:
@@ -111,13 +102,14 @@ def _console(stderr: bool = False) -> Any:
 
 
 def ingest_cmd(inputs: tuple[str, ...], db: str | None, progress: bool | None, data_dir: Path | None,
-               max_chars: int) -> None:
-    """Extract INPUTS and store their events, linked into incidents, in the database.
+               max_chars: int, input_format: str | None, mapping: str | None, copies: bool) -> None:
+    """Extract INPUT... and store their events, linked into incidents, in the database.
 
-    INPUTS are the same as for `marsad extract` (docs.jsonl files; other kinds when the sources module
-    reads them).  Re-ingesting an unchanged document changes nothing; a document whose content changed
-    replaces its earlier records.  Documents that fail are stored with their error and reported; the run
-    goes on.  Ends with a summary of documents, mentions and incidents.
+    INPUT is what `marsad extract` reads: the spec's docs.jsonl, a CSV/JSONL dump (with --map), HTML files
+    or directories, http(s) URLs, WARC archives (see docs/sources.md).  Re-ingesting an unchanged document
+    changes nothing; a document whose content changed replaces its earlier records.  Syndicated copies are
+    recorded (copy_of) and count once in the consensus.  Documents that fail are stored with their error
+    and reported; the run goes on.  Ends with a summary of documents, mentions and incidents.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     from sqlalchemy.exc import SQLAlchemyError
@@ -126,17 +118,17 @@ def ingest_cmd(inputs: tuple[str, ...], db: str | None, progress: bool | None, d
     from marsad.options import Options
     from marsad.pipeline import Pipeline
     from marsad.store import open_store
-    from marsad.store.ingest import DocResult, ingest
+    from marsad.store.ingest import CopyTracker, DocResult, ingest
 
     try:
         options = Options(max_chars=max_chars, data_dir=data_dir)
         pipeline = Pipeline.load(options)
         linker = Linker.load(data_dir)
-        for item in inputs:
-            if "://" not in item and not Path(item).exists():
-                raise MarsadError(f"{item}: no such file")
-        total = _count_lines(Path(inputs[0])) if len(inputs) == 1 and inputs[0].endswith(".jsonl") else None
+        stream = open_inputs(inputs, input_format, mapping)
+        single = Path(inputs[0]) if len(inputs) == 1 else None
+        total = _count_lines(single) if single and single.suffix == ".jsonl" and not mapping else None
         with open_store(db) as store:
+            tracker = CopyTracker.for_store(store) if copies else None
             show = sys.stderr.isatty() if progress is None else progress
             with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                           TextColumn("{task.fields[last]}"), disable=not show, transient=False,
@@ -146,7 +138,7 @@ def ingest_cmd(inputs: tuple[str, ...], db: str | None, progress: bool | None, d
                 def tick(r: DocResult) -> None:
                     bar.update(task, advance=1, last=f"{r.outcome}: {r.doc_id}"[:40])
 
-                summary = ingest(store, open_inputs(inputs), pipeline, linker, on_result=tick)
+                summary = ingest(store, stream, pipeline, linker, copy_of=tracker, on_result=tick)
     except MarsadError as exc:
         _fail(str(exc))
     except SQLAlchemyError as exc:
@@ -362,17 +354,25 @@ def export_cmd(fmt: str, output: Path, db: str | None, **flt: Any) -> None:
 def register(main: click.Group) -> None:
     """Add the store's commands to the ``marsad`` group."""
     from marsad.options import Options
+    from marsad.sources.options import FORMATS as SOURCE_FORMATS
     from marsad.store.constants import FORMATS, SORTS
 
     main.command("ingest")(
-        click.argument("inputs", nargs=-1, required=True)(
+        click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(
             _db_option(
                 click.option("--progress/--no-progress", default=None,
                              help="Show a progress bar (default: when standard error is a terminal).")(
                     click.option("--data-dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
                                  help="Use language data files from this directory.")(
                         click.option("--max-chars", type=click.IntRange(min=1000), default=Options().max_chars,
-                                     show_default=True, help="Cut longer article texts here.")(ingest_cmd))))))
+                                     show_default=True, help="Cut longer article texts here.")(
+                            click.option("--format", "input_format", type=click.Choice(SOURCE_FORMATS),
+                                         help="Read every INPUT as this kind instead of deciding from its name.")(
+                                click.option("--map", "mapping", metavar="FIELD=COLUMN,...",
+                                             help="Column mapping of a CSV/JSONL dump (see docs/sources.md).")(
+                                    click.option("--copies/--no-copies", default=True, show_default=True,
+                                                 help="Detect syndicated copies (MinHash) and record copy_of.")(
+                                        ingest_cmd)))))))))
     main.command("events")(
         _db_option(_filter_options(
             click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,

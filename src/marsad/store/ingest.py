@@ -465,6 +465,36 @@ def account_values(r: Any) -> AccountValues:
         injured=r.injured, intercepted=r.intercepted)
 
 
+class CopyTracker:
+    """A ``copy_of`` callback for :func:`ingest` over :class:`marsad.sources.copies.CopyDetector`.
+
+    Each new or corrected text is checked against the texts seen so far, then added; the store's latest
+    documents (``seed`` of them, by publication date) are added first, so a copy of an article stored by
+    an earlier run is recognised.  Returns the id of the original (the first text of a copy chain)."""
+
+    def __init__(self, detector: Any) -> None:
+        self.detector = detector
+
+    @classmethod
+    def for_store(cls, store: Store, seed: int = 5000) -> CopyTracker:
+        from marsad.sources.copies import CopyDetector
+
+        detector = CopyDetector()
+        with store.engine.connect() as conn:
+            rows = conn.execute(select(T_DOC.c.id, T_DOC.c.text).where(T_DOC.c.error.is_(None), T_DOC.c.text.is_not(None))
+                                .order_by(T_DOC.c.published.desc().nulls_last(), T_DOC.c.id).limit(seed)).all()
+        for doc_id, text in reversed(rows):
+            detector.add(doc_id, text)
+        return cls(detector)
+
+    def __call__(self, raw: RawDoc) -> str | None:
+        match = self.detector.check(raw.id, raw.text)
+        self.detector.add(raw.id, raw.text, match)
+        if match is None or match.doc_id == raw.id:
+            return None
+        return str(match.doc_id)
+
+
 def ingest(store: Store, docs: Iterable[RawDoc], pipeline: Pipeline, linker: Linker | None = None, *,
            copy_of: Callable[[RawDoc], str | None] | None = None,
            on_result: Callable[[DocResult], None] | None = None) -> IngestSummary:
