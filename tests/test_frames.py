@@ -523,3 +523,12 @@ def test_frames_warning_before_toll_words_is_no_toll(pipeline):
             "وحذر مسؤول من أن الهجمات قد تؤدي إلى مقتل 5 جنود في المرة المقبلة.")
     e = _one(pipeline, text)
     assert e.killed is None
+
+
+def test_frames_statement_day_gives_way_to_the_event_day(pipeline):
+    text = ("ارتفعت حصيلة شهداء العدوان الأمريكي على مقرات الحشد في قضاء القائم إلى 17 شهيدا، بحسب ما أعلنته "
+            "هيئة الحشد الشعبي اليوم الأحد.\\n\\n"
+            "وكانت الطائرات الحربية الأمريكية قد شنت مساء الجمعة سلسلة غارات على مواقع في القائم.")
+    strikes = [e for e in _events(pipeline, text.replace("\\\\n", "\\n"), published="2024-02-04")
+               if e.location is not None]
+    assert [(e.location.id, e.date, e.killed) for e in strikes] == [("al-qaim", dt.date(2024, 2, 2), 17)]

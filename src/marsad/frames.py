@@ -271,8 +271,11 @@ class FrameBuilder:
         candidates = [(tok, d) for tok, d in view.dates if self.ctx.tok(tok - 1) != "منذ"
                       and not self.ctx.tok(tok).startswith("منذ")]
         if candidates:
-            _tok, d = min(candidates, key=lambda td: (abs(td[0] - frame.anchor), td[0] < frame.anchor))
+            tok, d = min(candidates, key=lambda td: (abs(td[0] - frame.anchor), td[0] < frame.anchor))
             frame.date, frame.date_strategy = d.value, d.strategy
+            if len(candidates) == 1 and any(0 <= tok - c.tok_end <= 3 for c in view.get("cue", "confirm")):
+                # "بحسب ما أعلنته هيئة الحشد اليوم الأحد": the day of the statement, maybe not of the event
+                frame.date_strategy = "statement"
             frame.cite("date", d.start, d.end)
             return
         same_day = view.get("cue", "same_day")
@@ -1041,6 +1044,13 @@ def merge(frames: list[Frame]) -> list[Frame]:
             target.date, target.date_strategy = f.date, f.date_strategy
             target.evidence["date"] = list(f.evidence.get("date", []))
         _absorb(target, f)
+    # a day that is only the statement's gives way to the event's own day told elsewhere in the text
+    for f in [f for f in out if f.date_strategy == "statement"]:
+        other = [g for g in out if g is not f and _key(g) == _key(f) and g.date_strategy != "statement"
+                 and g.date is not None]
+        if other:
+            _absorb(other[0], f)
+            out.remove(f)
     # a strike or reinforcement told at country level ("ضربات أمريكية في سوريا") on the day the text names
     # its places is those events, not another one: it completes the first of them
     for f in [f for f in out if f.loc is None and f.type != "attack"]:
