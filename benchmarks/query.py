@@ -13,7 +13,8 @@ gazetteer's sites and places, with types, actors, weapons and statuses drawn fro
 1-4 accounts (mentions) each, so the filters that look at accounts (``--status``, ``--actor``) work on a
 realistic mentions table.  Each query is then timed twice: through the service function
 ``marsad.store.queries.list_incidents`` (what the API calls; best of 3) and as the whole
-``marsad events`` command in a new process (start-up included; one run).
+``marsad events`` command in a new process (start-up included; one run), wall-clock and CPU time (user +
+system of the child: on a busy machine the wall-clock time of a new process mostly measures waiting).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -100,8 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         fill(url, args.incidents)
         print(f"filled {args.incidents:,} incidents in {time.perf_counter() - t0:.1f} s ({url})")
-        worst = 0.0
-        print(f"{'query':45s} {'matches':>8s} {'service s':>10s} {'command s':>10s}")
+        worst = worst_cpu = 0.0
+        print(f"{'query':45s} {'matches':>8s} {'service s':>10s} {'command s':>10s} {'cmd CPU s':>10s}")
         with open_store(url) as st:
             for name, opts in QUERIES:
                 f, limit, offset = _filter(opts)
@@ -114,15 +116,20 @@ def main(argv: list[str] | None = None) -> int:
                         best = min(best, time.perf_counter() - t)
                         total = page.total
                 t = time.perf_counter()
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 r = subprocess.run([sys.executable, "-m", "marsad.cli", "events", "--db", url, "--format", "jsonl",
                                     *opts], capture_output=True, text=True)
                 cmd = time.perf_counter() - t
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
                 if r.returncode != 0:
                     print(r.stderr)
                     return 1
                 worst = max(worst, best, cmd)
-                print(f"{name:45s} {total:8d} {best:10.3f} {cmd:10.3f}")
-    print(f"slowest: {worst:.3f} s (target < {TARGET_S:.0f} s: {'met' if worst < TARGET_S else 'NOT met'})")
+                worst_cpu = max(worst_cpu, cpu)
+                print(f"{name:45s} {total:8d} {best:10.3f} {cmd:10.3f} {cpu:10.3f}")
+    print(f"slowest: {worst:.3f} s wall (target < {TARGET_S:.0f} s: {'met' if worst < TARGET_S else 'NOT met'}); "
+          f"slowest command CPU time {worst_cpu:.3f} s")
     return 0
 
 
