@@ -69,7 +69,8 @@ def incident_table_json(session: Session, filters: IncidentFilter, limit: int, *
 
 def _ordered(where: list[Any], limit: int) -> Any:
     cols = [type_coerce(getattr(I, c), String).label(c) if c in _RAW else getattr(I, c) for c in COLUMNS]
-    return select(*cols).where(*where).order_by(I.date.desc().nulls_last(), I.id).limit(limit)
+    # the order of the store's "-date" sort (latest first, undated last, ties by id descending)
+    return select(*cols).where(*where).order_by(I.date.desc().nulls_last(), I.id.desc()).limit(limit)
 
 
 def _sqlite_rows(session: Session, where: list[Any], limit: int) -> tuple[str, int]:
