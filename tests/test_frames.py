@@ -532,3 +532,8 @@ def test_frames_statement_day_gives_way_to_the_event_day(pipeline):
     strikes = [e for e in _events(pipeline, text.replace("\\\\n", "\\n"), published="2024-02-04")
                if e.location is not None]
     assert [(e.location.id, e.date, e.killed) for e in strikes] == [("al-qaim", dt.date(2024, 2, 2), 17)]
+
+
+def test_frames_coalition_as_striker_is_no_target_for_a_town_attack(pipeline):
+    text = "قتل ستة مدنيين جراء غارات التحالف وضرباته الصاروخية على مدينة الرقة أمس."
+    assert [e for e in _events(pipeline, text) if e.type == "attack"] == []

@@ -186,8 +186,16 @@ class FrameBuilder:
         return (" " in m.surface and m.surface.split(" ", 1)[0] in words) or self.ctx.tok(m.tok_start - 1) in words
 
     def _us_context(self, view: SentenceView) -> bool:
-        """The sentence names US or coalition forces (or their statement), or a coalition base."""
-        return bool(view.get("cue", "coalition_target")) or any(a.entry_id in US_SIDE for a in view.get("actor"))
+        """The sentence names US or coalition forces (or their statement), or a coalition base, other than
+        as the striker ("غارات التحالف", "الطائرات الأمريكية" are the ones who strike, not the target)."""
+        striking = [m for m in view.get("cue", "state_striker") + view.get("weapon", "aircraft")]
+
+        def attacker(m: Mention) -> bool:
+            return any(s.tok_start <= m.tok_start < s.tok_end or s.tok_start < m.tok_end <= s.tok_end
+                       or 0 <= m.tok_start - s.tok_end <= 1 for s in striking)
+
+        return any(not attacker(c) for c in view.get("cue", "coalition_target")) or \
+            any(a.entry_id in US_SIDE and not attacker(a) for a in view.get("actor"))
 
     def _country_supported(self, m: Mention) -> bool:
         """An embassy named without its city ("السفارة الأمريكية") is the one in the gazetteer only when the
