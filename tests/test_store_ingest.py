@@ -224,3 +224,18 @@ def test_store_corpus_ingest_is_idempotent_and_consistent(tmp_path: Path, pipeli
             assert len(tower) == 1 and tower[0].n_sources >= 3
             detail = get_incident(s, tower[0].id)
             assert detail is not None and len(detail.accounts) == tower[0].n_mentions
+
+
+def test_store_correction_that_bridges_its_old_incident_merges_without_removal(store, linker) -> None:
+    p = ScriptedPipeline()
+    ingest(store, [p.doc("a_x", "drone v1", [ev("attack", "2024-01-20", "ain-al-asad", ("drone",))]),
+                   p.doc("c_z", "drone too", [ev("attack", "2024-01-20", "ain-al-asad", ("drone",))]),
+                   p.doc("b_y", "rockets", [ev("attack", "2024-01-20", "ain-al-asad", ("rocket",))])], p, linker)
+    assert len(incidents(store)) == 2
+    summary = ingest(store, [p.doc("a_x", "drone and rockets v2",
+                                   [ev("attack", "2024-01-20", "ain-al-asad", ("drone", "rocket"))])], p, linker)
+    assert (summary.updated, summary.incidents_merged, summary.incidents_removed) == (1, 1, 0)
+    [inc] = incidents(store)
+    assert inc.n_mentions == 3 and inc.n_documents == 3
+    assert changes(store, "removed") == []
+    check_consistent(store)

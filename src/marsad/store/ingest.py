@@ -389,6 +389,8 @@ class Ingestor:
 
     def _after_removal(self, c: Connection, inc_id: str, now: dt.datetime, doc_id: str, result: DocResult,
                        touched: set[str]) -> None:
+        if c.execute(select(T_INC.c.id).where(T_INC.c.id == inc_id)).first() is None:
+            return  # merged into another incident while this document was linked
         rows = list(c.execute(SEL_OF_INCIDENT, {"inc": inc_id}))
         if not rows:
             c.execute(delete(T_INC).where(T_INC.c.id == inc_id))
