@@ -62,7 +62,8 @@ def test_store_list_paginates_and_sorts_latest_first(session) -> None:
     (IncidentFilter(since=dt.date(2024, 1, 1)), lambda r: r.date is not None and r.date >= dt.date(2024, 1, 1)),
     (IncidentFilter(until=dt.date(2023, 12, 31)), lambda r: r.date is not None and r.date <= dt.date(2023, 12, 31)),
     (IncidentFilter(location="al-tanf"), lambda r: r.location_id == "al-tanf"),
-    (IncidentFilter(location="Tanf"), lambda r: "Tanf" in (r.location_name or "")),
+    (IncidentFilter(location="Tanf"), lambda r: "tanf" in (r.location_name or "").lower()),
+    (IncidentFilter(location="anbar"), lambda r: "anbar" in f"{r.location_name} {r.admin1}".lower()),
     (IncidentFilter(location="عين الأسد"), lambda r: "عين الأسد" in (r.location_name_ar or "")),
     (IncidentFilter(status="claimed"), lambda r: "claimed" in r.statuses),
 ])

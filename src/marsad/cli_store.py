@@ -47,7 +47,7 @@ def _filter_options(fn: F) -> F:
         click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Incidents on or after this date."),
         click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Incidents on or before this date."),
         click.option("--country", metavar="CC", help="ISO 3166 alpha-2 country code, e.g. IQ, SY, JO."),
-        click.option("--location", metavar="ID|NAME", help="Gazetteer id (exact) or part of the place name."),
+        click.option("--location", metavar="ID|NAME", help="Gazetteer id (exact) or part of the place's or its governorate's name."),
         click.option("--actor", metavar="ID", help="Actor id (consensus or any source's account)."),
         click.option("--type", "type_", type=click.Choice(["attack", "strike", "reinforcement"]),
                      help="Event type."),

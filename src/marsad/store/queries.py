@@ -37,7 +37,8 @@ class IncidentFilter:
 
     - ``since`` / ``until``: the incident's consensus date, inclusive (incidents without a date never match);
     - ``country``: ISO 3166 alpha-2 (case-insensitive);
-    - ``location``: a gazetteer id (exact) or a part of the English or Arabic place name;
+    - ``location``: a gazetteer id (exact), or a part of the English or Arabic place name or of its
+      governorate / province (``Anbar`` finds Ain al-Asad);
     - ``actor``: an actor id, matched against the consensus actor and every account's actor;
     - ``type``: attack | strike | reinforcement;
     - ``status``: incidents with at least one account of this status (confirmed | claimed | reported | denied);
@@ -263,7 +264,8 @@ def conditions(f: IncidentFilter) -> list[ColumnElement[bool]]:
         out.append(I.type == f.type)
     if f.location:
         like = f"%{f.location}%"
-        out.append(or_(I.location_id == f.location, I.location_name.ilike(like), I.location_name_ar.like(like)))
+        out.append(or_(I.location_id == f.location, I.location_name.ilike(like), I.location_name_ar.like(like),
+                       I.admin1.ilike(like)))
     if f.actor:
         other = IncidentRowModel.__table__.alias("by_actor")
         out.append(I.id.in_(select(other.c.id).where(other.c.actor == f.actor).union(
