@@ -18,8 +18,8 @@ def _tallies(pipeline, text):
     ("وأحصت وزارة الدفاع الأمريكية 92 هجوما على قواتها منذ 17 أكتوبر/تشرين الأول.",
      (92, "attacks", dt.date(2023, 10, 17), None, "us-dod")),
     ("وتنشر واشنطن نحو 2500 جندي في العراق.", (2500, "troops", None, "IQ", None)),
-    ("ووثق المرصد السوري دخول 300 شاحنة خلال الشهر الماضي.", (300, "trucks", None, None, "sohr")),
-    ("وهبطت 12 طائرة شحن في قواعد الحسكة خلال الأسبوع الماضي.", (12, "flights", None, None, None)),
+    ("ووثق المرصد السوري دخول 300 شاحنة للتحالف خلال الشهر الماضي.", (300, "trucks", None, None, "sohr")),
+    ("وهبطت 12 طائرة شحن عسكرية في قواعد الحسكة خلال الأسبوع الماضي.", (12, "flights", None, None, None)),
 ])
 def test_tallies_table(pipeline, text, expected):
     assert _tallies(pipeline, text) == [expected]
@@ -96,3 +96,16 @@ def test_tallies_tolls_of_other_wars_are_not_counted(pipeline):
 def test_tallies_span_word_later_in_the_clause(pipeline):
     text = "وأصيب 66 جنديا أمريكيا بإصابات طفيفة في هذه الهجمات منذ منتصف أكتوبر، وفق البنتاغون."
     assert [(c, w, src) for c, w, _s, _c, src in _tallies(pipeline, text)] == [(66, "injured", "us-dod")]
+
+
+def test_tallies_road_traffic_is_no_truck_count(pipeline):
+    assert _tallies(pipeline, "كشفت إدارة المرور عن منع 200 شاحنة يوميا من دخول الطرق الرئيسية خلال أوقات الذروة.") == []
+
+
+def test_tallies_dollar_amount_is_no_us_context(pipeline):
+    assert _tallies(pipeline, "نفذت الحملة 145 عملية جراحية خلال الشهر بتكلفة 350 ألف دولار أمريكي.") == []
+
+
+def test_tallies_troops_of_others_near_a_us_word_are_not_us_troops(pipeline):
+    text = "وقال مسؤول أمريكي إن جبهة النصرة خطفت 54 عنصرا من الفرقة 30 خلال الأسبوع."
+    assert _tallies(pipeline, text) == []

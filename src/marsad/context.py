@@ -158,7 +158,11 @@ class DocContext:
             return True
         if any(a.entry_id in US_SIDE for a in view.get("actor")):
             return True
-        return any(self.tok(j).startswith(US_ADJECTIVES) for j in range(view.sentence.tok_start, view.sentence.tok_end))
+        return any(self.us_adjective(j) for j in range(view.sentence.tok_start, view.sentence.tok_end))
+
+    def us_adjective(self, j: int) -> bool:
+        """Token ``j`` is "أمريكي/أميركية..." describing people or forces (not "دولار أمريكي")."""
+        return self.tok(j).startswith(US_ADJECTIVES) and not self.tok(j - 1).endswith("دولار")
 
     def people_at(self, i: int) -> list[Mention]:
         return self.people_start.get(i, [])

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from marsad.context import DocContext, SentenceView
+from marsad.context import US_SIDE, DocContext, SentenceView
 from marsad.lexicon import Resources
 from marsad.model import Document, Mention, Tally
 
 SOURCE_ROLES = frozenset({"source"})
+MILITARY_STEMS = ("عسكري", "العسكري", "معدات", "لوجستي", "اسلحه", "ذخاير", "تعزيز", "رتل", "الرتل")  # normalised
 SPAN_STEMS = ("منذ", "خلال", "طيله", "طوال", "حتي")  # a span of time right before a toll (normalised)
 REACH_VERBS = ("بلغ", "يبلغ", "وصل", "يصل", "ارتفع", "يرتفع")  # "بلغ عدد ... 12" (normalised)
 CONVOY_STEMS = ("رتل", "ارتال", "قافل", "قوافل")  # normalised
@@ -74,6 +75,23 @@ def _count_of(ctx: DocContext, view: SentenceView, noun: Mention) -> tuple[int |
     return None
 
 
+def _military_doc(doc: Document) -> bool:
+    """The document names a US/coalition base or US/coalition forces somewhere."""
+    return any(m.category == "site" or (m.category == "actor" and m.entry_id in US_SIDE) for m in doc.mentions)
+
+
+def _deployed(ctx: DocContext, view: SentenceView, n0: int, noun: Mention) -> bool:
+    """US/coalition troops: "2500 جندي أمريكي", "1000 جندي من قوات التحالف", "تنشر الولايات المتحدة نحو 2500 جندي", "عدد قوات التحالف
+    في العراق نحو 3500 عنصر" (the force named before the number in its clause)."""
+    if any(ctx.us_adjective(j) for j in range(noun.tok_end, noun.tok_end + 2)):
+        return True
+    if any(a.entry_id in US_SIDE and 0 <= a.tok_start - noun.tok_end <= 2 for a in view.get("actor")):
+        return True  # "1000 جندي من قوات التحالف"
+    clause = view.clause_of(n0)
+    return any(a.entry_id in US_SIDE and a.tok_start < n0 and view.clause_of(a.tok_start) == clause
+               for a in view.get("actor"))
+
+
 def _toll_kind(ctx: DocContext, view: SentenceView, n0: int) -> str | None:
     """"killed"/"injured" when a casualty word stands just before the number of soldiers."""
     for kind, what in (("injured_noun", "injured"), ("killed_noun", "killed")):
@@ -130,6 +148,15 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
     if what not in ("trucks", "flights") and \
             not (ctx.us_side(view) or (what == "attacks" and prev is not None and ctx.us_side(prev))):
         # "تركيا شهدت 121 هجوما", "374 ألف عملية", "54 عنصرا", "15 ألف قتيل": not about US/coalition forces
+        return None
+    if what in ("trucks", "flights") and (view.get("cue", "civilian") or not (
+            ctx.us_side(view) or _military_doc(doc) or any(
+                ctx.tok(j).startswith(MILITARY_STEMS) for j in range(view.sentence.tok_start, view.sentence.tok_end)))):
+        return None  # "منع 200 شاحنة يوميا من دخول الطرق", customs and aid traffic
+    if what == "attacks" and noun.surface.startswith("عملي") and not (
+            view.get("weapon") or [t for t in view.get("trigger", "attack") if not t.surface.startswith("عملي")]):
+        return None  # "1000 عملية ولادة": an operation of any kind
+    if what == "troops" and not _deployed(ctx, view, n0, noun):
         return None
     if what in ("injured", "killed") and not spanned:
         return None  # "16 شهيدا و25 جريحا حصيلة العدوان": the toll of one event
