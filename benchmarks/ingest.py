@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"articles: {summary.documents} ({summary.new} new, {summary.failed} failed) in {summary.seconds:.1f} s"
           f" = {rate:.0f} articles/s wall-clock (target {TARGET:.0f}: {'met' if rate >= TARGET else 'NOT met'})")
     print(f"CPU time of the process: {cpu:.1f} s = {summary.documents / cpu:.0f} articles per CPU-second "
-          f"(the same figure on an otherwise idle core)")
+          f"(about what one idle core would give)")
     print(f"stored: {n_men} mentions, {n_inc} incidents ({summary.incidents_created} created, "
           f"{summary.incidents_joined} joins, {summary.incidents_merged} merged); {summary.tallies} tallies")
     return 0
