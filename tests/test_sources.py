@@ -600,3 +600,18 @@ def test_copies_never_raise_and_never_self_match(texts: list[str]) -> None:
         m = det.check(str(i), t)
         assert m is None or (m.doc_id != str(i) and 0.0 <= m.similarity <= 1.0)
         det.add(str(i), t, m)
+
+
+def test_cli_extract_reads_a_warc_archive(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    _warc(path, [("https://www.aljazeera.net/news/2024/1/21/x", (PAGES / "aljazeera.html").read_bytes(),
+                  [("Content-Type", "text/html")]),
+                 ("https://www.enabbaladi.net/684512/x", (PAGES / "enabbaladi.html").read_bytes(),
+                  [("Content-Type", "text/html; charset=utf-8")])], gz=True)
+    result = CliRunner().invoke(main, ["extract", str(path), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [x["doc"] for x in lines] == ["https://www.aljazeera.net/news/2024/1/21/x",
+                                         "https://www.enabbaladi.net/684512/x"]
+    assert lines[0]["events"][0]["location"] == "ain-al-asad"
+    assert lines[1]["events"][0]["type"] == "reinforcement"
