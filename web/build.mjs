@@ -10,7 +10,7 @@ const out = here("../src/marsad/web/static/");
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 await esbuild.build({
-  entryPoints: { app: here("src/main.js"), boot: here("src/boot.js") },
+  entryPoints: { app: here("src/main.js") },
   bundle: true,
   minify: true,
   format: "esm",
@@ -19,6 +19,17 @@ await esbuild.build({
   assetNames: "assets/[name]-[hash]",
   loader: { ".woff2": "file", ".woff": "file", ".png": "file", ".svg": "file" },
   legalComments: "linked",
+  logLevel: "warning",
+});
+// boot.js is a classic script run by the parser at once (before the main bundle has even downloaded):
+// it starts the dashboard's requests
+await esbuild.build({
+  entryPoints: { boot: here("src/boot.js") },
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: ["es2022"],
+  outdir: out,
   logLevel: "warning",
 });
 await copyFile(here("index.html"), `${out}index.html`);

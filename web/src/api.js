@@ -21,6 +21,21 @@ async function readJson(response) {
   return body;
 }
 
+/** A response boot.js already asked for (once; null afterwards or without boot.js). */
+export function takeEarly(name) {
+  const boot = window.__marsadBoot;
+  if (!boot || !boot[name]) return null;
+  const response = boot[name];
+  boot[name] = null;
+  return response;
+}
+
+/** GET JSON, taking boot.js's request for it when there is one. */
+export async function getJsonEarly(name, path) {
+  const early = takeEarly(name);
+  return early ? readJson(await early) : getJson(path);
+}
+
 export const TABLE_LIMIT = 50000;
 
 export function tableUrl(query, max = TABLE_LIMIT) {
@@ -31,9 +46,8 @@ export function tableUrl(query, max = TABLE_LIMIT) {
  * load uses the request boot.js started while the main bundle was still loading. */
 export async function getAllIncidents(query, { max = TABLE_LIMIT, signal } = {}) {
   const url = tableUrl(query, max);
-  const early = window.__marsadBoot;
-  window.__marsadBoot = null;
-  const body = early && early.url === url ? await early.response.then(readJson) : await getJson(url, { signal });
+  const early = takeEarly("response");
+  const body = early && window.__marsadBoot.url === url ? await early.then(readJson) : await getJson(url, { signal });
   const { columns, rows } = body;
   const items = rows.map((row) => {
     const item = {};

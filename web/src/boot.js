@@ -1,7 +1,14 @@
-// Loaded before the main bundle (async): starts the request for the incidents at once, so that the
-// server works while the browser is still loading and parsing the dashboard's code.
+// A small classic script the parser runs at once: it starts the dashboard's requests (the incidents, the
+// gazetteer, the basemap) so that the server and the network work while the browser is still loading and
+// parsing the main bundle, which takes the responses over (api.js, map.js).
 import { tableUrl } from "./api.js";
 import { apiQuery, readState } from "./state.js";
 
+const json = { headers: { Accept: "application/json" } };
 const url = tableUrl(apiQuery(readState()));
-window.__marsadBoot = { url, response: fetch(url, { headers: { Accept: "application/json" } }) };
+window.__marsadBoot = {
+  url,
+  response: fetch(url, json),
+  meta: fetch("/api/meta", json),
+  basemap: fetch("/static/countries-50m.json"),
+};

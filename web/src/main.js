@@ -1,6 +1,6 @@
 // The dashboard: one page over the REST API of the same server. State lives in the URL (state.js).
 import "./styles.css";
-import { getAllIncidents, getJson } from "./api.js";
+import { getAllIncidents, getJson, getJsonEarly } from "./api.js";
 import { fill, h } from "./dom.js";
 import { makeI18n } from "./i18n.js";
 import { IncidentMap, legend } from "./map.js";
@@ -54,7 +54,7 @@ class Dashboard {
   async start() {
     this.applyLanguage();
     this.status(this.i18n.t("status.loading"));
-    const meta = getJson("/api/meta").then((m) => {
+    const meta = getJsonEarly("meta", "/api/meta").then((m) => {
       this.meta = m;
       this.actors = new Map(m.actors.map((a) => [a.id, a]));
       this.map.showSites(m.sites, this.i18n);

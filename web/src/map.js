@@ -3,6 +3,7 @@
 import L from "./leaflet-global.js";
 import "leaflet.markercluster";
 import { feature } from "topojson-client";
+import { getJsonEarly } from "./api.js";
 import { h } from "./dom.js";
 
 export const TYPE_COLORS = { attack: "#c62828", strike: "#1565c0", reinforcement: "#2e7d32" };
@@ -50,7 +51,7 @@ export class IncidentMap {
   }
 
   async loadBasemap(url) {
-    const topo = await (await fetch(url)).json();
+    const topo = await getJsonEarly("basemap", url);
     performance.mark("marsad:basemap-data");
     const world = feature(topo, topo.objects.countries);
     const countries = { type: "FeatureCollection", features: world.features.filter((f) => overlapsBox(f.geometry)) };
