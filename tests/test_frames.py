@@ -537,3 +537,8 @@ def test_frames_statement_day_gives_way_to_the_event_day(pipeline):
 def test_frames_coalition_as_striker_is_no_target_for_a_town_attack(pipeline):
     text = "قتل ستة مدنيين جراء غارات التحالف وضرباته الصاروخية على مدينة الرقة أمس."
     assert [e for e in _events(pipeline, text) if e.type == "attack"] == []
+
+
+def test_frames_locality_word_with_conjunction_before_a_common_word_name(pipeline):
+    text = "شنت القوات الأمريكية فجر اليوم غارات استهدفت مواقع في مدينة البوكمال وبادية الميادين."
+    assert sorted(e.location.id for e in _events(pipeline, text)) == ["bukamal", "mayadin"]

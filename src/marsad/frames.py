@@ -148,8 +148,8 @@ class FrameBuilder:
         words = self.res.locality_words
         first = m.surface.split(" ", 1)[0]
         prev = self.ctx.tok(m.tok_start - 1)
-        if (" " in m.surface and first in words) or prev in words:
-            return True
+        if (" " in m.surface and first in words) or prev in words or (prev[:1] in ("و", "ف") and prev[1:] in words):
+            return True  # "قضاء حديثة", "وبادية الميادين"
         definite = m.surface.startswith("ال") or m.prefix.endswith("ال")
         if (m.prefix.endswith("ب") or m.prefix.endswith("بال") or prev in ("في", "وفي")) \
                 and (definite or not m.surface.endswith("ه")):
