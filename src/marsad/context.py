@@ -21,6 +21,7 @@ TARGET_ACTORS = frozenset({"us-forces", "coalition"})
 US_SIDE = frozenset({"us-forces", "coalition", "us-centcom", "us-dod"})
 US_ADJECTIVES = ("امريكي", "اميركي", "الامريكي", "الاميركي")  # "عسكري أميركي" (normalised stems)
 THOUSANDS = frozenset({"الاف", "الف"})  # normalised آلاف / ألف after a number
+_NONE: list[Mention] = []  # shared empty result of SentenceView.get (never mutated)
 
 
 @dataclass(slots=True)
@@ -29,12 +30,14 @@ class SentenceView:
     mentions: list[Mention]
     dates: list[tuple[int, DateMention]]  # (token index, mention)
     by_cat: dict[str, list[Mention]] = field(default_factory=dict)
+    by_id: dict[tuple[str, str], list[Mention]] = field(default_factory=dict)
 
     def get(self, category: str, entry_id: str | None = None) -> list[Mention]:
-        items = self.by_cat.get(category, [])
+        """The sentence's mentions of a category (and entry id), in text order.  Callers must not mutate
+        the list returned."""
         if entry_id is None:
-            return items
-        return [m for m in items if m.entry_id == entry_id]
+            return self.by_cat.get(category, _NONE)
+        return self.by_id.get((category, entry_id), _NONE)
 
     def clause_of(self, tok: int) -> int:
         for i, (a, b) in enumerate(self.sentence.clauses):
@@ -84,6 +87,7 @@ class DocContext:
             view = SentenceView(s, ms, ds)
             for m in ms:
                 view.by_cat.setdefault(m.category, []).append(m)
+                view.by_id.setdefault((m.category, m.entry_id), []).append(m)
             self.views.append(view)
 
     def token_at(self, offset: int) -> int:
