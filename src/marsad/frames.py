@@ -116,6 +116,7 @@ class FrameBuilder:
         self.launch_points: list[tuple[int, Mention]] = []  # (sentence index, place)
         self.last_location: Mention | None = None
         self.recent_striker: tuple[str, int] | None = None  # (actor, sentence index) of the last striker named
+        self.speaks: dict[str, bool] = {}  # striker -> its own statement is in the text (per document)
         # the document speaks of the Saudi-led coalition: a bare "التحالف" in it is that one
         self.arab_coalition_doc = any(m.category == "cue" and m.entry_id == "other_striker"
                                       and ("تحالف" in m.surface or "السعوديه" in m.surface
@@ -462,6 +463,12 @@ class FrameBuilder:
     def _striker_speaks(self, actor: str) -> bool:
         """The striking side's own statement is in the text ("قالت القيادة المركزية إن...", "أعلن البنتاغون"):
         a US strike is then claimed; told only by monitors, media or the other side, it is attributed."""
+        if actor in self.speaks:
+            return self.speaks[actor]
+        self.speaks[actor] = found = self._find_speaker(actor)
+        return found
+
+    def _find_speaker(self, actor: str) -> bool:
         own = SPEAKERS.get(actor, frozenset({actor}))
         us = actor in ("us-forces", "coalition")
         for v in self.ctx.views:
