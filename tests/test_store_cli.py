@@ -151,3 +151,21 @@ def test_store_cli_ingest_records_syndicated_copies(tmp_path: Path, flag: str, s
         assert get_document(s, "reprint").copy_of == ("orig" if flag == "--copies" else None)
         incidents = list_incidents(s, limit=100).items
         assert incidents and all(i.n_documents == 2 and i.n_sources == sources for i in incidents)
+
+
+def test_store_cli_copy_of_an_article_stored_by_an_earlier_run(tmp_path: Path) -> None:
+    original = (CORPUS.parent / "texts" / "a05_petra.txt").read_text(encoding="utf-8")
+    db = str(tmp_path / "m.db")
+    for name, doc in (("first", {"id": "orig", "outlet": "petra", "text": original}),
+                      ("second", {"id": "reprint", "outlet": "alarabiya", "text": original + "\n\nالمصدر: بترا"})):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text(json.dumps({**doc, "published": "2024-01-29", "url": None}, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+        code, _, err = run("ingest", str(path), "--db", db, "--no-progress")
+        assert code == 0, err
+    from marsad.store import open_store
+    from marsad.store.queries import get_document
+
+    with open_store(db) as st, st.session() as s:
+        assert get_document(s, "reprint").copy_of == "orig"
+        assert get_document(s, "orig").copy_of is None

@@ -470,21 +470,22 @@ def account_values(r: Any) -> AccountValues:
 class CopyTracker:
     """A ``copy_of`` callback for :func:`ingest` over :class:`marsad.sources.copies.CopyDetector`.
 
-    Each new or corrected text is checked against the texts seen so far, then added; the store's latest
-    documents (``seed`` of them, by publication date) are added first, so a copy of an article stored by
-    an earlier run is recognised.  Returns the id of the original (the first text of a copy chain)."""
+    Each new or corrected text is checked against the texts seen so far, then added; the documents that
+    earlier runs stored last (``seed`` of them) are added first, so a copy of an article stored shortly
+    before is recognised (syndicated copies appear within hours or days of each other; an older original
+    is not looked for).  Returns the id of the original (the first text of a copy chain)."""
 
     def __init__(self, detector: Any) -> None:
         self.detector = detector
 
     @classmethod
-    def for_store(cls, store: Store, seed: int = 5000) -> CopyTracker:
+    def for_store(cls, store: Store, seed: int = 1000) -> CopyTracker:
         from marsad.sources.copies import CopyDetector
 
         detector = CopyDetector()
         with store.engine.connect() as conn:
             rows = conn.execute(select(T_DOC.c.id, T_DOC.c.text).where(T_DOC.c.error.is_(None), T_DOC.c.text.is_not(None))
-                                .order_by(T_DOC.c.published.desc().nulls_last(), T_DOC.c.id).limit(seed)).all()
+                                .order_by(T_DOC.c.ingested_at.desc(), T_DOC.c.id.desc()).limit(seed)).all()
         for doc_id, text in reversed(rows):
             detector.add(doc_id, text)
         return cls(detector)
