@@ -542,3 +542,10 @@ def test_frames_coalition_as_striker_is_no_target_for_a_town_attack(pipeline):
 def test_frames_locality_word_with_conjunction_before_a_common_word_name(pipeline):
     text = "شنت القوات الأمريكية فجر اليوم غارات استهدفت مواقع في مدينة البوكمال وبادية الميادين."
     assert sorted(e.location.id for e in _events(pipeline, text)) == ["bukamal", "mayadin"]
+
+
+def test_frames_airport_in_a_later_clause_locates_the_rockets(pipeline):
+    text = ("قال مصدر أمني إن ثلاث قذائف كاتيوشا سقطت في محيط معسكر للتحالف الدولي، يضم قوات أمريكية "
+            "قرب مطار بغداد ليل الخميس.")
+    e = _one(pipeline, text, published="2023-10-21")
+    assert (e.location.id, e.count, e.date) == ("baghdad-airport", 3, dt.date(2023, 10, 19))

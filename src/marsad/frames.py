@@ -834,8 +834,11 @@ class FrameBuilder:
         # word or a claim with it: "أصيب محمد الشدادي في كمين" is no attack on Shaddadi
         sites = [s for s in sites if s.entry_id not in self.res.common_word_names or weapons or us_context
                  or view.get("cue", "claim") or self._facility(s)]
+        # an airport or the Green Zone anywhere in the sentence ("سقطت ... في محيط معسكر للتحالف، يضم قوات
+        # أمريكية قرب مطار بغداد"); other places only in a clause with the attack's words
+        hosts = [p for p in places if not self._is_origin(p) and weapons
+                 and (self.res.entries[p.entry_id].kind == "airport" or p.entry_id in HOST_PLACES)]
         places = [p for p in places if not self._is_origin(p) and self._same_clause(view, p, anchors)]
-        hosts = [p for p in places if self.res.entries[p.entry_id].kind == "airport" or p.entry_id in HOST_PLACES]
         locs = sites or hosts[:1] or self._best_place(places)  # "المنطقة الخضراء وسط بغداد": the Green Zone
         airport = bool(hosts) and not sites
         if not sites and locs and not (airport and weapons) and not (us_context and (weapons or any(
