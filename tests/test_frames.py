@@ -549,3 +549,11 @@ def test_frames_airport_in_a_later_clause_locates_the_rockets(pipeline):
             "قرب مطار بغداد ليل الخميس.")
     e = _one(pipeline, text, published="2023-10-21")
     assert (e.location.id, e.count, e.date) == ("baghdad-airport", 3, dt.date(2023, 10, 19))
+
+
+def test_frames_interception_told_before_the_place_completes_the_attack(pipeline):
+    text = ("أكد البنتاغون الخميس أن المدمرة الأمريكية أسقطت 3 صواريخ وعدة طائرات مسيرة أطلقتها حركة أنصار الله. "
+            "وقال المتحدث باسم البنتاغون إن هذه الصواريخ انطلقت من اليمن وكانت تتحرك على طول البحر الأحمر شمالا.")
+    e = _one(pipeline, text, published="2023-10-21")
+    assert (e.location.id, e.weapons, e.intercepted, e.actor) == ("red-sea", ["drone", "missile"], True,
+                                                                  "ansar-allah")

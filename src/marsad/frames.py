@@ -591,6 +591,8 @@ class FrameBuilder:
                 and not counted & {"trucks", "flights", "troops"}:
             made += self._reinforcements(view, sites, places, reinf_trigs, arrivals)
         for f in made:
+            if f.type == "attack":
+                self._lead_in(f, view)
             self._status(f, view)
         if not made:
             self._follow_up(view)
@@ -655,6 +657,35 @@ class FrameBuilder:
                  + view.get("cue", "intercept")]
         first = min(tolls, default=view.sentence.tok_end)
         return any(c.tok_start < first for kind in NEGATING_CUES for c in view.get("cue", kind))
+
+    def _lead_in(self, frame: Frame, view: SentenceView) -> None:
+        """An interception told just before the place is named: "أسقطت المدمرة 3 صواريخ وعدة طائرات مسيرة
+        أطلقتها حركة أنصار الله" then "هذه الصواريخ انطلقت من اليمن ... على طول البحر الأحمر".  The first
+        sentence (no place, no event of its own, an interception of the same kind of munition) gives
+        interception, its munitions and the actor."""
+        k = view.sentence.index - 1
+        if k < 0 or any(f.sentence == k for f in self.frames):
+            return
+        prev = self.ctx.views[k]
+        if prev.get("site") or prev.get("place") or not prev.get("cue", "intercept") or _sentence_negated(prev):
+            return
+        kinds = {w.entry_id for w in prev.get("weapon") if w.entry_id != "aircraft"}
+        family = {"missile": "rocket"}
+        if not {family.get(w, w) for w in kinds} & {family.get(w, w) for w in frame.weapons}:
+            return
+        if frame.intercepted is None:
+            self._intercepted(frame, prev)
+        for w in prev.get("weapon"):
+            if w.entry_id not in ("aircraft", "rocket", "missile") and w.entry_id not in frame.weapons:
+                frame.weapons.append(w.entry_id)
+                frame.cite("weapons", w.start, w.end)
+        actors = self._perpetrators(prev)
+        if frame.actor is None and actors:
+            frame.actor = self._actor_id(actors[0])
+            claimed = prev.get("cue", "claim") and frame.actor not in DESCRIPTIVE_ACTORS
+            frame.actor_basis = "claimed" if claimed else "attributed"
+            frame.cite("actor", actors[0].start, actors[0].end)
+            frame.cite("actor_basis", actors[0].start, actors[0].end)
 
     def _follow_up(self, view: SentenceView) -> None:
         """A sentence with no event of its own that gives the toll or the interception of the event told
