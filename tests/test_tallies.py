@@ -109,3 +109,8 @@ def test_tallies_dollar_amount_is_no_us_context(pipeline):
 def test_tallies_troops_of_others_near_a_us_word_are_not_us_troops(pipeline):
     text = "وقال مسؤول أمريكي إن جبهة النصرة خطفت 54 عنصرا من الفرقة 30 خلال الأسبوع."
     assert _tallies(pipeline, text) == []
+
+
+def test_tallies_enemy_dead_from_coalition_strikes_are_no_killed_tally(pipeline):
+    text = "أفاد المرصد بمقتل 51 عنصرا من داعش خلال 48 ساعة جراء قصف طائرات التحالف الدولي."
+    assert _tallies(pipeline, text) == []

@@ -75,6 +75,18 @@ def _count_of(ctx: DocContext, view: SentenceView, noun: Mention) -> tuple[int |
     return None
 
 
+def _us_victims(ctx: DocContext, view: SentenceView) -> bool:
+    """US/coalition words in the sentence other than a striker phrase ("طائرات التحالف", "غارات أمريكية")."""
+    striking = view.get("cue", "state_striker") + view.get("weapon", "aircraft")
+
+    def striker(tok: int) -> bool:
+        return any(s.tok_start <= tok < s.tok_end or 0 <= tok - s.tok_end <= 1 for s in striking)
+
+    if any(a.entry_id in US_SIDE and not striker(a.tok_start) for a in view.get("actor")):
+        return True
+    return any(ctx.us_adjective(j) and not striker(j) for j in range(view.sentence.tok_start, view.sentence.tok_end))
+
+
 def _military_doc(doc: Document) -> bool:
     """The document names a US/coalition base or US/coalition forces somewhere."""
     return any(m.category == "site" or (m.category == "actor" and m.entry_id in US_SIDE) for m in doc.mentions)
@@ -160,6 +172,8 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
         return None
     if what in ("injured", "killed") and not spanned:
         return None  # "16 شهيدا و25 جريحا حصيلة العدوان": the toll of one event
+    if what in ("injured", "killed") and not _us_victims(ctx, view):
+        return None  # "مقتل 51 من داعش خلال 48 ساعة جراء قصف طائرات التحالف": US forces are the strikers
     if what in ("trucks", "flights") and not _period(view, n0):
         return None
     if what == "trucks" and any(t.surface.startswith(CONVOY_STEMS) and 0 <= n0 - t.tok_end <= 3
