@@ -163,6 +163,7 @@ def test_web_dashboard_end_to_end(server: Server, page: Page, tmp_path: Path) ->
     best = max(inside, key=lambda i: i["n_sources"])
     page.locator(f'table.incidents tbody tr[data-id="{best["id"]}"]').click()
     page.wait_for_url(re.compile(rf"incident={best['id']}"))
+    expect(page.locator("#map .mk-selected")).to_have_count(1)  # its marker is outlined on the map
     detail = server.api.get(f"/api/events/{best['id']}").json()
     expect(page.locator("#panel article.account")).to_have_count(len(detail["accounts"]))
     first = detail["accounts"][0]

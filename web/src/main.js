@@ -221,6 +221,7 @@ class Dashboard {
   async openPanel() {
     const { incident, doc } = this.state;
     const i18n = this.i18n;
+    this.map.highlight(incident || null);
     if (!incident && !doc) { this.panel.empty(i18n); this.renderTable(); return; }
     this.panel.message(i18n.t("panel.loading"));
     try {

@@ -82,6 +82,7 @@ export class IncidentMap {
   showIncidents(incidents, i18n) {
     this.clusters.clearLayers();
     this.markers.clear();
+    this.selected = null;
     const groups = new Map();
     let missing = 0;
     for (const inc of incidents) {
@@ -114,6 +115,7 @@ export class IncidentMap {
           group.length > 50 ? h("p", { class: "muted" }, i18n.t("map.more", { n: i18n.number(group.length - 50) })) : null),
         { maxHeight: 260 });
       }
+      marker.on("add", () => { if (this.selected === marker) marker.getElement()?.classList.add("mk-selected"); });
       for (const inc of group) this.markers.set(inc.id, marker);
       layers.push(marker);
     }
@@ -125,6 +127,13 @@ export class IncidentMap {
     const marker = this.markers.get(id);
     if (!marker || this.map.hasLayer(marker) && marker.isPopupOpen?.()) return;
     this.clusters.zoomToShowLayer(marker, () => marker.openTooltip());
+  }
+
+  /** Outline the marker of incident `id` (null: none). */
+  highlight(id) {
+    this.selected?.getElement()?.classList.remove("mk-selected");
+    this.selected = (id && this.markers.get(id)) || null;
+    this.selected?.getElement()?.classList.add("mk-selected");
   }
 
   invalidate() { this.map.invalidateSize(); }
