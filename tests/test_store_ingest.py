@@ -234,3 +234,22 @@ def test_store_correction_that_bridges_its_old_incident_merges_without_removal(s
     assert inc.n_mentions == 3 and inc.n_documents == 3
     assert changes(store, "removed") == []
     check_consistent(store)
+
+
+def test_store_incremental_linking_matches_batch_clustering_on_the_corpus(tmp_path: Path, pipeline, linker) -> None:
+    from marsad.reader import read_docs
+    from marsad.store.ingest import LINK_COLS, _link_mention
+    from test_store_support import CORPUS
+
+    with open_store(str(tmp_path / "c.db")) as st:
+        ingest(st, read_docs(CORPUS), pipeline, linker)
+        with st.engine.connect() as conn:
+            rows = conn.execute(select(*LINK_COLS)).all()
+    stored: dict[str, set[str]] = {}
+    for r in rows:
+        stored.setdefault(r.incident_id, set()).add(r.key)
+    batch: dict[str, set[str]] = {}
+    for key, inc in linker.cluster([_link_mention(r) for r in rows]).items():
+        batch.setdefault(inc, set()).add(key)
+    assert sum(len(v) > 1 for v in stored.values()) >= 10, "the corpus has many multi-source incidents"
+    assert {frozenset(v) for v in stored.values()} == {frozenset(v) for v in batch.values()}
