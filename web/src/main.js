@@ -63,7 +63,8 @@ class Dashboard {
     await Promise.all([meta, this.loadIncidents()]);
     this.renderFilters();
     await basemap;
-    this.openPanel();
+    await this.openPanel();
+    if (this.state.incident) this.map.focus(this.state.incident); // a shared link shows its incident
   }
 
   status(text) { $("status").textContent = text; }
