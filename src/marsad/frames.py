@@ -547,6 +547,11 @@ class FrameBuilder:
     # --- sentence --------------------------------------------------------------------------------------
     def sentence(self, view: SentenceView) -> None:
         sites, places = self._locations(view)
+        if not (view.get("trigger") or view.get("weapon") or view.get("cue")):
+            # nothing that could make, complete or deny an event: only the last place told is kept
+            for loc in [*sites, *places]:
+                self.last_location = loc
+            return
         collective = view.get("cue", "collective")
         attack_trigs = [t for t in _valid_triggers(view, "attack")
                         if not any(c.tok_start <= t.tok_start < c.tok_end for c in collective)
