@@ -62,7 +62,11 @@ def stage_outputs(pipeline: Pipeline, raw: RawDoc) -> dict[str, Any]:
 
 
 def _tokens(doc: Document) -> Iterator[tuple[int, int, str]]:
-    for t in doc.tokens:
+    toks = doc.tokens
+    if hasattr(toks, "starts"):  # parallel lists: they must be just as long
+        yield from zip(toks.starts, toks.ends, toks.texts, strict=True)
+        return
+    for t in toks:
         yield t[0], t[1], t[2]
 
 

@@ -1,10 +1,18 @@
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.match import find_mentions, resolve_ambiguous
+from marsad.model import Token
 from marsad.normalize import normalize
-from marsad.tokens import tokenize
+from marsad.pipeline import Pipeline
+from marsad.reader import RawDoc
+from marsad.tokens import as_tokens, tokenize
 
 
 def _found(text, res, category=None):
@@ -65,3 +73,60 @@ def test_match_ambiguous_alias_uses_context_hint(resources):
     assert ("place", "al-walid-crossing-hasakah", "") in _found("عبرت قافلة معبر الوليد", resources)
     found = _found("عبرت قافلة معبر الوليد قرب التنف", resources)
     assert ("place", "al-walid-crossing-anbar", "") in found
+
+
+# --- tokenizer --------------------------------------------------------------------------------------
+
+# The token grammar as first written (two alternatives rescanning a plain word); TOKEN_RE is a faster
+# form of it and must cut every text the same way.
+_SPEC_TOKEN_RE = re.compile(r"[^\W\d_]*\d+(?:[.,]\d+)*|[^\W_]+|[.،؛؟!:,;?\n]")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ابتلمهوي 0123٤٥.,،؛؟!:;?\n_-²½aZ\u0670")), max_size=80))
+@settings(max_examples=300)
+def test_tokenize_cuts_like_the_token_grammar(text):
+    expected = [Token(m.start(), m.end(), m.group()) for m in _SPEC_TOKEN_RE.finditer(text)]
+    toks = tokenize(text)
+    assert list(toks) == expected
+    assert (toks.starts, toks.ends, toks.texts) == ([t.start for t in expected], [t.end for t in expected],
+                                                    [t.text for t in expected])
+
+
+def test_tokens_behave_as_a_sequence_of_token_tuples():
+    toks = tokenize("قصفت 3 طائرات، ب5 صواريخ.")
+    assert len(toks) == 7
+    assert toks[0] == Token(0, 4, "قصفت") and toks[0].text == "قصفت"
+    assert toks[-1] == Token(24, 25, ".")
+    assert toks[1:3] == [Token(5, 6, "3"), Token(7, 13, "طائرات")]
+    assert as_tokens(list(toks)) == toks
+    assert [t.text for t in toks] == toks.texts
+
+
+def test_find_mentions_same_from_token_list_or_tokens(resources):
+    toks = tokenize(normalize("وقصفت طائرات مسيرة أمريكية قاعدة عين الأسد وللتنف").text)
+    from_tokens = find_mentions(toks, resources)
+    from_list = find_mentions(list(toks), resources)
+    assert [(m.category, m.entry_id, m.start, m.end, m.prefix) for m in from_tokens] == \
+           [(m.category, m.entry_id, m.start, m.end, m.prefix) for m in from_list]
+    assert {("site", "ain-al-asad"), ("site", "al-tanf")} <= {(m.category, m.entry_id) for m in from_tokens}
+
+
+def test_match_suffix_only_at_the_token_end(resources):
+    # a suffix form matches with a listed suffix, not with a suffix followed by more letters
+    assert ("trigger", "attack", "و") in _found("واستهدفوا", resources, "trigger")
+    assert _found("واستهدفواكم", resources, "trigger") == []
+
+
+# --- early exit -------------------------------------------------------------------------------------
+
+def test_early_exit_gives_the_same_records(pipeline):
+    docs = [RawDoc("quiet", "افتتح وزير التعليم مدرسة جديدة في بغداد يوم الأحد وسط حضور الأهالي.",
+                   published=dt.date(2024, 1, 7)),
+            RawDoc("event", "استهدفت طائرة مسيرة قاعدة عين الأسد غربي العراق فجر الأحد.",
+                   published=dt.date(2024, 1, 7))]
+    fast = [pipeline.process(d) for d in docs]
+    slow_pipeline = Pipeline(pipeline.resources, pipeline.date_lexicon, pipeline.options, early_exit=False)
+    slow = [slow_pipeline.process(d) for d in docs]
+    assert [d.to_json() for d in fast] == [d.to_json() for d in slow]
+    assert fast[0].mentions and not fast[0].sentences and slow[0].sentences  # skipped after matching
+    assert fast[1].events and fast[1].sentences

@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.normalize import (
+    _map_char,
     normalize,
     normalize_alef,
     normalize_alef_maksura,
@@ -88,3 +89,17 @@ def test_normalize_offsets_round_trip(text):
     if n.text:
         s, e = n.to_original(0, len(n.text))
         assert normalize(text[s:e]).text == n.text
+
+
+@given(st.text(alphabet=st.sampled_from(list("ابتة أإىـًٌَُّْ\u200f\u200b\r\u0670ﻻﷲ…٣«a ")), max_size=60))
+@settings(max_examples=300)
+def test_normalize_offsets_match_the_per_character_map(text):
+    """The fast paths (translate + a lazily built map) give the map of normalising one character at a time."""
+    expected_text, expected_offsets = "", []
+    for i, ch in enumerate(text):
+        mapped = _map_char(ch)
+        expected_text += mapped
+        expected_offsets += [i] * len(mapped)
+    n = normalize(text)
+    assert n.text == expected_text
+    assert list(n.offsets) == [*expected_offsets, len(text)]

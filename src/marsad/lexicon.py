@@ -187,12 +187,40 @@ class _Builder:
         for k, article in variants:
             self.patterns.setdefault(k, []).append(Pattern(key, category, entry_id, count, suffix, article))
 
-    def automaton(self) -> Any:
-        auto = ahocorasick.Automaton()
+    def automaton(self, suffixes: frozenset[str]) -> Any:
+        """The Aho-Corasick automaton that ``match.find_mentions`` runs over "word word ... word " strings.
+
+        A key is indexed with the end of its last token: ``key + " "``, and for ``suffix: true`` forms
+        also ``key + suffix + " "`` for every listed suffix, so a hit always ends where a token ends and
+        the suffix rule costs nothing at match time (only the clitic prefix is checked there).  Each
+        indexed string maps to ``(length, tokens spanned, unprefixed, article, every)``: the entries
+        ``(-len(key), pattern, overlap group)`` for a hit at a token start (no ل-variant), for a hit after
+        a ل prefix that only ل-variants accept, and all of them (in pattern order).
+        """
+        tails = ("", *sorted(s for s in suffixes if s))
+        indexed: dict[str, list[tuple[int, Pattern]]] = {}
         for key, pats in self.patterns.items():
-            auto.add_word(key, (len(key), tuple(pats)))
+            for p in pats:
+                for tail in tails if p.suffix else ("",):
+                    indexed.setdefault(key + tail + " ", []).append((len(key), p))
+        auto = ahocorasick.Automaton()
+        for string, entries in indexed.items():
+            every = tuple((-length, p, mention_group(p.category, p.entry_id)) for length, p in entries)
+            plain = tuple(e for e in every if not e[1].article_prefix)
+            article = tuple(e for e in every if e[1].article_prefix)
+            auto.add_word(string, (len(string), string.count(" "), plain, article, every))
         auto.make_automaton()
         return auto
+
+
+def mention_group(category: str, entry_id: str) -> str:
+    """Matches of one group may not overlap (the longest wins): all locations and actors; all weapons;
+    all numbers; all countries; each trigger or cue class."""
+    if category in ("site", "place", "actor"):
+        return "gazetteer"
+    if category in ("weapon", "number", "country"):
+        return category
+    return f"{category}:{entry_id}"
 
 
 def load_resources(data_dir: str | Path | None = None) -> Resources:
@@ -314,7 +342,7 @@ def load_resources(data_dir: str | Path | None = None) -> Resources:
     return Resources(entries=entries, prefixes=prefixes, suffixes=suffixes, numbers=numbers,
                      vague_numbers=vague, approx_numbers=approx, ambiguous=ambiguous, metonyms=metonyms,
                      locative_words=locative_words,
-                     automaton=b.automaton(), data_dir=str(base), common_word_names=common_word_names,
+                     automaton=b.automaton(suffixes), data_dir=str(base), common_word_names=common_word_names,
                      locality_words=locality_words)
 
 

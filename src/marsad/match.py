@@ -9,8 +9,9 @@ a token only for forms marked ``suffix: true`` and only before a listed suffix. 
 (all locations and actors; all weapons; each trigger or cue class) the longest match wins.
 
 The token string is built once per document from the tokenizer's lists, with a running sum of the word
-lengths giving each token's place in it; a hit that starts and ends on token boundaries (most of them)
-skips the clitic checks.
+lengths giving each token's place in it.  The automaton (``lexicon._Builder.automaton``) indexes every key
+with its token end and its allowed suffixes, so every hit already ends a token; only a hit that starts
+inside a token has its clitic prefix checked here.
 """
 
 from __future__ import annotations
@@ -31,14 +32,6 @@ _BY_SPAN_LENGTH_POSITION = itemgetter(0, 1, 2)
 _BY_END, _BY_START = attrgetter("end"), attrgetter("start")
 
 
-def _group(p: Pattern) -> str:
-    if p.category in ("site", "place", "actor"):
-        return "gazetteer"
-    if p.category in ("weapon", "number", "country"):
-        return p.category
-    return f"{p.category}:{p.entry_id}"
-
-
 def find_mentions(tokens: Sequence[Token], res: Resources) -> list[Mention]:
     """All valid lexicon matches over ``tokens``, overlaps resolved per group (longest, then leftmost)."""
     toks = as_tokens(tokens)
@@ -46,35 +39,31 @@ def find_mentions(tokens: Sequence[Token], res: Resources) -> list[Mention]:
     if not texts:
         return []
     words = list(map(_BAR.get, texts, texts))
-    ts = " ".join(words)
-    # bounds[i]: where token i starts in ts; bounds[i + 1] - 1: where it ends
+    ts = " ".join(words) + " "  # every token ends before a space: the automaton's keys end with one
+    # bounds[i]: where token i starts in ts
     bounds = list(accumulate(map(_PLUS_ONE, map(len, words)), initial=0))
-    prefixes, suffixes = res.prefixes, res.suffixes
-    # (-tokens spanned, -characters with the prefix, first token, pattern, prefix)
-    candidates: list[tuple[int, int, int, Pattern, str]] = []
+    prefixes = res.prefixes
+    # (-tokens spanned, -characters with the prefix, first token, pattern, prefix, group)
+    candidates: list[tuple[int, int, int, Pattern, str, str]] = []
     add = candidates.append
-    for end, (length, patterns) in res.automaton.iter(ts):
+    for end, (length, ntok, plain, article, every) in res.automaton.iter(ts):
         start = end - length + 1
         ti = bisect_right(bounds, start) - 1
         tok_start = bounds[ti]
-        ntok = ts.count(" ", start, end) + 1
-        tail_end = bounds[ti + ntok] - 1
-        if tok_start == start and end + 1 == tail_end:  # whole tokens: no clitic to check
-            for p in patterns:
-                if not p.article_prefix:
-                    add((-ntok, -length, ti, p, ""))
+        if tok_start == start:  # the key starts the token: no clitic
+            for neg_len, p, g in plain:
+                add((-ntok, neg_len, ti, p, "", g))
             continue
         prefix = ts[tok_start:start]
-        tail = ts[end + 1:tail_end]
-        for p in patterns:
-            if p.article_prefix:
-                if prefix not in _LIL_PREFIXES:
-                    continue
-            elif prefix and prefix not in prefixes:
-                continue
-            if tail and not (p.suffix and tail in suffixes):
-                continue
-            add((-ntok, -length - len(prefix), ti, p, prefix))
+        if prefix in prefixes:
+            entries = every if prefix in _LIL_PREFIXES else plain
+        elif prefix in _LIL_PREFIXES:
+            entries = article
+        else:
+            continue
+        n_prefix = len(prefix)
+        for neg_len, p, g in entries:
+            add((-ntok, neg_len - n_prefix, ti, p, prefix, g))
     if not candidates:
         return []
     # longest first, then leftmost; keep non-overlapping per group
@@ -83,9 +72,8 @@ def find_mentions(tokens: Sequence[Token], res: Resources) -> list[Mention]:
     mentions: list[Mention] = []
     n_tok = len(texts)
     starts, ends = toks.starts, toks.ends
-    for neg_ntok, _len, ti, p, prefix in candidates:
+    for neg_ntok, _len, ti, p, prefix, g in candidates:
         tj = ti - neg_ntok
-        g = _group(p)
         occupied = taken.get(g)
         if occupied is None:
             occupied = taken[g] = bytearray(n_tok)

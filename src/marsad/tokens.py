@@ -10,15 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import overload
 
 from marsad.model import Token
 
-# A number (optionally glued to a clitic, e.g. "ب5", "ال24"), a word, or a sentence/clause mark.
-TOKEN_RE = re.compile(r"[^\W\d_]*\d+(?:[.,]\d+)*|[^\W_]+|[.،؛؟!:,;?\n]")
+# A word, optionally with a number glued after it ("ب5", "ال24"), a number ("3.5", "1,000"), or a
+# sentence/clause mark.  (The same tokens as ``[^\W\d_]*\d+(?:[.,]\d+)*|[^\W_]+|...``, without
+# scanning a plain word twice.)
+TOKEN_RE = re.compile(r"[^\W\d_]+(?:\d+(?:[.,]\d+)*)?|\d+(?:[.,]\d+)*|[.،؛؟!:,;?\n]")
 PUNCT = frozenset(".،؛؟!:,;?\n")
 _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")  # the same matches; re.split keeps them between the gaps
+
+
+def _tokens(starts: list[int], ends: list[int], texts: list[str]) -> Iterator[Token]:
+    return map(tuple.__new__, repeat(Token), zip(starts, ends, texts, strict=True))  # type: ignore[arg-type]
 
 
 class Tokens(Sequence[Token]):
@@ -42,11 +48,11 @@ class Tokens(Sequence[Token]):
 
     def __getitem__(self, i: int | slice) -> Token | list[Token]:
         if isinstance(i, slice):
-            return list(map(Token, self.starts[i], self.ends[i], self.texts[i]))
+            return list(_tokens(self.starts[i], self.ends[i], self.texts[i]))
         return Token(self.starts[i], self.ends[i], self.texts[i])
 
     def __iter__(self) -> Iterator[Token]:
-        return map(Token, self.starts, self.ends, self.texts)
+        return _tokens(self.starts, self.ends, self.texts)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Tokens):
@@ -71,7 +77,7 @@ def as_tokens(tokens: Sequence[Token]) -> Tokens:
 def tokenize(norm_text: str) -> Tokens:
     parts = _SPLIT_RE.split(norm_text)  # [gap, token, gap, token, ..., gap]
     pos = list(accumulate(map(len, parts), initial=0))  # pos[k]: where part k starts
-    return Tokens(pos[1::2], pos[2::2], parts[1::2])
+    return Tokens(pos[1:-1:2], pos[2::2], parts[1::2])
 
 
 def tokenize_key(norm_key: str) -> str:
