@@ -557,3 +557,96 @@ def test_frames_interception_told_before_the_place_completes_the_attack(pipeline
     e = _one(pipeline, text, published="2023-10-21")
     assert (e.location.id, e.weapons, e.intercepted, e.actor) == ("red-sea", ["drone", "missile"], True,
                                                                   "ansar-allah")
+
+
+# --- generalisation rules (part C of the corpus) ---------------------------------------------------------
+
+def test_frames_past_year_sentence_is_history_not_an_event(pipeline):
+    text = ("وتعرضت القاعدة لهجمات صاروخية في عام 2020 خلال التوتر الذي أعقب مقتل قاسم سليماني في ضربة أمريكية "
+            "قرب مطار بغداد.")
+    assert _events(pipeline, text) == []
+
+
+def test_frames_threat_that_bases_are_not_safe_is_no_attack(pipeline):
+    text = "وقال المتحدث إن قواعد الاحتلال في عين الأسد وحرير ليست بمنأى عن ضربات المجاهدين."
+    assert _events(pipeline, text) == []
+
+
+def test_frames_anniversary_is_no_event(pipeline):
+    text = ("عام على هجوم البرج 22\n\nيستعيد مراقبون الهجوم بطائرة مسيرة الذي استهدف موقع البرج 22 في الأردن "
+            "في مثل هذه الأيام من العام الماضي.")
+    assert _events(pipeline, text) == []
+
+
+def test_frames_headline_misreading_gives_way_to_body_event_of_other_type(pipeline):
+    text = ("التحالف يرد بقصف مدفعي على الميادين\n\n"
+            "ردت قوات التحالف الدولي مساء أمس بقصف مدفعي استهدف مواقع للميليشيات في محيط مدينة الميادين.")
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id) == ("strike", "mayadin")
+
+
+def test_frames_direction_of_raid_is_not_its_place(pipeline):
+    text = ("نفذ العدو الإسرائيلي مساء أمس عدوانا جويا من اتجاه الجولان السوري المحتل مستهدفا نقاطا عسكرية "
+            "في ريف دمشق.")
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.actor) == ("strike", "rif-dimashq-governorate", "israel")
+
+
+def test_frames_source_of_a_statement_is_not_a_target(pipeline):
+    text = ("وحملت فصائل مسلحة القوات الأمريكية مسؤولية الاعتداء، في حين لم يصدر تعليق فوري من السفارة "
+            "الأمريكية في بغداد.")
+    assert _events(pipeline, text) == []
+
+
+def test_frames_subject_after_attack_verb_is_actor_across_commas(pipeline):
+    text = "استهدفت الميليشيات الموالية لإيران، مساء أمس الأحد، بخمس قذائف صاروخية قاعدة حقل العمر النفطي."
+    e = _one(pipeline, text)
+    assert (e.location.id, e.actor, e.actor_basis, e.count) == ("al-omar", "iran-backed-militias", "attributed", 5)
+
+
+def test_frames_our_fighters_take_the_group_that_claimed_before(pipeline):
+    text = ("ضرب مجاهدو المقاومة الإسلامية في العراق مساء أمس قاعدة حرير بطائرتين مسيرتين.\n\n"
+            "كما دك المجاهدون في الليلة ذاتها قاعدة الشدادي برشقة من الصواريخ.")
+    events = {e.location.id: e for e in _events(pipeline, text)}
+    assert set(events) == {"harir", "shaddadi"}
+    for e in events.values():
+        assert (e.actor, e.actor_basis) == ("islamic-resistance-in-iraq", "claimed")
+
+
+def test_frames_claim_told_by_the_denying_side_is_claimed(pipeline):
+    text = ("وصرح مصدر عسكري بأنه لا صحة لما تداولته منصات حول استهداف قاعدة موفق السلطي الجوية مساء أمس "
+            "بطائرة مسيرة، وفق ما ادعت المقاومة الإسلامية في العراق.")
+    e = _one(pipeline, text)
+    assert (e.location.id, e.actor, e.actor_basis) == ("muwaffaq-salti", "islamic-resistance-in-iraq", "claimed")
+
+
+def test_frames_group_backed_by_iran_is_the_group(pipeline):
+    text = "أطلق الحوثيون المدعومون من إيران أمس صاروخا باليستيا باتجاه مدمرة أمريكية في خليج عدن."
+    e = _one(pipeline, text)
+    assert (e.location.id, e.actor) == ("gulf-of-aden", "ansar-allah")
+
+
+def test_frames_follow_up_sentence_with_munition_gives_no_injuries(pipeline):
+    text = ("أطلق الحوثيون أمس صاروخا باليستيا باتجاه مدمرة أمريكية في خليج عدن. "
+            "وتمكنت المدمرة من إسقاط الصاروخ، ولم تسجل أي إصابات.")
+    e = _one(pipeline, text)
+    assert (e.injured, e.intercepted) == (0, True)
+
+
+def test_frames_claim_of_other_attacks_beside_no_claim_gives_no_actor(pipeline):
+    text = ("أسقطت قوات التحالف مساء أمس طائرتين مسيرتين كانتا متجهتين صوب قاعدة حرير. ولم تعلن أي جهة "
+            "مسؤوليتها عن الهجوم، لكن فصائل عراقية مسلحة تبنت عشرات الهجمات المماثلة.")
+    e = _one(pipeline, text)
+    assert (e.location.id, e.actor) == ("harir", None)
+
+
+def test_frames_convoy_count_from_the_next_sentence(pipeline):
+    text = "وصل صباح اليوم رتل عسكري للتحالف الدولي إلى قاعدة قسرك. ويتألف الرتل من 45 شاحنة محملة بمعدات."
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.count) == ("reinforcement", "qasrak", 45)
+
+
+def test_frames_killing_of_a_commander_is_one_killed(pipeline):
+    text = "نفذت القوات الأمريكية ضربة في بغداد أمس، ما أسفر عن مقتل قائد في كتائب حزب الله."
+    e = _one(pipeline, text)
+    assert (e.type, e.killed) == ("strike", 1)

@@ -60,6 +60,9 @@ BACKING_STEMS = ("مدعوم", "المدعوم", "موالي", "الموالي",
                  "وكلاء")  # normalised: "supported by", "loyal to", "tied to", "proxies of"
 TOLL_WORDS = ("ضحايا", "اذي", "بشريه", "الارواح")  # normalised: victims, harm, human (losses), lives
 REACH_VERBS = ("ارتفع", "يرتفع", "بلغ", "يبلغ", "وصل")  # "ارتفع إلى 40" (normalised)
+# a statement's source, not a place: "لم يصدر تعليق فوري من السفارة الأمريكية" (normalised stems)
+STATEMENT_STEMS = ("تعليق", "بيان", "تصريح", "رد", "موقف")
+YEAR_WORDS = ("عام", "العام", "سنه", "السنه")  # "في عام 2020": a year told as history (normalised)
 
 
 @dataclass(slots=True)
@@ -245,8 +248,32 @@ class FrameBuilder:
             if self._is_launch_point(view, m):
                 self.launch_points.append((view.sentence.index, m))
                 continue
+            if self._speaker(m):
+                continue
             (sites if m.category == "site" else places).append(m)
         return sites, places
+
+    def _speaker(self, m: Mention) -> bool:
+        """"تعليق فوري من السفارة الأمريكية", "بيان صادر عن التحالف": the source of a statement."""
+        if self.ctx.tok(m.tok_start - 1) not in ("من", "عن"):
+            return False
+        return any(self.ctx.tok(j).startswith(STATEMENT_STEMS) for j in (m.tok_start - 2, m.tok_start - 3))
+
+    def _past_year(self, view: SentenceView) -> bool:
+        """The sentence names a year before the story's ("في عام 2020") or an anniversary, and no day: history
+        told in passing."""
+        if any(d.precision == "day" for _t, d in view.dates):
+            return False
+        if view.get("cue", "history"):
+            return True  # "في مثل هذه الأيام من العام الماضي", "عام على هجوم ..."
+        if self.doc.published is None:
+            return False
+        for j in range(view.sentence.tok_start, view.sentence.tok_end - 1):
+            if self.ctx.tok(j) in YEAR_WORDS:
+                nxt = self.ctx.tok(j + 1)
+                if len(nxt) == 4 and nxt.isdigit() and 1950 <= int(nxt) < self.doc.published.year:
+                    return True
+        return False
 
     def _best_place(self, places: list[Mention], every: bool = False) -> list[Mention]:
         """The most precise place named (a town before its governorate); with ``every``, all places of
@@ -456,9 +483,12 @@ class FrameBuilder:
             frame.cite("intercepted", m.start, m.end)
 
     def _perpetrators(self, view: SentenceView) -> list[Mention]:
-        return [a for a in view.get("actor")
-                if (self.res.entries[a.entry_id].kind in PERPETRATOR_KINDS
-                    and self.res.entries[a.entry_id].role_hint == "perpetrator") or a.entry_id in ("irgc", "iran")]
+        out = [a for a in view.get("actor")
+               if (self.res.entries[a.entry_id].kind in PERPETRATOR_KINDS
+                   and self.res.entries[a.entry_id].role_hint == "perpetrator") or a.entry_id in ("irgc", "iran")]
+        # "الحوثيون المدعومون من إيران": the group named before its backer is the actor, not the backer
+        return [a for a in out if not (a.entry_id == "iran" and self._actor_id(a) != "iran" and any(
+            b is not a and 0 <= a.tok_start - b.tok_end <= 3 for b in out))]
 
     def _striker_speaks(self, actor: str) -> bool:
         """The striking side's own statement is in the text ("قالت القيادة المركزية إن...", "أعلن البنتاغون"):
@@ -507,11 +537,14 @@ class FrameBuilder:
             attributions = v.get("cue", "attribution")
             if k > idx:
                 other_sites = [s for s in v.get("site") if frame.loc is None or s.entry_id != frame.loc.entry_id]
-                if not v.get("cue", "claim") or other_sites:
+                if not v.get("cue", "claim") or other_sites or v.get("cue", "no_claim"):
                     continue
             elif not claims and not attributions:
                 clause = v.clause_of(frame.anchor)
-                actors = [a for a in actors if v.clause_of(a.tok_start) == clause]
+                # the subject right after the attack verb ("استهدفت الميليشيات الموالية لإيران، مساء أمس، ...")
+                verbs = [t.tok_end for t in v.get("trigger", "attack") if t.tok_start < frame.anchor]
+                actors = [a for a in actors if v.clause_of(a.tok_start) == clause
+                          or any(0 <= a.tok_start - e <= 1 for e in verbs)]
                 if not actors:
                     continue
             ref = frame.anchor if k == idx else v.sentence.tok_start
@@ -530,6 +563,15 @@ class FrameBuilder:
                 cue = min(attributions, key=lambda c: abs(c.tok_start - actor.tok_start)) if attributions else actor
                 frame.cite("actor_basis", cue.start, cue.end)
             return
+        if view.get("cue", "claim"):
+            # "كما دك المجاهدون ...", "استهدف مجاهدونا ...": the group whose claim the text told before
+            for prev in reversed(self.frames):
+                if prev.type == "attack" and prev.actor_basis == "claimed" and prev.actor is not None:
+                    frame.actor, frame.actor_basis = prev.actor, "claimed"
+                    c = view.get("cue", "claim")[0]
+                    frame.cite("actor", c.start, c.end)
+                    frame.cite("actor_basis", c.start, c.end)
+                    return
 
     def _target(self, frame: Frame, view: SentenceView) -> None:
         cands = [a for a in view.get("actor") if a.entry_id in TARGET_ACTORS]
@@ -573,6 +615,9 @@ class FrameBuilder:
             # "رتل ... دخل قاعدة عين الأسد ... لتعزيز حمايتها من هجمات المسيرات": the convoy is the event
             attack_trigs, attack_weapons = [], []
         negated = _sentence_negated(view) and not attack_trigs
+        history = bool(attack_trigs or strike_trigs or attack_weapons or reinf_trigs) and self._past_year(view)
+        if history:
+            attack_trigs, strike_trigs, attack_weapons, reinf_trigs, negated = [], [], [], [], True
         striker = self._striker(view, strike_trigs)
         carried = False
         if striker is None:
@@ -582,7 +627,7 @@ class FrameBuilder:
             self.recent_striker = (striker[0], view.sentence.index)
         made: list[Frame] = []
 
-        strike_path = striker is not None and (strike_trigs or carried or striker[1].category == "cue") and not (
+        strike_path = not history and striker is not None and (strike_trigs or carried or striker[1].category == "cue") and not (
             _sentence_negated(view) and not strike_trigs)
         if strike_path and not strike_trigs and attack_trigs and attack_weapons and sites:
             strike_path = False  # "استهداف ... قاعدة كونيكو بطائرتين مسيرتين ... أعقبهما تحليق لطائرات التحالف"
@@ -702,9 +747,14 @@ class FrameBuilder:
             return
         if last.type == "attack" and view.get("cue", "intercept") and (view.get("weapon") or view.get("trigger")):
             self._intercepted(last, view)
-        if (last.killed is None or last.injured is None) and view.get("trigger") and \
+        if last.type != "reinforcement" and (last.killed is None or last.injured is None) \
+                and (view.get("trigger") or view.get("weapon") or view.get("cue", "intercept")) and \
                 (view.get("casualty") or view.get("cue", "toll_negator")):
             self._casualties(last, view)
+        if last.type == "reinforcement" and last.count is None and view.sentence.index - last.sentence <= 1 \
+                and not self.ctx.tally_sentences.get(view.sentence.index):
+            # "وصل رتل ... إلى قاعدة قسرك" then "ويتألف الرتل من 45 شاحنة"
+            self._reinforcement_count(last, view, view.get("trigger", "reinforcement"))
 
     def lone_event_tolls(self, merged: list[Frame]) -> None:
         """When a document tells of one attack (or one strike) only, a toll stated anywhere with a word of
@@ -754,8 +804,8 @@ class FrameBuilder:
                 continue
             for kind, basis in (("claim", "claimed"), ("attribution", "attributed")):
                 cues = v.get("cue", kind)
-                if not cues:
-                    continue
+                if not cues or (kind == "claim" and v.get("cue", "no_claim")):
+                    continue  # "لم تعلن أي جهة مسؤوليتها، لكن فصائل ... تبنت عشرات الهجمات": no claim of this one
                 actor = min(actors, key=lambda a: min(abs(a.tok_start - c.tok_start) for c in cues))
                 frame.actor = self._actor_id(actor)
                 frame.actor_basis = "attributed" if frame.actor in DESCRIPTIVE_ACTORS else basis
@@ -1146,6 +1196,10 @@ def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
     for view in ctx.views:
         builder.sentence(view)
     merged = merge(builder.frames)
+    # an undated headline record at a place the body tells of as another type of event is a misreading of
+    # the headline's compressed wording ("التحالف يرد بقصف مدفعي على الميادين" is the strike, not an attack)
+    merged = [f for f in merged if not (ctx.views[f.sentence].sentence.paragraph == 0 and f.date is None and f.loc is not None and any(
+        g.loc is not None and g.loc.entry_id == f.loc.entry_id and g.type != f.type for g in merged))]
     builder.lone_event_tolls(merged)
     builder.lone_event_actor(merged)
     doc.events = [to_event(doc, res, f) for f in merged]
