@@ -650,3 +650,32 @@ def test_frames_killing_of_a_commander_is_one_killed(pipeline):
     text = "نفذت القوات الأمريكية ضربة في بغداد أمس، ما أسفر عن مقتل قائد في كتائب حزب الله."
     e = _one(pipeline, text)
     assert (e.type, e.killed) == ("strike", 1)
+
+
+def test_frames_count_in_words_unit_and_tens(pipeline):
+    e = _one(pipeline, "وصلت اليوم إلى قاعدة قسرك قافلة للتحالف الدولي مؤلفة من خمس وأربعين شاحنة.")
+    assert (e.type, e.count) == ("reinforcement", 45)
+
+
+def test_frames_houthi_rocket_is_a_missile(pipeline):
+    e = _one(pipeline, "أطلق الحوثيون أمس صاروخا باتجاه مدمرة أمريكية في البحر الأحمر.")
+    assert (e.actor, e.weapons) == ("ansar-allah", ["missile"])
+
+
+def test_frames_rocket_named_iranian_is_a_missile(pipeline):
+    e = _one(pipeline, "سقط 12 صاروخا إيرانيا فجر أمس على قاعدة عين الأسد الجوية.")
+    assert (e.location.id, e.weapons, e.count) == ("ain-al-asad", ["missile"], 12)
+
+
+def test_frames_where_a_munition_was_headed_is_not_the_strike_place(pipeline):
+    text = ("نفذت القوات الأمريكية أمس ضربة استهدفت صاروخا حوثيا كان موجها نحو البحر الأحمر ومعدا للإطلاق "
+            "في المناطق الخاضعة لسيطرة الحوثيين في اليمن.")
+    e = _one(pipeline, text)
+    assert (e.type, e.location, e.country) == ("strike", None, "YE")
+
+
+def test_frames_earlier_the_same_day_takes_the_previous_events_day(pipeline):
+    text = ("أطلق الحوثيون في 20 كانون الثاني صاروخا باتجاه مدمرة أمريكية في خليج عدن. وفي وقت سابق من اليوم "
+            "نفسه، نفذت القوات الأمريكية ضربة على مواقع للحوثيين في اليمن.")
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [(e.country, e.date) for e in strikes] == [("YE", dt.date(2024, 1, 20))]

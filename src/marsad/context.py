@@ -21,6 +21,7 @@ TARGET_ACTORS = frozenset({"us-forces", "coalition"})
 US_SIDE = frozenset({"us-forces", "coalition", "us-centcom", "us-dod"})
 US_ADJECTIVES = ("امريكي", "اميركي", "الامريكي", "الاميركي")  # "عسكري أميركي" (normalised stems)
 THOUSANDS = frozenset({"الاف", "الف"})  # normalised آلاف / ألف after a number
+TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})  # "خمس وأربعين": unit + و + tens
 _NONE: list[Mention] = []  # shared empty result of SentenceView.get (never mutated)
 
 
@@ -107,6 +108,12 @@ class DocContext:
                 return head[0] * 1000, head[1], i + 1
         if m is not None and m.entry_id == "2" and m.prefix.endswith("ال"):
             return None  # "الاثنين" is Monday
+        if m is not None and m.entry_id != "vague" and m.prefix == "و" and m.tok_start == i \
+                and int(m.entry_id) in TENS:
+            # "خمس وأربعين شاحنة": a unit and its tens, written in words
+            unit = self.numbers_end.get(i)
+            if unit is not None and unit.entry_id != "vague" and 1 <= int(unit.entry_id) <= 9:
+                return int(unit.entry_id) + int(m.entry_id), unit.tok_start, m.tok_end
         if m is not None:
             return (None if m.entry_id == "vague" else int(m.entry_id)), m.tok_start, m.tok_end
         match = _DIGITS.match(self.tok(i))

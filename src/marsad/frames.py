@@ -41,6 +41,8 @@ STRONG_REINFORCEMENT = ("تعزيزات", "رتل", "ارتال", "قافل", "�
 ARRIVAL_VERBS = ("دخل", "وصل", "هبط", "ادخل", "استقدم")  # past-tense arrival: "وصلت 12 مقاتلة إلى قاعدة ..."
 NEGATING_CUES = ("threat", "denial")
 MISSILE_ORIGINS = frozenset({"YE", "IR"})
+MISSILE_ORIGIN_ADJECTIVES = ("ايراني", "يمني")  # normalised: "صاروخ إيراني", "صواريخ يمنية"
+MISSILE_ACTORS = frozenset({"ansar-allah"})  # launches from Yemen: its rockets are missiles (spec)
 # plural nouns and imperfect verbs: "هجمات الفصائل", "الاعتداءات", "التي تستهدف قواعد" (normalised stems)
 HABITUAL_TRIGGERS = ("هجمات", "هجومات", "اعتداءات", "استهدافات", "تستهدف", "يستهدف", "تتعرض", "يتعرض")
 # who may confirm an event (the side that was hit, officials); for a strike also the Iraqi/Syrian side
@@ -62,6 +64,7 @@ TOLL_WORDS = ("ضحايا", "اذي", "بشريه", "الارواح")  # normali
 REACH_VERBS = ("ارتفع", "يرتفع", "بلغ", "يبلغ", "وصل")  # "ارتفع إلى 40" (normalised)
 # a statement's source, not a place: "لم يصدر تعليق فوري من السفارة الأمريكية" (normalised stems)
 STATEMENT_STEMS = ("تعليق", "بيان", "تصريح", "رد", "موقف")
+TOWARD_WORDS = ("نحو", "باتجاه", "صوب")  # normalised
 YEAR_WORDS = ("عام", "العام", "سنه", "السنه")  # "في عام 2020": a year told as history (normalised)
 
 
@@ -253,6 +256,13 @@ class FrameBuilder:
             (sites if m.category == "site" else places).append(m)
         return sites, places
 
+    def _toward(self, m: Mention) -> bool:
+        """"صاروخ كان موجها نحو البحر الأحمر": where a munition was headed, not where a strike hit."""
+        prev = self.ctx.tok(m.tok_start - 1)
+        if prev not in TOWARD_WORDS and prev in self.res.locality_words:  # "نحو مدينة ..."
+            prev = self.ctx.tok(m.tok_start - 2)
+        return prev in TOWARD_WORDS
+
     def _speaker(self, m: Mention) -> bool:
         """"تعليق فوري من السفارة الأمريكية", "بيان صادر عن التحالف": the source of a statement."""
         if self.ctx.tok(m.tok_start - 1) not in ("من", "عن"):
@@ -395,7 +405,9 @@ class FrameBuilder:
         launch_countries = {self.res.entries[p.entry_id].country for s, p in self.launch_points
                             if s == view.sentence.index}
         launch_countries |= {c.entry_id for c in view.get("country") if self.ctx.tok(c.tok_start - 1) == "من"}
-        if "rocket" in kinds and launch_countries & MISSILE_ORIGINS:
+        if "rocket" in kinds and (launch_countries & MISSILE_ORIGINS or any(
+                w.entry_id == "rocket" and self.ctx.tok(w.tok_end).startswith(MISSILE_ORIGIN_ADJECTIVES)
+                for w in weapons)):  # "22 صاروخاً إيرانياً": launched from Iran
             kinds["missile"] = kinds.pop("rocket")
         frame.weapons = sorted(kinds)
         counts = list(kinds.values())
@@ -982,6 +994,8 @@ class FrameBuilder:
         self._casualties(frame, view, locs)
         self._intercepted(frame, view)
         self._actor_for_attack(frame, view)
+        if frame.actor in MISSILE_ACTORS and "rocket" in frame.weapons and "missile" not in frame.weapons:
+            frame.weapons = sorted({"missile", *frame.weapons} - {"rocket"})  # launched from Yemen or Iran
         self._target(frame, view)
 
     def _strikes(self, view: SentenceView, striker: tuple[str, Mention], sites: list[Mention],
@@ -1001,7 +1015,7 @@ class FrameBuilder:
         anchors = [cue, *view.get("trigger", "strike"), *view.get("cue", "state_striker")]
         # "قاعدة كي وان قرب كركوك": a place that locates a named site belongs to the site's attack
         places = [p for p in places if not any(0 <= p.tok_start - s.tok_end <= 3 for s in sites)]
-        near = [p for p in places if not self._is_origin(p)
+        near = [p for p in places if not self._is_origin(p) and not self._toward(p)
                 and (min(abs(p.tok_start - a.tok_start) for a in anchors) <= 12
                      or self._same_clause(view, p, anchors))]
         targets = self._best_place(near, every=True)
