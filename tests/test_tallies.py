@@ -114,3 +114,9 @@ def test_tallies_troops_of_others_near_a_us_word_are_not_us_troops(pipeline):
 def test_tallies_enemy_dead_from_coalition_strikes_are_no_killed_tally(pipeline):
     text = "أفاد المرصد بمقتل 51 عنصرا من داعش خلال 48 ساعة جراء قصف طائرات التحالف الدولي."
     assert _tallies(pipeline, text) == []
+
+
+def test_tallies_count_reached_after_a_long_relative_clause(pipeline):
+    text = ("وبذلك، يرتفع عدد الشاحنات التي أدخلها التحالف الدولي إلى مناطق نفوذه في سوريا منذ الأول من كانون "
+            "الثاني/يناير 2023، إلى 610 شاحنة، وفقا لإحصائيات المرصد السوري.")
+    assert _tallies(pipeline, text) == [(610, "trucks", dt.date(2023, 1, 1), "SY", "sohr")]

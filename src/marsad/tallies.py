@@ -60,7 +60,7 @@ def _country(view: SentenceView, tok: int) -> Mention | None:
 
 def _count_of(ctx: DocContext, view: SentenceView, noun: Mention) -> tuple[int | None, int, int] | None:
     """The number a counted noun states: "92 هجوما", "يرتفع إلى 11 عدد الهجمات", "عدد طائرات الشحن ...
-    بلغ 12 طائرة"."""
+    بلغ 12 طائرة", "يرتفع عدد الشاحنات ... إلى 610 شاحنة"."""
     num = ctx.number_before(noun.tok_start, skip=1)
     if num is not None or ctx.tok(noun.tok_start - 1) != "عدد":
         return num
@@ -68,6 +68,13 @@ def _count_of(ctx: DocContext, view: SentenceView, noun: Mention) -> tuple[int |
     if num is not None:
         return num
     end = min(view.sentence.tok_end, noun.tok_end + 25)
+    if ctx.tok(noun.tok_start - 2).startswith(REACH_VERBS):
+        # "يرتفع عدد الشاحنات التي أدخلها التحالف ... منذ ...، إلى 610 شاحنة": the number after "إلى"
+        for j in range(noun.tok_end, end):
+            if ctx.tok(j) == "الي":
+                num = ctx.number_after(j + 1)
+                if num is not None and num[0] is not None:
+                    return num
     for j in range(noun.tok_end, end):
         if ctx.tok(j).startswith(REACH_VERBS):
             k = j + 1 if ctx.tok(j + 1) not in ("الي", "حوالي") else j + 2
@@ -174,7 +181,7 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
         return None  # "16 شهيدا و25 جريحا حصيلة العدوان": the toll of one event
     if what in ("injured", "killed") and not _us_victims(ctx, view):
         return None  # "مقتل 51 من داعش خلال 48 ساعة جراء قصف طائرات التحالف": US forces are the strikers
-    if what in ("trucks", "flights") and not _period(view, n0):
+    if what in ("trucks", "flights") and not (_period(view, n0) or _period(view, noun.tok_start)):
         return None
     if what == "trucks" and any(t.surface.startswith(CONVOY_STEMS) and 0 <= n0 - t.tok_end <= 3
                                 for t in view.get("trigger", "reinforcement")):
