@@ -19,15 +19,17 @@ from marsad.store.ingest import ingest
 from marsad.store.queries import IncidentFilter
 
 CORPUS = Path(__file__).parent / "corpus" / "docs.jsonl"
+#: the corpus's articles, one a line
+N_DOCS = sum(1 for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip())
 TOKEN = "test-token-0123456789"
 
 
 def build_corpus_db(path: Path, pipeline: Pipeline) -> str:
-    """A SQLite store holding the 44 corpus articles (the test database of the API and browser tests)."""
+    """A SQLite store holding the corpus articles (the test database of the API and browser tests)."""
     url = f"sqlite:///{path}"
     with open_store(url) as store:
         summary = ingest(store, read_docs(CORPUS), pipeline)
-    assert summary.documents == 44  # extraction failures, if any, are stored with their error
+    assert summary.documents == N_DOCS  # extraction failures, if any, are stored with their error
     return url
 
 
@@ -61,7 +63,7 @@ def assert_error(response, status: int, code: str) -> dict:
 
 def test_api_health_counts_the_store(client: TestClient) -> None:
     body = client.get("/api/health").json()
-    assert body["status"] == "ok" and body["documents"] == 44
+    assert body["status"] == "ok" and body["documents"] == N_DOCS
     assert body["incidents"] == client.get("/api/events", params={"limit": 1}).json()["total"] > 20
     assert body["writable"] is False
 
@@ -378,6 +380,6 @@ def test_api_dashboard_page_loads_only_local_assets(client: TestClient) -> None:
     assert page.headers["content-type"].startswith("text/html")
     assert 'src="/static/app.js"' in page.text and "http" not in page.text.split("<body>")[0].replace(
         'content="width=device-width', "")
-    for asset in ("/static/app.js", "/static/app.css", "/static/countries-50m.json"):
+    for asset in ("/static/app.js", "/static/app.css", "/static/boot.js", "/static/basemap.geojson"):
         assert client.get(asset).status_code == 200
     assert client.get("/static/../pyproject.toml").status_code == 404

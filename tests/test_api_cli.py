@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from marsad.cli import main
-from test_api import corpus_db  # noqa: F401  (fixture: the session's corpus store)
+from test_api import N_DOCS, corpus_db  # noqa: F401  (fixture: the session's corpus store)
 
 
 def test_serve_help_lists_every_option() -> None:
@@ -72,7 +72,7 @@ def test_serve_runs_the_api_and_dashboard(corpus_db: str, token: str | None) -> 
                 assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
                 assert time.monotonic() < deadline, "marsad serve did not answer"
                 time.sleep(0.2)
-        assert health.json()["documents"] == 44
+        assert health.json()["documents"] == N_DOCS
         assert health.json()["writable"] is (token is not None)
         page = httpx.get(f"{base}/")
         assert page.status_code in (200, 503) and "script-src 'self'" in page.headers["content-security-policy"]

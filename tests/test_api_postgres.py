@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 
 from marsad.api import create_app
 from marsad.pipeline import Pipeline
-from test_api import CORPUS, assert_error
+from test_api import CORPUS, N_DOCS, assert_error
 from test_store_support import pg_url  # noqa: F401  (fixture: a fresh PostgreSQL schema)
 
 
@@ -17,10 +17,10 @@ def test_api_on_postgresql(pg_url: str, pipeline: Pipeline) -> None:  # noqa: F8
     from marsad.store.ingest import ingest
 
     with open_store(pg_url) as store:
-        assert ingest(store, read_docs(CORPUS), pipeline).documents == 44
+        assert ingest(store, read_docs(CORPUS), pipeline).documents == N_DOCS
     with TestClient(create_app(pg_url)) as client:
         health = client.get("/api/health").json()
-        assert health["documents"] == 44 and health["incidents"] > 20
+        assert health["documents"] == N_DOCS and health["incidents"] > 20
         events = client.get("/api/events", params={"limit": 10000}).json()["items"]
         table = client.get("/api/table").json()
         assert [r[0] for r in table["rows"]] == [i["id"] for i in events]

@@ -1,7 +1,9 @@
 // Builds the dashboard into src/marsad/web/static/ (generated, not committed): one JS bundle, one CSS
-// bundle with the fonts and Leaflet's images as files, index.html and the Natural Earth basemap.
+// bundle with the fonts and Leaflet's images as files, index.html and the basemap (Natural Earth country
+// borders from world-atlas, cut to the region and decoded to GeoJSON here, once).
 import * as esbuild from "esbuild";
-import { copyFile, mkdir, rm } from "node:fs/promises";
+import { regionalBasemap } from "./src/basemap.js";
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -33,5 +35,6 @@ await esbuild.build({
   logLevel: "warning",
 });
 await copyFile(here("index.html"), `${out}index.html`);
-await copyFile(here("node_modules/world-atlas/countries-50m.json"), `${out}countries-50m.json`);
+const topology = JSON.parse(await readFile(here("node_modules/world-atlas/countries-50m.json"), "utf8"));
+await writeFile(`${out}basemap.geojson`, JSON.stringify(regionalBasemap(topology)));
 console.log(`dashboard built into ${out}`);

@@ -10,5 +10,5 @@ window.__marsadBoot = {
   url,
   response: fetch(url, json),
   meta: fetch("/api/meta", json),
-  basemap: fetch("/static/countries-50m.json"),
+  basemap: fetch("/static/basemap.geojson"),
 };

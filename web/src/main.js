@@ -59,7 +59,7 @@ class Dashboard {
       this.actors = new Map(m.actors.map((a) => [a.id, a]));
       this.map.showSites(m.sites, this.i18n);
     });
-    const basemap = this.map.loadBasemap("/static/countries-50m.json").catch((e) => this.status(this.i18n.t("status.error", { message: e.message })));
+    const basemap = this.map.loadBasemap("/static/basemap.geojson").catch((e) => this.status(this.i18n.t("status.error", { message: e.message })));
     await Promise.all([meta, this.loadIncidents()]);
     this.renderFilters();
     await basemap;

@@ -1,28 +1,12 @@
-// The map: an offline basemap (Natural Earth countries from world-atlas), the gazetteer's sites, and the
-// incidents as markers coloured by type and sized by toll, clustered.
+// The map: an offline basemap (Natural Earth countries from world-atlas, see basemap.js), the gazetteer's
+// sites, and the incidents as markers coloured by type and sized by toll, clustered.
 import L from "./leaflet-global.js";
 import "leaflet.markercluster";
-import { feature } from "topojson-client";
 import { getJsonEarly } from "./api.js";
 import { h } from "./dom.js";
 
 export const TYPE_COLORS = { attack: "#c62828", strike: "#1565c0", reinforcement: "#2e7d32" };
 const REGION = [[28.5, 33.5], [38.5, 49.5]]; // Iraq, Syria, Jordan and their borders
-// the basemap keeps the countries around the region (what the zoom levels can show), not the whole world
-const BASEMAP_BOX = { west: -20, east: 95, south: -5, north: 62 };
-
-function overlapsBox(geometry) {
-  let w = Infinity; let e = -Infinity; let s = Infinity; let n = -Infinity;
-  const visit = (c) => {
-    if (typeof c[0] === "number") {
-      if (c[0] < w) w = c[0]; if (c[0] > e) e = c[0]; if (c[1] < s) s = c[1]; if (c[1] > n) n = c[1];
-    } else for (const x of c) visit(x);
-  };
-  if (!geometry) return false;
-  visit(geometry.coordinates);
-  return w <= BASEMAP_BOX.east && e >= BASEMAP_BOX.west && s <= BASEMAP_BOX.north && n >= BASEMAP_BOX.south;
-}
-
 export function markerSize(incident) {
   const toll = incident.fatalities_best ?? incident.fatalities_high ?? 0;
   return Math.round(14 + Math.min(22, 6 * Math.sqrt(Math.max(0, toll))));
@@ -51,10 +35,8 @@ export class IncidentMap {
   }
 
   async loadBasemap(url) {
-    const topo = await getJsonEarly("basemap", url);
+    const countries = await getJsonEarly("basemap", url);
     performance.mark("marsad:basemap-data");
-    const world = feature(topo, topo.objects.countries);
-    const countries = { type: "FeatureCollection", features: world.features.filter((f) => overlapsBox(f.geometry)) };
     L.geoJSON(countries, {
       interactive: false,
       style: { color: "#8a8f98", weight: 0.8, fillColor: "#eef0e8", fillOpacity: 1 },
