@@ -679,3 +679,24 @@ def test_frames_earlier_the_same_day_takes_the_previous_events_day(pipeline):
             "نفسه، نفذت القوات الأمريكية ضربة على مواقع للحوثيين في اليمن.")
     strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
     assert [(e.country, e.date) for e in strikes] == [("YE", dt.date(2024, 1, 20))]
+
+
+def test_frames_state_drone_strike_takes_the_country_of_the_next_sentence(pipeline):
+    text = ("استهدفت مسيرة إسرائيلية فجر اليوم دراجة نارية على طريق بلدة عيترون، ما أدى إلى مقتل عنصرين. "
+            "وقال متحدث عسكري إن الطائرة قضت على عنصرين في جنوب لبنان.")
+    e = _one(pipeline, text)
+    assert (e.type, e.country, e.actor, e.weapons, e.count) == ("strike", "LB", "israel", ["drone"], 1)
+
+
+def test_frames_drone_hit_on_a_car_blamed_on_us_forces_is_their_strike(pipeline):
+    text = ("أفاد مصدر أمني مساء أمس بأن طائرة مسيرة استهدفت عجلة في منطقة المشتل شرقي العاصمة بغداد.\n\n"
+            "وحملت فصائل مسلحة القوات الأمريكية مسؤولية الاعتداء.")
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.actor, e.actor_basis, e.weapons) == (
+        "strike", "baghdad", "us-forces", "attributed", ["drone"])
+    assert e.date == dt.date(2024, 1, 21)
+
+
+def test_frames_drone_hit_on_a_car_blamed_on_nobody_is_no_event(pipeline):
+    text = "أفاد مصدر أمني مساء أمس بأن طائرة مسيرة استهدفت عجلة في منطقة المشتل شرقي العاصمة بغداد."
+    assert _events(pipeline, text) == []

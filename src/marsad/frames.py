@@ -64,6 +64,8 @@ TOLL_WORDS = ("ضحايا", "اذي", "بشريه", "الارواح")  # normali
 REACH_VERBS = ("ارتفع", "يرتفع", "بلغ", "يبلغ", "وصل")  # "ارتفع إلى 40" (normalised)
 # a statement's source, not a place: "لم يصدر تعليق فوري من السفارة الأمريكية" (normalised stems)
 STATEMENT_STEMS = ("تعليق", "بيان", "تصريح", "رد", "موقف")
+VEHICLE_STEMS = ("عجله", "سياره", "مركبه", "دراجه")  # normalised: a car or motorbike hit by a drone
+DRONE_STRIKER_STEMS = ("مسيره", "طايره مسيره")  # normalised singular drone in a striker phrase
 TOWARD_WORDS = ("نحو", "باتجاه", "صوب")  # normalised
 YEAR_WORDS = ("عام", "العام", "سنه", "السنه")  # "في عام 2020": a year told as history (normalised)
 
@@ -123,6 +125,8 @@ class FrameBuilder:
         self.last_location: Mention | None = None
         self.recent_striker: tuple[str, int] | None = None  # (actor, sentence index) of the last striker named
         self.speaks: dict[str, bool] = {}  # striker -> its own statement is in the text (per document)
+        # drone hits on a vehicle with no striker named: a strike if the text later lays it at a state's door
+        self.vehicle_hits: list[tuple[SentenceView, list[Mention], list[Mention]]] = []
         # the document speaks of the Saudi-led coalition: a bare "التحالف" in it is that one
         self.arab_coalition_doc = any(m.category == "cue" and m.entry_id == "other_striker"
                                       and ("تحالف" in m.surface or "السعوديه" in m.surface
@@ -244,7 +248,8 @@ class FrameBuilder:
                 continue
             if self._hedged(view, m):
                 continue  # "ولن تكون قواعدهم في عين الأسد وحرير بمنأى عن صواريخنا"
-            capital = self.ctx.tok(m.tok_start - 2).endswith("العاصمه")  # "بالعاصمة السورية دمشق"
+            capital = self.ctx.tok(m.tok_start - 2).endswith("العاصمه") \
+                or self.ctx.tok(m.tok_start - 1).endswith("العاصمه")  # "بالعاصمة السورية دمشق", "العاصمة بغداد"
             if m.entry_id in self.res.metonyms and not ("ب" in m.prefix or capital or
                                                         self.ctx.tok(m.tok_start - 1) in self.res.locative_words):
                 continue  # "طالبت واشنطن بغداد": the government, not the place
@@ -648,6 +653,11 @@ class FrameBuilder:
             made += self._strikes(view, striker, sites, places, attack_trigs, weapons)
         elif (attack_trigs or attack_weapons) and not negated:
             made += self._attacks(view, sites, places, attack_trigs, attack_weapons)
+            drones = [w for w in attack_weapons if w.entry_id == "drone"]
+            if not made and drones and attack_trigs and not sites and any(
+                    self.ctx.tok(j).startswith(VEHICLE_STEMS) for j in range(view.sentence.tok_start,
+                                                                            view.sentence.tok_end)):
+                self.vehicle_hits.append((view, drones, places))
         counted = self.ctx.tally_sentences.get(view.sentence.index, set())
         if reinf_trigs and not made and not view.get("cue", "civilian") \
                 and not counted & {"trucks", "flights", "troops"}:
@@ -767,6 +777,40 @@ class FrameBuilder:
                 and not self.ctx.tally_sentences.get(view.sentence.index):
             # "وصل رتل ... إلى قاعدة قسرك" then "ويتألف الرتل من 45 شاحنة"
             self._reinforcement_count(last, view, view.get("trigger", "reinforcement"))
+
+    def vehicle_strikes(self, merged: list[Frame]) -> None:
+        """"طائرة مسيرة استهدفت عجلة في منطقة المشتل شرقي بغداد" with no striker named, then "حمّلت فصائل
+        القوات الأمريكية مسؤولية الاعتداء": a strike of the state the text blames (attributed)."""
+        if not self.vehicle_hits or any(f.type == "strike" for f in merged):
+            return
+        blamed = None
+        for v in self.ctx.views:
+            cues = v.get("cue", "attribution")
+            if not cues or _sentence_negated(v):
+                continue
+            named = [a for a in v.get("actor") if a.entry_id in STRIKERS
+                     and any(abs(a.tok_start - c.tok_start) <= 6 for c in cues)]
+            if named:
+                blamed = named[0]
+                break
+        if blamed is None:
+            return
+        made = []
+        for view, drones, places in self.vehicle_hits:  # the headline and the body: one record per place/day
+            locs = self._best_place([p for p in places if not self._is_origin(p)])
+            loc = locs[0] if locs else None
+            anchor = loc.tok_start if loc is not None else drones[0].tok_start
+            frame = self._new("strike", view, loc, anchor, drones[0])
+            if frame.country is None:
+                continue
+            self._date(frame, view)
+            self._weapons(frame, drones, view)
+            frame.actor, frame.actor_basis = STRIKERS[blamed.entry_id], "attributed"
+            frame.cite("actor", blamed.start, blamed.end)
+            frame.cite("actor_basis", blamed.start, blamed.end)
+            self._casualties(frame, view)
+            made.append(frame)
+        merged.extend(merge(made))
 
     def lone_event_tolls(self, merged: list[Frame]) -> None:
         """When a document tells of one attack (or one strike) only, a toll stated anywhere with a word of
@@ -906,6 +950,19 @@ class FrameBuilder:
             f.cite("country", country_ev.start, country_ev.end)
         return f
 
+    def _next_country(self, frame: Frame, view: SentenceView) -> None:
+        """"استهدفت مسيرة إسرائيلية دراجة نارية في بلدة عيترون" then "... في جنوب لبنان": a strike whose
+        sentence names no place or country takes the one country the next sentence names."""
+        k = view.sentence.index + 1
+        if k >= len(self.ctx.views):
+            return
+        nxt = self.ctx.views[k]
+        codes = {c.entry_id for c in nxt.get("country")}
+        if len(codes) == 1 and not nxt.get("site") and not nxt.get("place"):
+            c = nxt.get("country")[0]
+            frame.country, frame.country_ev = c.entry_id, c
+            frame.cite("country", c.start, c.end)
+
     def _nearest(self, items: list[Mention], tok: int) -> Mention | None:
         return min(items, key=lambda m: abs(m.tok_start - tok)) if items else None
 
@@ -1029,6 +1086,8 @@ class FrameBuilder:
             return frames
         for loc in targets or [None]:
             frame = self._new("strike", view, loc, loc.tok_start if loc is not None else cue.tok_start, cue)
+            if loc is None and frame.country is None and not view.get("country"):
+                self._next_country(frame, view)
             if loc is None and (frame.country is None or len({c.entry_id for c in view.get("country")}) > 1):
                 continue
             if actor == "coalition" and frame.country in SAUDI_COALITION_THEATRES:
@@ -1042,6 +1101,10 @@ class FrameBuilder:
             frame.weapons = sorted({w.entry_id for w in chosen}) or ["aircraft"]
             for w in chosen or [cue]:
                 frame.cite("weapons", w.start, w.end)
+            if not chosen and cue.surface.startswith(DRONE_STRIKER_STEMS):
+                # "مسيرة إسرائيلية", "طائرة مسيرة أمريكية": one drone, named in the striker phrase
+                frame.weapons, frame.count = ["drone"], 1
+                frame.cite("count", cue.start, cue.end)
             frame.actor = actor
             frame.actor_basis = "claimed" if view.get("cue", "claim") or self._striker_speaks(actor) \
                 else "attributed"
@@ -1214,6 +1277,7 @@ def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
     # the headline's compressed wording ("التحالف يرد بقصف مدفعي على الميادين" is the strike, not an attack)
     merged = [f for f in merged if not (ctx.views[f.sentence].sentence.paragraph == 0 and f.date is None and f.loc is not None and any(
         g.loc is not None and g.loc.entry_id == f.loc.entry_id and g.type != f.type for g in merged))]
+    builder.vehicle_strikes(merged)
     builder.lone_event_tolls(merged)
     builder.lone_event_actor(merged)
     doc.events = [to_event(doc, res, f) for f in merged]
