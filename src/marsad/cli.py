@@ -44,7 +44,7 @@ def _summary_table(docs: list[Document]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(stderr=True, width=max(150, Console(stderr=True).width))
+    console = Console(stderr=True, width=max(190, Console(stderr=True).width))
     table = Table(title="Events found", show_lines=False, box=None, pad_edge=False)
     for col in ("document", "type", "date", "location", "weapons", "count", "actor", "basis", "killed",
                 "injured", "intercepted"):
