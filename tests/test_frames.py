@@ -700,3 +700,20 @@ def test_frames_drone_hit_on_a_car_blamed_on_us_forces_is_their_strike(pipeline)
 def test_frames_drone_hit_on_a_car_blamed_on_nobody_is_no_event(pipeline):
     text = "أفاد مصدر أمني مساء أمس بأن طائرة مسيرة استهدفت عجلة في منطقة المشتل شرقي العاصمة بغداد."
     assert _events(pipeline, text) == []
+
+
+def test_frames_toll_of_a_drone_hit_on_a_car_told_later(pipeline):
+    text = ("أفاد مصدر أمني مساء أمس بأن طائرة مسيرة استهدفت عجلة في منطقة المشتل شرقي العاصمة بغداد.\n\n"
+            "وأكد مصدر لاحقا مقتل ثلاثة أشخاص كانوا على متن العجلة.\n\n"
+            "وحملت فصائل مسلحة القوات الأمريكية مسؤولية الاعتداء.")
+    e = _one(pipeline, text)
+    assert (e.type, e.killed) == ("strike", 3)
+
+
+def test_frames_strikers_statement_about_another_country_does_not_make_a_claim(pipeline):
+    text = ("استهدفت مسيرة إسرائيلية فجر اليوم سيارة في جنوب لبنان. وأعلن الجيش الإسرائيلي في بيان أنه قضى "
+            "على عنصرين في لبنان.\n\nوفي سوريا، قال مصدر عسكري إن العدو الإسرائيلي نفذ مساء أمس عدوانا جويا "
+            "على نقاط عسكرية في ريف دمشق.")
+    strikes = {e.country: e for e in _events(pipeline, text) if e.type == "strike"}
+    assert strikes["LB"].actor_basis == "claimed"
+    assert strikes["SY"].actor_basis == "attributed"

@@ -64,8 +64,9 @@ TOLL_WORDS = ("ضحايا", "اذي", "بشريه", "الارواح")  # normali
 REACH_VERBS = ("ارتفع", "يرتفع", "بلغ", "يبلغ", "وصل")  # "ارتفع إلى 40" (normalised)
 # a statement's source, not a place: "لم يصدر تعليق فوري من السفارة الأمريكية" (normalised stems)
 STATEMENT_STEMS = ("تعليق", "بيان", "تصريح", "رد", "موقف")
-VEHICLE_STEMS = ("عجله", "سياره", "مركبه", "دراجه")  # normalised: a car or motorbike hit by a drone
+VEHICLE_STEMS = ("عجله", "سياره", "مركبه", "دراجه", "العجله", "السياره", "المركبه", "الدراجه")  # normalised
 DRONE_STRIKER_STEMS = ("مسيره", "طايره مسيره")  # normalised singular drone in a striker phrase
+HOSTILE_STEMS = ("العدو", "عدو", "الاحتلال", "الكيان")  # normalised: how the other side names a striker
 TOWARD_WORDS = ("نحو", "باتجاه", "صوب")  # normalised
 YEAR_WORDS = ("عام", "العام", "سنه", "السنه")  # "في عام 2020": a year told as history (normalised)
 
@@ -92,6 +93,7 @@ class Frame:
     intercepted: bool | None = None
     status: str = "reported"  # claimed | confirmed | denied | reported
     anchor: int = 0  # token index the frame is anchored at
+    vehicle: bool = False  # a drone hit on a vehicle: later sentences speak of the vehicle, not of a strike
 
     def cite(self, name: str, start: int, end: int) -> None:
         spans = self.evidence.setdefault(name, [])
@@ -124,7 +126,8 @@ class FrameBuilder:
         self.launch_points: list[tuple[int, Mention]] = []  # (sentence index, place)
         self.last_location: Mention | None = None
         self.recent_striker: tuple[str, int] | None = None  # (actor, sentence index) of the last striker named
-        self.speaks: dict[str, bool] = {}  # striker -> its own statement is in the text (per document)
+        # (striker, country) -> its own statement is in the text (per document)
+        self.speaks: dict[tuple[str, str | None], bool] = {}
         # drone hits on a vehicle with no striker named: a strike if the text later lays it at a state's door
         self.vehicle_hits: list[tuple[SentenceView, list[Mention], list[Mention]]] = []
         # the document speaks of the Saudi-led coalition: a bare "التحالف" in it is that one
@@ -507,23 +510,32 @@ class FrameBuilder:
         return [a for a in out if not (a.entry_id == "iran" and self._actor_id(a) != "iran" and any(
             b is not a and 0 <= a.tok_start - b.tok_end <= 3 for b in out))]
 
-    def _striker_speaks(self, actor: str) -> bool:
+    def _striker_speaks(self, actor: str, country: str | None = None) -> bool:
         """The striking side's own statement is in the text ("قالت القيادة المركزية إن...", "أعلن البنتاغون"):
         a US strike is then claimed; told only by monitors, media or the other side, it is attributed."""
-        if actor in self.speaks:
-            return self.speaks[actor]
-        self.speaks[actor] = found = self._find_speaker(actor)
+        key = (actor, country)
+        if key in self.speaks:
+            return self.speaks[key]
+        self.speaks[key] = found = self._find_speaker(actor, country)
         return found
 
-    def _find_speaker(self, actor: str) -> bool:
+    def _find_speaker(self, actor: str, country: str | None = None) -> bool:
         own = SPEAKERS.get(actor, frozenset({actor}))
+        elsewhere = {f.country for f in self.frames if f.type == "strike" and f.actor == actor
+                     and f.country not in (None, country)} if country is not None else set()
         us = actor in ("us-forces", "coalition")
         for v in self.ctx.views:
             cues = v.get("cue", "confirm")
             if not cues:
                 continue
+            if elsewhere:
+                # a statement about its strike elsewhere ("قضت على مخربين في جنوب لبنان") does not speak for this one
+                here = {self._country_code(m) for m in v.mentions if m.category in ("country", "site", "place")}
+                if here & elsewhere and country not in here:
+                    continue
             spots = [a.tok_start for a in v.get("actor") if a.entry_id in own
-                     and not (" " not in a.surface and a.surface.startswith(US_ADJECTIVES))]  # not "أمريكية"
+                     and not (" " not in a.surface and a.surface.startswith(US_ADJECTIVES))  # not "أمريكية"
+                     and not a.surface.startswith(HOSTILE_STEMS)]  # "العدو الإسرائيلي" is the other side's voice
             if us:  # "مسؤول أميركي", "المتحدث الأمريكي"
                 spots += [j for j in range(v.sentence.tok_start, v.sentence.tok_end - 1)
                           if self.ctx.tok(j).startswith(OFFICIAL_STEMS)
@@ -654,9 +666,7 @@ class FrameBuilder:
         elif (attack_trigs or attack_weapons) and not negated:
             made += self._attacks(view, sites, places, attack_trigs, attack_weapons)
             drones = [w for w in attack_weapons if w.entry_id == "drone"]
-            if not made and drones and attack_trigs and not sites and any(
-                    self.ctx.tok(j).startswith(VEHICLE_STEMS) for j in range(view.sentence.tok_start,
-                                                                            view.sentence.tok_end)):
+            if not made and drones and attack_trigs and not sites and self._names_vehicle(view):
                 self.vehicle_hits.append((view, drones, places))
         counted = self.ctx.tally_sentences.get(view.sentence.index, set())
         if reinf_trigs and not made and not view.get("cue", "civilian") \
@@ -778,6 +788,10 @@ class FrameBuilder:
             # "وصل رتل ... إلى قاعدة قسرك" then "ويتألف الرتل من 45 شاحنة"
             self._reinforcement_count(last, view, view.get("trigger", "reinforcement"))
 
+    def _names_vehicle(self, view: SentenceView) -> bool:
+        return any(self.ctx.tok(j).startswith(VEHICLE_STEMS) for j in range(view.sentence.tok_start,
+                                                                            view.sentence.tok_end))
+
     def vehicle_strikes(self, merged: list[Frame]) -> None:
         """"طائرة مسيرة استهدفت عجلة في منطقة المشتل شرقي بغداد" with no striker named, then "حمّلت فصائل
         القوات الأمريكية مسؤولية الاعتداء": a strike of the state the text blames (attributed)."""
@@ -809,6 +823,7 @@ class FrameBuilder:
             frame.cite("actor", blamed.start, blamed.end)
             frame.cite("actor_basis", blamed.start, blamed.end)
             self._casualties(frame, view)
+            frame.vehicle = True
             made.append(frame)
         merged.extend(merge(made))
 
@@ -826,7 +841,8 @@ class FrameBuilder:
             for view in self.ctx.views:
                 if view.sentence.index == frame.sentence \
                         or not (view.get("casualty") or view.get("cue", "toll_negator")) \
-                        or not view.get("trigger", type_) or self._toll_hedged(view):
+                        or not (view.get("trigger", type_) or (frame.vehicle and self._names_vehicle(view))) \
+                        or self._toll_hedged(view):
                     continue
                 if self.ctx.tally_sentences.get(view.sentence.index):
                     continue
@@ -1106,7 +1122,7 @@ class FrameBuilder:
                 frame.weapons, frame.count = ["drone"], 1
                 frame.cite("count", cue.start, cue.end)
             frame.actor = actor
-            frame.actor_basis = "claimed" if view.get("cue", "claim") or self._striker_speaks(actor) \
+            frame.actor_basis = "claimed" if view.get("cue", "claim") or self._striker_speaks(actor, frame.country) \
                 else "attributed"
             frame.cite("actor", cue.start, cue.end)
             frame.cite("actor_basis", cue.start, cue.end)
