@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from marsad.cli import main
 from test_store_support import CORPUS
+from test_store_support import CORPUS_DOCS as N
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +21,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = str(tmp_path_factory.mktemp("cli") / "m.db")
     result = CliRunner().invoke(main, ["ingest", str(CORPUS), "--db", path, "--no-progress"])
     assert result.exit_code == 0, result.output
-    assert "documents: 44 (44 new, 0 updated, 0 unchanged, 0 failed)" in result.output
+    assert f"documents: {N} ({N} new, 0 updated, 0 unchanged, 0 failed)" in result.output
     assert "incidents:" in result.output and "mentions:" in result.output
     return path
 
@@ -32,7 +33,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 def test_store_cli_reingest_reports_unchanged(db: str) -> None:
     code, out, _ = run("ingest", str(CORPUS), "--db", db, "--no-progress")
-    assert code == 0 and "documents: 44 (0 new, 0 updated, 44 unchanged, 0 failed)" in out
+    assert code == 0 and f"documents: {N} (0 new, 0 updated, {N} unchanged, 0 failed)" in out
     assert "0 created, 0 joined" in out
 
 

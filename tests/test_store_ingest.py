@@ -204,15 +204,15 @@ def test_store_account_status(basis: str | None, explicit: str | None, expected:
 
 def test_store_corpus_ingest_is_idempotent_and_consistent(tmp_path: Path, pipeline, linker) -> None:
     from marsad.reader import read_docs
-    from test_store_support import CORPUS
+    from test_store_support import CORPUS, CORPUS_DOCS
 
     with open_store(str(tmp_path / "c.db")) as st:
         first = ingest(st, read_docs(CORPUS), pipeline, linker)
-        assert first.new == 44 and first.failed == 0 and first.mentions_added > 60
+        assert first.new == CORPUS_DOCS and first.failed == 0 and first.mentions_added > 60
         assert first.incidents_joined > 10, "the corpus tells many incidents through several outlets"
         before = snapshot(st)
         second = ingest(st, read_docs(CORPUS), pipeline, linker)
-        assert second.unchanged == 44 and snapshot(st) == before
+        assert second.unchanged == CORPUS_DOCS and snapshot(st) == before
         check_consistent(st)
         with st.session() as s:
             tower = [i for i in s.execute(select(IncidentRowModel)).scalars() if i.location_id == "tower-22"]

@@ -19,7 +19,7 @@ from marsad.store import open_store
 from marsad.store.db import HEAD_REVISION, current_revision
 from marsad.store.ingest import ingest
 from marsad.store.models import Base, DocumentRow, MentionRow
-from test_store_support import CORPUS, REPO, check_consistent, db_url, pg_url, snapshot
+from test_store_support import CORPUS, CORPUS_DOCS, REPO, check_consistent, db_url, pg_url, snapshot
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from ingest import write_docs
@@ -111,7 +111,7 @@ def test_store_postgresql_gives_the_same_store_as_sqlite(tmp_path: Path, pg_url:
         check_consistent(pg)
         assert snapshot(pg) == snapshot(lite)
         again = ingest(pg, read_docs(CORPUS), pipeline, linker)
-        assert again.unchanged == 44
+        assert again.unchanged == CORPUS_DOCS
 
 
 def test_store_migrations_are_recorded_and_match_the_models(db_url: str) -> None:

@@ -28,6 +28,8 @@ from marsad.store.models import DocumentRow, IncidentChangeRow, IncidentRowModel
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "corpus" / "docs.jsonl"
+#: documents in the team corpus (it grows; the tests must not pin its size)
+CORPUS_DOCS = sum(1 for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip())
 PG_URL = os.environ.get("MARSAD_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
