@@ -717,3 +717,10 @@ def test_frames_strikers_statement_about_another_country_does_not_make_a_claim(p
     strikes = {e.country: e for e in _events(pipeline, text) if e.type == "strike"}
     assert strikes["LB"].actor_basis == "claimed"
     assert strikes["SY"].actor_basis == "attributed"
+
+
+def test_frames_one_attack_told_at_a_base_and_at_its_city_is_one_record(pipeline):
+    text = ("استهدفت طائرة مسيرة قاعدة حرير الجوية مساء أمس. وأفاد مصدر أمني بسقوط طائرة مسيرة قرب مواقع "
+            "لقوات التحالف الدولي في أربيل مساء أمس.")
+    e = _one(pipeline, text)
+    assert (e.location.id, e.date) == ("harir", dt.date(2024, 1, 21))

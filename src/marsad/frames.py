@@ -67,6 +67,7 @@ STATEMENT_STEMS = ("تعليق", "بيان", "تصريح", "رد", "موقف")
 VEHICLE_STEMS = ("عجله", "سياره", "مركبه", "دراجه", "العجله", "السياره", "المركبه", "الدراجه")  # normalised
 DRONE_STRIKER_STEMS = ("مسيره", "طايره مسيره")  # normalised singular drone in a striker phrase
 HOSTILE_STEMS = ("العدو", "عدو", "الاحتلال", "الكيان")  # normalised: how the other side names a striker
+AREA_KINDS = frozenset({"city", "town", "governorate", "region"})  # places that contain bases
 TOWARD_WORDS = ("نحو", "باتجاه", "صوب")  # normalised
 YEAR_WORDS = ("عام", "العام", "سنه", "السنه")  # "في عام 2020": a year told as history (normalised)
 
@@ -1259,6 +1260,29 @@ def merge(frames: list[Frame]) -> list[Frame]:
     return out
 
 
+def _fold_areas(frames: list[Frame], res: Resources) -> list[Frame]:
+    """One event told at two precisions of place ("قاعدة حرير" in one sentence, "أربيل" in the next): a
+    record at a city or governorate joins a record of the same type and day (or an undated one) at a base
+    in the same governorate."""
+    out = list(frames)
+    for f in frames:
+        if f.loc is None or f.loc.category != "place":
+            continue
+        area = res.entries[f.loc.entry_id]
+        if area.kind not in AREA_KINDS or area.admin1 is None:
+            continue
+        for g in out:
+            if g is f or g.type != f.type or g.loc is None or g.loc.category != "site":
+                continue
+            site = res.entries[g.loc.entry_id]
+            if site.admin1 == area.admin1 and site.country == area.country \
+                    and (f.date is None or g.date is None or f.date == g.date):
+                _absorb(g, f)
+                out.remove(f)
+                break
+    return out
+
+
 def event_id(doc_id: str, f: Frame) -> str:
     place = f.loc.entry_id if f.loc else (f.country or "-")
     basis = f"{f.type}|{place}|{f.date.isoformat()}" if f.date else f"{doc_id}|{f.type}|{place}"
@@ -1293,6 +1317,7 @@ def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
     # the headline's compressed wording ("التحالف يرد بقصف مدفعي على الميادين" is the strike, not an attack)
     merged = [f for f in merged if not (ctx.views[f.sentence].sentence.paragraph == 0 and f.date is None and f.loc is not None and any(
         g.loc is not None and g.loc.entry_id == f.loc.entry_id and g.type != f.type for g in merged))]
+    merged = _fold_areas(merged, res)
     builder.vehicle_strikes(merged)
     builder.lone_event_tolls(merged)
     builder.lone_event_actor(merged)
