@@ -724,3 +724,16 @@ def test_frames_one_attack_told_at_a_base_and_at_its_city_is_one_record(pipeline
             "لقوات التحالف الدولي في أربيل مساء أمس.")
     e = _one(pipeline, text)
     assert (e.location.id, e.date) == ("harir", dt.date(2024, 1, 21))
+
+
+def test_frames_munition_count_in_the_next_clause(pipeline):
+    text = "تعرضت قاعدة عين الأسد الجوية مساء أمس لهجوم صاروخي، أطلق فيه 12 صاروخا، من دون وقوع إصابات."
+    e = _one(pipeline, text)
+    assert (e.location.id, e.weapons, e.count) == ("ain-al-asad", ["rocket"], 12)
+
+
+def test_frames_munition_count_in_the_next_clause_beside_a_strike(pipeline):
+    text = ("وقال البنتاغون إن الضربات جاءت ردا على هجوم صاروخي يوم الجمعة على قاعدة كي وان العسكرية قرب "
+            "كركوك، أطلق فيه 30 صاروخا.")
+    attacks = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [(e.location.id, e.count) for e in attacks] == [("k1-kirkuk", 30)]

@@ -987,6 +987,10 @@ class FrameBuilder:
         """The weapons of one location: its clause's if it has any, else the nearest location's."""
         clause = view.clause_of(loc.tok_start)
         own = [w for w in weapons if view.clause_of(w.tok_start) == clause]
+        if own and len(locs) <= 1:
+            # "هجوم صاروخي على قاعدة كي وان، أطلق فيه 30 صاروخا": the same munition counted in the next clause
+            kinds = {w.entry_id for w in own}
+            return own + [w for w in weapons if w not in own and w.entry_id in kinds]
         if own:
             return own
         if len(locs) <= 1:
@@ -1082,8 +1086,10 @@ class FrameBuilder:
             if any(view.clause_of(t.tok_start) == clause for t in attack_trigs) and \
                     self.res.entries[site.entry_id].kind != "city":
                 f = self._new("attack", view, site, site.tok_start, self._nearest(attack_trigs, site.tok_start))
-                self._fill_attack(f, view, [w for w in weapons if w.entry_id != "aircraft"
-                                            and view.clause_of(w.tok_start) == clause], sites)
+                own = [w for w in weapons if w.entry_id != "aircraft" and view.clause_of(w.tok_start) == clause]
+                if len(sites) == 1:  # "هجوم صاروخي على قاعدة كي وان، أطلق فيه 30 صاروخا"
+                    own += [w for w in weapons if w not in own and w.entry_id in {o.entry_id for o in own}]
+                self._fill_attack(f, view, own, sites)
                 if not self._summary(view, f, attack_trigs):
                     frames.append(f)
         anchors = [cue, *view.get("trigger", "strike"), *view.get("cue", "state_striker")]
