@@ -29,6 +29,8 @@ from marsad.errors import StoreError
 DEFAULT_DB = Path("marsad-data") / "marsad.db"
 ENV_VAR = "MARSAD_DB"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
+#: SQLite page cache per connection (a negative cache_size is in KiB): 64 MiB
+SQLITE_CACHE_KIB = -65_536
 MIGRATIONS = Path(__file__).parent / "migrations"
 #: the newest migration; a database that records it needs no Alembic run (a test keeps this up to date)
 HEAD_REVISION = "0003_incident_page_index"
@@ -107,6 +109,8 @@ def _sqlite_setup(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA temp_store = MEMORY")
+        cur.execute(f"PRAGMA cache_size = {SQLITE_CACHE_KIB}")
         cur.close()
 
     @event.listens_for(engine, "begin")

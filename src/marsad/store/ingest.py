@@ -61,28 +61,30 @@ T_CHG = IncidentChangeRow.__table__
 T_TAL = TallyRowModel.__table__
 SEL_DOC = select(T_DOC.c.sha256, T_DOC.c.error).where(T_DOC.c.id == bindparam("b_id"))
 UPD_DOC = update(T_DOC).where(T_DOC.c.id == bindparam("b_id"))
-INS_MEN = insert(T_MEN).returning(T_MEN.c.id)
+INS_MEN_MANY = insert(T_MEN).returning(T_MEN.c.id, sort_by_parameter_order=True)
 INS_DOC, INS_INC, INS_BLK, INS_TAL, INS_CHG = (insert(t) for t in (T_DOC, T_INC, T_BLK, T_TAL, T_CHG))
 SEL_HASHES = select(T_DOC.c.id, T_DOC.c.sha256, T_DOC.c.error).where(T_DOC.c.id.in_(bindparam("ids", expanding=True)))
 UPD_INC = update(T_INC).where(T_INC.c.id == bindparam("b_id"))
 LINK_COLS = (T_MEN.c.key, T_MEN.c.doc_id, T_MEN.c.type, T_MEN.c.date, T_MEN.c.date_precision,
              T_MEN.c.location_id, T_MEN.c.country, T_MEN.c.weapons, T_MEN.c.count, T_MEN.c.actor,
              T_MEN.c.outlet, T_MEN.c.copy_group, T_MEN.c.incident_id)
-SEL_CANDIDATES = select(*LINK_COLS).where(T_MEN.c.incident_id.in_(
-    select(T_MEN.c.incident_id).join(T_BLK, T_BLK.c.mention_id == T_MEN.c.id)
-    .where(T_BLK.c.key.in_(bindparam("keys", expanding=True))).distinct()
-)).order_by(T_MEN.c.incident_id, T_MEN.c.key)
 SEL_OF_INCIDENT = select(*LINK_COLS).where(T_MEN.c.incident_id == bindparam("inc"))
 SEL_OF_DOC = select(*LINK_COLS).where(T_MEN.c.doc_id == bindparam("doc"))
 ACCOUNT_COLS = ("doc_id", "outlet", "copy_group", "published", "status", "type", "date", "date_precision",
                 "location_id", "location_name", "location_name_ar", "location_kind", "country", "admin1", "lat",
                 "lon", "weapons", "count", "actor", "actor_basis", "target", "killed", "injured", "intercepted")
-SEL_ACCOUNTS = select(*(T_MEN.c[name] for name in ACCOUNT_COLS)).where(T_MEN.c.incident_id == bindparam("inc"))
+SEL_ACCOUNTS = select(T_MEN.c.incident_id, *(T_MEN.c[name] for name in ACCOUNT_COLS)).where(
+    T_MEN.c.incident_id.in_(bindparam("incs", expanding=True))).order_by(T_MEN.c.incident_id, T_MEN.c.id)
+SEL_KEY_INCIDENTS = select(T_BLK.c.key, T_MEN.c.incident_id).join(T_MEN, T_MEN.c.id == T_BLK.c.mention_id).where(
+    T_BLK.c.key.in_(bindparam("keys", expanding=True))).distinct()
+SEL_OF_INCIDENTS = select(*LINK_COLS).where(T_MEN.c.incident_id.in_(bindparam("incs", expanding=True))).order_by(
+    T_MEN.c.incident_id, T_MEN.c.key)
 
 Outcome = Literal["new", "updated", "unchanged", "failed"]
 MAX_ATTEMPTS = 8
-#: documents whose stored hashes are read with one query (the write transaction checks again)
-PREFETCH = 200
+#: documents read, extracted, then written in one transaction (an article a SAVEPOINT); a crash loses at
+#: most this many articles' work, which the next run redoes
+BATCH = 100
 
 
 def _chunks(items: Iterable[RawDoc], n: int) -> Iterator[list[RawDoc]]:
@@ -187,8 +189,32 @@ def _is_conflict(exc: DBAPIError) -> bool:
     return code in ("40001", "40P01", "55P03") or "database is locked" in msg or "busy" in msg
 
 
+@dataclass(slots=True)
+class _Prepared:
+    """A document read and extracted, waiting for its batch's write transaction."""
+
+    raw: RawDoc
+    sha: str
+    doc: Document | None  # None: unchanged according to the hashes read before extraction
+    copy_of: str | None = None
+
+
+class _ArticleFailed(Exception):
+    """An article's write failed (not a conflict): the articles before it are committed, then ``cause`` is
+    raised."""
+
+    def __init__(self, index: int, cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.index, self.cause = index, cause
+
+
 class Ingestor:
-    """Stores extracted documents into a :class:`Store`, linking mentions into incidents."""
+    """Stores extracted documents into a :class:`Store`, linking mentions into incidents.
+
+    Documents are written in batches (:meth:`ingest_batch`): the batch is read and extracted first, outside
+    any transaction, then ONE write transaction stores it, each article inside its own SAVEPOINT, so an
+    article is still all or nothing, an article that fails rolls back only itself, and a crash loses at most
+    the open batch (the next run finds those articles not stored and does them again)."""
 
     def __init__(self, store: Store, pipeline: Pipeline, linker: Linker,
                  copy_of: Callable[[RawDoc], str | None] | None = None) -> None:
@@ -200,6 +226,13 @@ class Ingestor:
         # two connections kept for the whole run: per-article pool check-outs cost more than the writes
         self._reader = store.engine.connect()
         self._writer = store.writer()
+        # candidate cache, valid within one write transaction (the write lock is held, so no other writer
+        # changes what it holds): blocking key -> incidents holding a mention with that key (the keys of the
+        # mentions of the document being written are added when it ends, as its blocks are written then), and
+        # incident -> all its mentions
+        self._key_incs: dict[str, set[str]] = {}
+        self._inc_men: dict[str, list[LinkMention]] = {}
+        self._cache_reset = False  # set when the cache is emptied in the middle of a document
 
     def close(self) -> None:
         self._reader.close()
@@ -211,7 +244,7 @@ class Ingestor:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # --- one document ---------------------------------------------------------------------------------
+    # --- batches --------------------------------------------------------------------------------------
 
     def stored_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """id -> content hash of the documents among ``ids`` that are stored without error."""
@@ -219,54 +252,134 @@ class Ingestor:
         self._reader.rollback()  # end the read transaction (it would hold a snapshot)
         return {r.id: r.sha256 for r in rows if r.error is None}
 
-    def ingest_one(self, raw: RawDoc, known: dict[str, str] | None = None) -> DocResult:
-        """Ingest one document; ``known``: stored hashes read in advance (:meth:`stored_hashes`) for this
-        document's id, so that an unchanged document costs no query of its own."""
-        sha = content_hash(raw)
-        if known is None:
-            known = self.stored_hashes([raw.id])
-        if known.get(raw.id) == sha:
-            return DocResult(raw.id, "unchanged")
-        doc = self.pipeline.process(raw)
-        copy_of = self.copy_of(raw) if self.copy_of and raw.text else None
-        for attempt in range(MAX_ATTEMPTS):
-            try:
-                with self._writer.begin():
-                    self.store.lock(self._writer)
-                    return self._write(self._writer, raw, doc, sha, copy_of)
-            except DBAPIError as exc:
-                if not _is_conflict(exc) or attempt == MAX_ATTEMPTS - 1:
-                    raise
-                self.retries += 1
-                time.sleep(min(0.05 * 2 ** attempt, 1.0))
-        raise AssertionError("unreachable")
+    def ingest_one(self, raw: RawDoc) -> DocResult:
+        """Ingest one document in a transaction of its own."""
+        return self.ingest_batch([raw])[0]
 
-    def _write(self, c: Connection, raw: RawDoc, doc: Document, sha: str, copy_of: str | None) -> DocResult:
+    def ingest_batch(self, raws: Sequence[RawDoc]) -> list[DocResult]:
+        """Ingest ``raws`` (results in their order): unchanged documents (same content hash) are skipped
+        without extraction, the others extracted, then written in one transaction, an article a SAVEPOINT.
+        A conflict with a concurrent writer rolls the batch back and writes it again; another error in an
+        article rolls back that article, commits the articles before it and is raised."""
+        known = self.stored_hashes(list(dict.fromkeys(raw.id for raw in raws)))
+        prepared: list[_Prepared] = []
+        for raw in raws:
+            sha = content_hash(raw)
+            if known.get(raw.id) == sha:
+                prepared.append(_Prepared(raw, sha, None))
+                continue
+            doc = self.pipeline.process(raw)
+            copy_of = self.copy_of(raw) if self.copy_of and raw.text else None
+            prepared.append(_Prepared(raw, sha, doc, copy_of))
+        todo = [p for p in prepared if p.doc is not None]
+        written: dict[int, DocResult] = {}
+        failure: _ArticleFailed | None = None
+        if todo:
+            for attempt in range(MAX_ATTEMPTS):
+                try:
+                    with self._writer.begin():
+                        self.store.lock(self._writer)
+                        written, failure = self._write_batch(self._writer, todo)
+                    break
+                except DBAPIError as exc:
+                    if not _is_conflict(exc) or attempt == MAX_ATTEMPTS - 1:
+                        raise
+                    self.retries += 1
+                    time.sleep(min(0.05 * 2 ** attempt, 1.0))
+                finally:
+                    self._key_incs.clear()
+                    self._inc_men.clear()
+        if failure is not None:
+            raise failure.cause
+        return [written[id(p)] if p.doc is not None else DocResult(p.raw.id, "unchanged") for p in prepared]
+
+    def _write_batch(self, c: Connection, todo: list[_Prepared]) -> tuple[dict[int, DocResult], _ArticleFailed | None]:
+        """Write the batch in the open transaction: each article in a SAVEPOINT; the change log and tallies
+        of the batch are inserted at the end, for the articles written."""
+        ids = list(dict.fromkeys(p.raw.id for p in todo))
+        stored: dict[str, tuple[str, str | None]] = {
+            r.id: (r.sha256, r.error) for r in c.execute(SEL_HASHES, {"ids": ids})}
+        self._key_incs.clear()
+        self._inc_men.clear()
+        out: dict[int, DocResult] = {}
+        changes: list[dict[str, Any]] = []
+        tallies: list[dict[str, Any]] = []
+        failure: _ArticleFailed | None = None
+        for i, p in enumerate(todo):
+            assert p.doc is not None
+            if p.raw.id in stored and (changes or tallies):
+                # a document stored before (maybe earlier in this batch) replaces its tallies: write those first
+                self._insert_log(c, changes, tallies)
+                changes, tallies = [], []
+            savepoint = c.begin_nested()
+            try:
+                r, ch, ta = self._write(c, p.raw, p.doc, p.sha, p.copy_of, stored.get(p.raw.id))
+            except DBAPIError as exc:
+                if _is_conflict(exc):
+                    raise  # the whole batch is rolled back and written again
+                savepoint.rollback()
+                failure = _ArticleFailed(i, exc)
+                break
+            except Exception as exc:
+                savepoint.rollback()
+                failure = _ArticleFailed(i, exc)
+                break
+            savepoint.commit()
+            out[id(p)] = r
+            changes.extend(ch)
+            tallies.extend(ta)
+            if r.outcome != "unchanged" and not (r.outcome == "failed" and p.raw.id in stored
+                                                 and stored[p.raw.id][1] is None):
+                stored[p.raw.id] = (p.sha, p.raw.error or p.doc.error)
+        self._insert_log(c, changes, tallies)
+        if failure is not None:
+            self._key_incs.clear()
+            self._inc_men.clear()
+        return out, failure
+
+    @staticmethod
+    def _insert_log(c: Connection, changes: list[dict[str, Any]], tallies: list[dict[str, Any]]) -> None:
+        if changes:
+            c.execute(INS_CHG, changes)
+        if tallies:
+            c.execute(INS_TAL, tallies)
+
+    # --- one document ---------------------------------------------------------------------------------
+
+    def _write(self, c: Connection, raw: RawDoc, doc: Document, sha: str, copy_of: str | None,
+               stored: tuple[str, str | None] | None
+               ) -> tuple[DocResult, list[dict[str, Any]], list[dict[str, Any]]]:
+        """Write one document; returns its result, its change-log rows and its tally rows (inserted by the
+        caller)."""
         now = _now()
-        stored = c.execute(SEL_DOC, {"b_id": raw.id}).first()
         error = raw.error or doc.error
-        if stored is not None and stored.sha256 == sha and stored.error is None:
-            return DocResult(raw.id, "unchanged")
+        changes: list[dict[str, Any]] = []
+        if stored is not None and stored[0] == sha and stored[1] is None:
+            return DocResult(raw.id, "unchanged"), changes, []
         values: dict[str, Any] = dict(
             sha256=sha, outlet=raw.outlet, url=raw.url, published=raw.published, title=raw.title,
             text=raw.text if error else doc.text, encoding=raw.encoding, copy_of=None if error else copy_of,
             error=error, warnings=list(doc.warnings), updated_at=now)
         if error is not None:
-            if stored is not None and stored.error is None:
+            if stored is not None and stored[1] is None:
                 # a good version is stored: keep it, report this failure
-                return DocResult(raw.id, "failed", error=error)
+                return DocResult(raw.id, "failed", error=error), changes, []
             if stored is None:
                 c.execute(INS_DOC, {"id": raw.id, "ingested_at": now, **values})
             else:
                 c.execute(UPD_DOC, {"b_id": raw.id, **values})
-            return DocResult(raw.id, "failed", error=error)
+            return DocResult(raw.id, "failed", error=error), changes, []
 
         result = DocResult(raw.id, "new" if stored is None else "updated")
         old: list[LinkMention] = []
         old_incidents: dict[str, str] = {}  # mention key -> incident id
-        if stored is None:
+        replacing = stored is not None
+        if not replacing:
             c.execute(INS_DOC, {"id": raw.id, "ingested_at": now, **values})
         else:
+            # a corrected article: the candidate cache is not kept across its removals, splits and reuses
+            self._key_incs.clear()
+            self._inc_men.clear()
             c.execute(UPD_DOC, {"b_id": raw.id, **values})
             for row in c.execute(SEL_OF_DOC, {"doc": raw.id}):
                 old.append(_link_mention(row))
@@ -280,25 +393,39 @@ class Ingestor:
 
         copy_group = self._copy_group(c, copy_of) if copy_of else None
         touched: set[str] = set()
+        new_incidents: list[dict[str, Any]] = []
+        pending: list[tuple[dict[str, Any], list[str]]] = []  # mentions not inserted yet, with their keys
+        linked: list[tuple[list[str], list[str]]] = []  # (blocking keys, [incident]) of each new mention
         blocks: list[dict[str, Any]] = []
-        changes: list[dict[str, Any]] = []
 
         def log(kind: str, inc_id: str, others: list[str], detail: str | None) -> None:
             changes.append({"at": now, "kind": kind, "incident_id": inc_id, "other_ids": others,
                             "doc_id": raw.id, "detail": detail})
+
+        def flush() -> None:
+            """Insert the new incidents and the pending mentions (with their ids, for the blocks)."""
+            if new_incidents:
+                c.execute(INS_INC, new_incidents)
+                new_incidents.clear()
+            if pending:
+                rows = c.execute(INS_MEN_MANY, [params for params, _ in pending]).all()
+                for (_, keys), row in zip(pending, rows, strict=True):
+                    blocks.extend({"key": k, "mention_id": row.id} for k in keys)
+                pending.clear()
 
         content_key = f"{raw.id}:{sha}"
         for i, event in enumerate(doc.events):
             m = mention_from_event(raw.id, i, event, outlet=raw.outlet, content_key=content_key,
                                    copy_group=copy_group)
             keys = list(dict.fromkeys(self.linker.blocking_keys(m)))
-            # this document's own earlier mentions are in the database already (their blocks are written
-            # at the end): decide() never puts two mentions of one document together
+            # this document's own earlier mentions belong to their incidents already (in the cache, and in
+            # the database for a corrected article); their blocking keys are added at the end, as in the
+            # database: decide() never puts two mentions of one document together
             decision = self.linker.decide(m, self._candidates(c, keys))
             inc_id = decision.incident_id
             params = _mention_params(raw, i, event, m)
             if decision.new:
-                reuse = self._reusable(c, m, old, old_incidents)
+                reuse = self._reusable(c, m, old, old_incidents) if replacing else None
                 if reuse is not None:
                     inc_id = reuse
                     result.joined += 1
@@ -307,8 +434,8 @@ class Ingestor:
                 else:
                     # a new incident has this one account: its consensus is the account's values
                     acc = account_values(SimpleNamespace(**params))
-                    c.execute(INS_INC, {"id": inc_id, "created_at": now,
-                                              **_incident_values(consensus([acc]), now)})
+                    new_incidents.append({"id": inc_id, "created_at": now,
+                                          **_incident_values(consensus([acc]), now)})
                     result.created += 1
                     log("created", inc_id, [], None)
             else:
@@ -316,33 +443,97 @@ class Ingestor:
                 touched.add(inc_id)
                 log("joined", inc_id, [], None)
             if decision.merged:
-                c.execute(update(T_MEN).where(T_MEN.c.incident_id.in_(decision.merged)).values(incident_id=inc_id))
-                c.execute(delete(T_INC).where(T_INC.c.id.in_(decision.merged)))
-                result.merged += len(decision.merged)
-                touched.difference_update(decision.merged)
-                log("merged", inc_id, sorted(decision.merged), f"{len(decision.merged)} incident(s) merged into {inc_id}")
+                merged = list(decision.merged)
+                c.execute(update(T_MEN).where(T_MEN.c.incident_id.in_(merged)).values(incident_id=inc_id))
+                c.execute(delete(T_INC).where(T_INC.c.id.in_(merged)))
+                for other, _ in pending:
+                    if other["incident_id"] in merged:
+                        other["incident_id"] = inc_id
+                for _, where in linked:
+                    if where[0] in merged:
+                        where[0] = inc_id
+                self._merge_cached(inc_id, merged)
+                result.merged += len(merged)
+                touched.difference_update(merged)
+                log("merged", inc_id, sorted(merged), f"{len(merged)} incident(s) merged into {inc_id}")
             params["incident_id"] = inc_id
-            mid = int(c.execute(INS_MEN, params).scalar_one())
-            blocks.extend({"key": k, "mention_id": mid} for k in keys)
+            pending.append((params, keys))
+            linked.append((keys, [inc_id]))
+            self._cache_add(inc_id, m)
             result.mentions_added += 1
+            if replacing or self._cache_reset:
+                flush()  # _reusable, the removals below and a reloaded cache look in the database
+                self._cache_reset = False
+        flush()
         if blocks:
             c.execute(INS_BLK, blocks)
-        if doc.tallies:
-            c.execute(INS_TAL, [
-                {"doc_id": raw.id, "idx": i, "count": t.count, "what": t.what, "since": t.since, "as_of": t.as_of,
-                 "country": t.country, "source": t.source, "evidence": [e.to_json() for e in t.evidence]}
-                for i, t in enumerate(doc.tallies)])
+        for keys, (inc,) in linked:
+            for k in keys:
+                if k in self._key_incs:
+                    self._key_incs[k].add(inc)
+        tallies = [{"doc_id": raw.id, "idx": i, "count": t.count, "what": t.what, "since": t.since,
+                    "as_of": t.as_of, "country": t.country, "source": t.source,
+                    "evidence": [e.to_json() for e in t.evidence]} for i, t in enumerate(doc.tallies)]
         result.tallies = len(doc.tallies)
 
-        if changes:
-            c.execute(INS_CHG, changes)
         # incidents that lost mentions: removed when empty, split when no longer one cluster
         for inc_id in sorted(set(old_incidents.values())):
             if inc_id not in touched:
-                self._after_removal(c, inc_id, now, raw.id, result, touched)
-        for inc_id in sorted(touched):
-            self._refresh(c, inc_id, now)
-        return result
+                self._after_removal(c, inc_id, now, raw.id, result, touched, log)
+        self._refresh(c, sorted(touched), now)
+        if replacing:
+            self._key_incs.clear()
+            self._inc_men.clear()
+        return result, changes, tallies
+
+    # --- candidate cache --------------------------------------------------------------------------------
+
+    def _candidates(self, c: Connection, keys: Sequence[str]) -> dict[str, list[LinkMention]]:
+        """Candidate incidents (with all their mentions) of a mention with blocking ``keys``: those holding a
+        mention with a shared key.  Keys not cached yet are read with one query, the mentions of incidents
+        not cached yet with another."""
+        if not keys:
+            return {}
+        missing = [k for k in keys if k not in self._key_incs]
+        if missing:
+            for k in missing:
+                self._key_incs[k] = set()
+            for key, inc in c.execute(SEL_KEY_INCIDENTS, {"keys": missing}):
+                self._key_incs[key].add(inc)
+            need = sorted({inc for k in missing for inc in self._key_incs[k]} - self._inc_men.keys())
+            if need:
+                for row in c.execute(SEL_OF_INCIDENTS, {"incs": need}):
+                    self._inc_men.setdefault(row.incident_id, []).append(_link_mention(row))
+        incs = sorted(set().union(*(self._key_incs[k] for k in keys)))
+        return {inc: self._inc_men[inc] for inc in incs}
+
+    def _reset_cache(self) -> None:
+        self._key_incs.clear()
+        self._inc_men.clear()
+        self._cache_reset = True
+
+    def _cache_add(self, inc_id: str, m: LinkMention) -> None:
+        members = self._inc_men.get(inc_id)
+        if members is not None:
+            members.append(m)
+        elif not any(inc_id in s for s in self._key_incs.values()):
+            self._inc_men[inc_id] = [m]  # a new incident (or one the cache never held)
+        else:  # cannot happen: an incident of a cached key has its mentions cached; be safe
+            self._reset_cache()
+
+    def _merge_cached(self, into: str, merged: Sequence[str]) -> None:
+        target = self._inc_men.get(into)
+        for other in merged:
+            members = self._inc_men.pop(other, None)
+            if target is None or members is None:
+                self._reset_cache()
+                return
+            target.extend(members)
+        gone = set(merged)
+        for incs in self._key_incs.values():
+            if incs & gone:
+                incs -= gone
+                incs.add(into)
 
     # --- helpers ----------------------------------------------------------------------------------------
 
@@ -354,14 +545,6 @@ class Ingestor:
                 break
             root = nxt
         return root
-
-    def _candidates(self, c: Connection, keys: Sequence[str]) -> dict[str, list[LinkMention]]:
-        if not keys:
-            return {}
-        out: dict[str, list[LinkMention]] = defaultdict(list)
-        for row in c.execute(SEL_CANDIDATES, {"keys": list(keys)}):
-            out[row.incident_id].append(_link_mention(row))
-        return dict(out)
 
     def _reusable(self, c: Connection, m: LinkMention, old: list[LinkMention],
                   old_incidents: dict[str, str]) -> str | None:
@@ -379,22 +562,16 @@ class Ingestor:
     @staticmethod
     def _new_incident(c: Connection, inc_id: str, typ: str, now: dt.datetime) -> None:
         c.execute(INS_INC, {"id": inc_id, "type": typ, "weapons": [], "statuses": [], "n_sources": 0,
-                                  "n_documents": 0, "n_mentions": 0, "created_at": now, "updated_at": now})
-
-    @staticmethod
-    def _log(c: Connection, now: dt.datetime, kind: str, inc_id: str, others: list[str], doc_id: str | None,
-             detail: str | None) -> None:
-        c.execute(INS_CHG, {"at": now, "kind": kind, "incident_id": inc_id, "other_ids": others,
-                                  "doc_id": doc_id, "detail": detail})
+                            "n_documents": 0, "n_mentions": 0, "created_at": now, "updated_at": now})
 
     def _after_removal(self, c: Connection, inc_id: str, now: dt.datetime, doc_id: str, result: DocResult,
-                       touched: set[str]) -> None:
+                       touched: set[str], log: Callable[[str, str, list[str], str | None], None]) -> None:
         if c.execute(select(T_INC.c.id).where(T_INC.c.id == inc_id)).first() is None:
             return  # merged into another incident while this document was linked
         rows = list(c.execute(SEL_OF_INCIDENT, {"inc": inc_id}))
         if not rows:
             c.execute(delete(T_INC).where(T_INC.c.id == inc_id))
-            self._log(c, now, "removed", inc_id, [], doc_id, "its last mention was withdrawn")
+            log("removed", inc_id, [], "its last mention was withdrawn")
             result.removed += 1
             return
         clusters: dict[str, list[str]] = defaultdict(list)
@@ -412,18 +589,21 @@ class Ingestor:
             c.execute(update(T_MEN).where(T_MEN.c.key.in_(keys)).values(incident_id=new_id))
             touched.add(new_id)
             new_ids.append(new_id)
-        self._log(c, now, "split", inc_id, new_ids, doc_id,
-                  f"after a correction its mentions form {len(clusters)} incidents")
+        log("split", inc_id, new_ids, f"after a correction its mentions form {len(clusters)} incidents")
         result.split += 1
 
     @staticmethod
-    def _refresh(c: Connection, inc_id: str, now: dt.datetime) -> None:
-        """Recompute an incident's consensus from its mentions."""
-        rows = c.execute(SEL_ACCOUNTS, {"inc": inc_id}).all()
-        if not rows:
+    def _refresh(c: Connection, inc_ids: Sequence[str], now: dt.datetime) -> None:
+        """Recompute the consensus of incidents from their mentions (one query, one executemany)."""
+        if not inc_ids:
             return
-        values = _incident_values(consensus([account_values(r) for r in rows]), now)
-        c.execute(UPD_INC, {"b_id": inc_id, **values})
+        accounts: dict[str, list[AccountValues]] = defaultdict(list)
+        for r in c.execute(SEL_ACCOUNTS, {"incs": list(inc_ids)}):
+            accounts[r.incident_id].append(account_values(r))
+        updates = [{"b_id": inc, **_incident_values(consensus(accs), now)}
+                   for inc in inc_ids if (accs := accounts.get(inc))]
+        if updates:
+            c.execute(UPD_INC, updates)
 
 
 def _mention_params(raw: RawDoc, i: int, e: Event, m: LinkMention) -> dict[str, Any]:
@@ -505,10 +685,8 @@ def ingest(store: Store, docs: Iterable[RawDoc], pipeline: Pipeline, linker: Lin
     summary = IngestSummary()
     start = time.perf_counter()
     with Ingestor(store, pipeline, linker or Linker.load(pipeline.options.data_dir), copy_of) as ingestor:
-        for chunk in _chunks(docs, PREFETCH):
-            known = ingestor.stored_hashes([raw.id for raw in chunk])
-            for raw in chunk:
-                r = ingestor.ingest_one(raw, known)
+        for chunk in _chunks(docs, BATCH):
+            for r in ingestor.ingest_batch(chunk):
                 summary.add(r)
                 if on_result is not None:
                     on_result(r)
