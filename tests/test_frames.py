@@ -737,3 +737,18 @@ def test_frames_munition_count_in_the_next_clause_beside_a_strike(pipeline):
             "كركوك، أطلق فيه 30 صاروخا.")
     attacks = [e for e in _events(pipeline, text) if e.type == "attack"]
     assert [(e.location.id, e.count) for e in attacks] == [("k1-kirkuk", 30)]
+
+
+def test_frames_bare_group_word_is_the_group_named_before(pipeline):
+    text = ("المقاومة الإسلامية في العراق تضرب قاعدة خراب الجير\n\n"
+            "وفي بيان ثان، أعلنت المقاومة أنها استهدفت مساء أمس قاعدة الشدادي الأمريكية بطائرة مسيرة.")
+    events = {e.location.id: e for e in _events(pipeline, text)}
+    e = events["shaddadi"]
+    assert (e.actor, e.actor_basis) == ("islamic-resistance-in-iraq", "claimed")
+
+
+def test_frames_bare_militias_after_the_verb_are_the_militias_named_before(pipeline):
+    text = ("قال المرصد إن الميليشيات الموالية لإيران صعدت في دير الزور.\n\n"
+            "وفي الليلة ذاتها، استهدفت الميليشيات بقذائف صاروخية قاعدة حقل العمر النفطي مساء أمس.")
+    e = _one(pipeline, text)
+    assert (e.location.id, e.actor, e.actor_basis) == ("al-omar", "iran-backed-militias", "attributed")

@@ -68,6 +68,8 @@ VEHICLE_STEMS = ("عجله", "سياره", "مركبه", "دراجه", "العج
 DRONE_STRIKER_STEMS = ("مسيره", "طايره مسيره")  # normalised singular drone in a striker phrase
 HOSTILE_STEMS = ("العدو", "عدو", "الاحتلال", "الكيان")  # normalised: how the other side names a striker
 AREA_KINDS = frozenset({"city", "town", "governorate", "region"})  # places that contain bases
+# a group named again by a bare common noun ("أعلنت المقاومة", "استهدفت الميليشيات"), normalised
+GROUP_WORDS = frozenset({"المقاومه", "الميليشيات", "المليشيات", "الميلشيات", "الفصايل", "الكتايب"})
 TOWARD_WORDS = ("نحو", "باتجاه", "صوب")  # normalised
 YEAR_WORDS = ("عام", "العام", "سنه", "السنه")  # "في عام 2020": a year told as history (normalised)
 
@@ -593,6 +595,8 @@ class FrameBuilder:
                 cue = min(attributions, key=lambda c: abs(c.tok_start - actor.tok_start)) if attributions else actor
                 frame.cite("actor_basis", cue.start, cue.end)
             return
+        if self._group_anaphor(frame, view):
+            return
         if view.get("cue", "claim"):
             # "كما دك المجاهدون ...", "استهدف مجاهدونا ...": the group whose claim the text told before
             for prev in reversed(self.frames):
@@ -602,6 +606,35 @@ class FrameBuilder:
                     frame.cite("actor", c.start, c.end)
                     frame.cite("actor_basis", c.start, c.end)
                     return
+
+    def _group_anaphor(self, frame: Frame, view: SentenceView) -> bool:
+        """"أعلنت المقاومة أنها استهدفت ...", "استهدفت الميليشيات بقذائف صاروخية ...": a bare group word in
+        the event's clause (or right after its verb) is the armed group last named before the sentence."""
+        clause = view.clause_of(frame.anchor)
+        verbs = [t.tok_end for t in view.get("trigger", "attack")]
+        word = None
+        for j in range(view.sentence.tok_start, view.sentence.tok_end):
+            tok = self.ctx.tok(j)
+            if (tok in GROUP_WORDS or (tok[:1] == "و" and tok[1:] in GROUP_WORDS)) \
+                    and (view.clause_of(j) == clause or any(0 <= j - e <= 1 for e in verbs)):
+                word = j
+                break
+        if word is None:
+            return False
+        named = [m for m in self.doc.mentions if m.category == "actor" and m.tok_start < view.sentence.tok_start
+                 and self.res.entries[m.entry_id].kind in PERPETRATOR_KINDS
+                 and self.res.entries[m.entry_id].role_hint == "perpetrator"]
+        if not named:
+            return False
+        group = named[-1]
+        frame.actor = self._actor_id(group)
+        claims = view.get("cue", "claim") + view.get("cue", "claim_weak")
+        claimed = any(abs(c.tok_start - word) <= 3 for c in claims) and frame.actor not in DESCRIPTIVE_ACTORS
+        frame.actor_basis = "claimed" if claimed else "attributed"
+        start, end = self.ctx.span_of(word, word + 1)
+        frame.cite("actor", group.start, group.end)
+        frame.cite("actor_basis", start, end)
+        return True
 
     def _target(self, frame: Frame, view: SentenceView) -> None:
         cands = [a for a in view.get("actor") if a.entry_id in TARGET_ACTORS]
