@@ -752,3 +752,9 @@ def test_frames_bare_militias_after_the_verb_are_the_militias_named_before(pipel
             "وفي الليلة ذاتها، استهدفت الميليشيات بقذائف صاروخية قاعدة حقل العمر النفطي مساء أمس.")
     e = _one(pipeline, text)
     assert (e.location.id, e.actor, e.actor_basis) == ("al-omar", "iran-backed-militias", "attributed")
+
+
+def test_frames_reporters_city_is_not_an_event_place(pipeline):
+    text = ("وقال مراسل الميادين في بغداد إن مصادر في الفصائل أكدت أن المسيرات أسقطت منظومات الدفاع الجوي "
+            "الأمريكية مساء أمس.")
+    assert _events(pipeline, text) == []

@@ -70,6 +70,7 @@ HOSTILE_STEMS = ("العدو", "عدو", "الاحتلال", "الكيان")  # 
 AREA_KINDS = frozenset({"city", "town", "governorate", "region"})  # places that contain bases
 # a group named again by a bare common noun ("أعلنت المقاومة", "استهدفت الميليشيات"), normalised
 GROUP_WORDS = frozenset({"المقاومه", "الميليشيات", "المليشيات", "الميلشيات", "الفصايل", "الكتايب"})
+REPORTER_STEMS = ("مراسل", "ومراسل")  # normalised: "مراسل الميادين في بغداد", "مراسلنا في دير الزور"
 TOWARD_WORDS = ("نحو", "باتجاه", "صوب")  # normalised
 YEAR_WORDS = ("عام", "العام", "سنه", "السنه")  # "في عام 2020": a year told as history (normalised)
 
@@ -275,7 +276,10 @@ class FrameBuilder:
         return prev in TOWARD_WORDS
 
     def _speaker(self, m: Mention) -> bool:
-        """"تعليق فوري من السفارة الأمريكية", "بيان صادر عن التحالف": the source of a statement."""
+        """"تعليق فوري من السفارة الأمريكية", "بيان صادر عن التحالف": the source of a statement; "مراسل
+        الميادين في بغداد": where the reporter is."""
+        if self.ctx.tok(m.tok_start - 1) in ("في", "ب") or m.prefix.endswith("ب"):
+            return any(self.ctx.tok(j).startswith(REPORTER_STEMS) for j in range(m.tok_start - 4, m.tok_start - 1))
         if self.ctx.tok(m.tok_start - 1) not in ("من", "عن"):
             return False
         return any(self.ctx.tok(j).startswith(STATEMENT_STEMS) for j in (m.tok_start - 2, m.tok_start - 3))
