@@ -758,3 +758,11 @@ def test_frames_reporters_city_is_not_an_event_place(pipeline):
     text = ("وقال مراسل الميادين في بغداد إن مصادر في الفصائل أكدت أن المسيرات أسقطت منظومات الدفاع الجوي "
             "الأمريكية مساء أمس.")
     assert _events(pipeline, text) == []
+
+
+def test_frames_strike_responded_to_is_not_a_new_strike(pipeline):
+    text = ("شنت القوات الأمريكية ليلة الجمعة غارات على مواقع في القائم.\n\n"
+            "وفي أول رد على العدوان، أعلنت المقاومة الإسلامية في العراق فجر اليوم استهداف قاعدة حرير بطائرة "
+            "مسيرة، مؤكدة أن العمليات ستتواصل حتى خروج آخر جندي أمريكي من أرض العراق.")
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [e.location.id if e.location else None for e in strikes] == ["al-qaim"]

@@ -71,6 +71,7 @@ AREA_KINDS = frozenset({"city", "town", "governorate", "region"})  # places that
 # a group named again by a bare common noun ("أعلنت المقاومة", "استهدفت الميليشيات"), normalised
 GROUP_WORDS = frozenset({"المقاومه", "الميليشيات", "المليشيات", "الميلشيات", "الفصايل", "الكتايب"})
 REPORTER_STEMS = ("مراسل", "ومراسل")  # normalised: "مراسل الميادين في بغداد", "مراسلنا في دير الزور"
+RESPONSE_WORDS = ("رد", "ردا", "الرد", "كرد", "وردا")  # normalised "رداً على ..."
 TOWARD_WORDS = ("نحو", "باتجاه", "صوب")  # normalised
 YEAR_WORDS = ("عام", "العام", "سنه", "السنه")  # "في عام 2020": a year told as history (normalised)
 
@@ -665,7 +666,9 @@ class FrameBuilder:
         attack_trigs = [t for t in _valid_triggers(view, "attack")
                         if not any(c.tok_start <= t.tok_start < c.tok_end for c in collective)
                         and not self._us_subject(view, t)]
-        strike_trigs = _valid_triggers(view, "strike")
+        # "وفي أول رد على العدوان، أعلنت المقاومة ...": what is responded to was told before, not a new strike
+        strike_trigs = [t for t in _valid_triggers(view, "strike")
+                        if not (self.ctx.tok(t.tok_start - 1) == "علي" and self.ctx.tok(t.tok_start - 2) in RESPONSE_WORDS)]
         weapons = [w for w in view.get("weapon") if "س" not in w.prefix]
         all_reinf = _valid_triggers(view, "reinforcement")
         reinf_trigs = [t for t in all_reinf if t.surface.startswith(STRONG_REINFORCEMENT)]
