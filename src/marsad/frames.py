@@ -7,12 +7,17 @@ triggers and cues decide the event type (attack / strike / reinforcement) and ea
 whose arguments come from the nearest mentions: weapons and counts, the date (in the sentence, else the
 paragraph's, else the story's), actor and basis (the sentence, or a claim statement up to two sentences
 later), target, toll, interception.  Frames are then merged to one record per (type, location, date).
-Threats, warnings, denials, exercises and future tense ("سـ") produce nothing.
+Threats, warnings, denials, exercises and future tense ("سـ") produce nothing; nor does history told in
+passing (a past year or an anniversary cue and no day), a reporter's city or a statement's source ("تعليق من
+السفارة"), or a strike word that is responded to ("ردا على العدوان").
 
 Scope: an attack in a town needs US/coalition forces named (airports and the Green Zone excepted); a place
 name that is also a common word ("حديثة", "الحرير", "القائم") needs a locality word; summaries ("توزعت تلك
 الهجمات على ...") and habitual talk name bases without making events.  A document with one attack or one
-strike takes its toll and actor from any sentence.  Every event gets a ``status``: claimed (the
+strike takes its toll and actor from any sentence; a bare group word ("أعلنت المقاومة") is the group last
+named; a drone hit on a car that the text lays on a state striker is that state's strike.  After merging, a
+record at a city or governorate joins one at a base of the same governorate, and an undated headline record
+gives way to the body's other type of event at the same place.  Every event gets a ``status``: claimed (the
 perpetrator's statement), confirmed (an official of the side that was hit, or for a strike the striker's
 or Iraqi officials), denied (a later denial of it) or reported.
 """
