@@ -85,6 +85,8 @@ MAX_ATTEMPTS = 8
 #: documents read, extracted, then written in one transaction (an article a SAVEPOINT); a crash loses at
 #: most this many articles' work, which the next run redoes
 BATCH = 100
+#: the candidate cache is emptied when it holds more incidents than this (it is kept between batches)
+CACHE_MAX_INCIDENTS = 50_000
 
 
 def _chunks(items: Iterable[RawDoc], n: int) -> Iterator[list[RawDoc]]:
@@ -199,22 +201,15 @@ class _Prepared:
     copy_of: str | None = None
 
 
-class _ArticleFailed(Exception):
-    """An article's write failed (not a conflict): the articles before it are committed, then ``cause`` is
-    raised."""
-
-    def __init__(self, index: int, cause: BaseException) -> None:
-        super().__init__(str(cause))
-        self.index, self.cause = index, cause
-
-
 class Ingestor:
     """Stores extracted documents into a :class:`Store`, linking mentions into incidents.
 
     Documents are written in batches (:meth:`ingest_batch`): the batch is read and extracted first, outside
-    any transaction, then ONE write transaction stores it, each article inside its own SAVEPOINT, so an
-    article is still all or nothing, an article that fails rolls back only itself, and a crash loses at most
-    the open batch (the next run finds those articles not stored and does them again)."""
+    any transaction, then ONE write transaction links and stores it.  Within it the rows of the batch are
+    collected and inserted together (documents, incidents, mentions, blocking keys, change log, tallies)
+    and the consensus of each touched incident is recomputed once; candidates for linking come from a cache
+    that holds what the batch added, so each article links exactly as if the ones before it were stored.
+    A crash loses at most the open batch, which the next run does again."""
 
     def __init__(self, store: Store, pipeline: Pipeline, linker: Linker,
                  copy_of: Callable[[RawDoc], str | None] | None = None) -> None:
@@ -227,12 +222,22 @@ class Ingestor:
         self._reader = store.engine.connect()
         self._writer = store.writer()
         # candidate cache, valid within one write transaction (the write lock is held, so no other writer
-        # changes what it holds): blocking key -> incidents holding a mention with that key (the keys of the
-        # mentions of the document being written are added when it ends, as its blocks are written then), and
-        # incident -> all its mentions
+        # changes what it holds): blocking key -> incidents holding a mention with that key (a document's
+        # keys count once the document is linked, as its blocks are written then), incident -> all its
+        # mentions
         self._key_incs: dict[str, set[str]] = {}
         self._inc_men: dict[str, list[LinkMention]] = {}
-        self._cache_reset = False  # set when the cache is emptied in the middle of a document
+        # rows of the batch not inserted yet (see _flush)
+        self._b_docs: list[dict[str, Any]] = []
+        self._b_copy_of: dict[str, str | None] = {}
+        self._b_incs: dict[str, dict[str, Any]] = {}
+        self._b_men: list[tuple[dict[str, Any], list[str]]] = []
+        self._b_key_incs: dict[str, set[str]] = {}  # blocking key -> incidents, of the mentions in _b_men
+        self._b_touched: set[str] = set()
+        self._b_changes: list[dict[str, Any]] = []
+        self._b_tallies: list[dict[str, Any]] = []
+        self._data_version: Any = None  # SQLite's data_version when the cache was last valid
+        self._cache_kept = False
 
     def close(self) -> None:
         self._reader.close()
@@ -258,9 +263,10 @@ class Ingestor:
 
     def ingest_batch(self, raws: Sequence[RawDoc]) -> list[DocResult]:
         """Ingest ``raws`` (results in their order): unchanged documents (same content hash) are skipped
-        without extraction, the others extracted, then written in one transaction, an article a SAVEPOINT.
-        A conflict with a concurrent writer rolls the batch back and writes it again; another error in an
-        article rolls back that article, commits the articles before it and is raised."""
+        without extraction, the others extracted, then written in one transaction.  A conflict with a
+        concurrent writer rolls the batch back and writes it again.  Any other error rolls the batch back;
+        it is then written one article a transaction, so that the articles before the failing one are
+        stored, and the error is raised."""
         known = self.stored_hashes(list(dict.fromkeys(raw.id for raw in raws)))
         prepared: list[_Prepared] = []
         for raw in raws:
@@ -273,89 +279,119 @@ class Ingestor:
             prepared.append(_Prepared(raw, sha, doc, copy_of))
         todo = [p for p in prepared if p.doc is not None]
         written: dict[int, DocResult] = {}
-        failure: _ArticleFailed | None = None
         if todo:
-            for attempt in range(MAX_ATTEMPTS):
-                try:
-                    with self._writer.begin():
-                        self.store.lock(self._writer)
-                        written, failure = self._write_batch(self._writer, todo)
-                    break
-                except DBAPIError as exc:
-                    if not _is_conflict(exc) or attempt == MAX_ATTEMPTS - 1:
-                        raise
-                    self.retries += 1
-                    time.sleep(min(0.05 * 2 ** attempt, 1.0))
-                finally:
-                    self._key_incs.clear()
-                    self._inc_men.clear()
-        if failure is not None:
-            raise failure.cause
+            try:
+                written = self._transaction(todo)
+            except Exception:
+                if len(todo) == 1:
+                    raise
+                for p in todo:  # raises at the failing article, the ones before it committed
+                    written.update(self._transaction([p]))
         return [written[id(p)] if p.doc is not None else DocResult(p.raw.id, "unchanged") for p in prepared]
 
-    def _write_batch(self, c: Connection, todo: list[_Prepared]) -> tuple[dict[int, DocResult], _ArticleFailed | None]:
-        """Write the batch in the open transaction: each article in a SAVEPOINT; the change log and tallies
-        of the batch are inserted at the end, for the articles written."""
-        ids = list(dict.fromkeys(p.raw.id for p in todo))
-        stored: dict[str, tuple[str, str | None]] = {
-            r.id: (r.sha256, r.error) for r in c.execute(SEL_HASHES, {"ids": ids})}
-        self._key_incs.clear()
-        self._inc_men.clear()
-        out: dict[int, DocResult] = {}
-        changes: list[dict[str, Any]] = []
-        tallies: list[dict[str, Any]] = []
-        failure: _ArticleFailed | None = None
-        for i, p in enumerate(todo):
-            assert p.doc is not None
-            if p.raw.id in stored and (changes or tallies):
-                # a document stored before (maybe earlier in this batch) replaces its tallies: write those first
-                self._insert_log(c, changes, tallies)
-                changes, tallies = [], []
-            savepoint = c.begin_nested()
+    def _transaction(self, todo: list[_Prepared]) -> dict[int, DocResult]:
+        """Write ``todo`` in one transaction, again after a conflict with another writer."""
+        for attempt in range(MAX_ATTEMPTS):
             try:
-                r, ch, ta = self._write(c, p.raw, p.doc, p.sha, p.copy_of, stored.get(p.raw.id))
+                with self._writer.begin():
+                    self.store.lock(self._writer)
+                    self._check_cache(self._writer)
+                    out = self._write_batch(self._writer, todo)
+                self._reset(cache=not self._cache_kept)
+                return out
             except DBAPIError as exc:
-                if _is_conflict(exc):
-                    raise  # the whole batch is rolled back and written again
-                savepoint.rollback()
-                failure = _ArticleFailed(i, exc)
-                break
-            except Exception as exc:
-                savepoint.rollback()
-                failure = _ArticleFailed(i, exc)
-                break
-            savepoint.commit()
-            out[id(p)] = r
-            changes.extend(ch)
-            tallies.extend(ta)
-            if r.outcome != "unchanged" and not (r.outcome == "failed" and p.raw.id in stored
-                                                 and stored[p.raw.id][1] is None):
-                stored[p.raw.id] = (p.sha, p.raw.error or p.doc.error)
-        self._insert_log(c, changes, tallies)
-        if failure is not None:
+                self._reset()
+                if not _is_conflict(exc) or attempt == MAX_ATTEMPTS - 1:
+                    raise
+                self.retries += 1
+                time.sleep(min(0.05 * 2 ** attempt, 1.0))
+            except BaseException:
+                self._reset()
+                raise
+        raise AssertionError("unreachable")
+
+    def _check_cache(self, c: Connection) -> None:
+        """Keep the candidate cache of the previous transaction only while nobody else wrote since: on
+        SQLite ``PRAGMA data_version`` (changed by other connections' commits, not by ours) tells; on
+        PostgreSQL the cache lives for one transaction."""
+        version = None
+        if self.store.dialect == "sqlite":
+            version = c.exec_driver_sql("PRAGMA data_version").scalar()
+        self._cache_kept = version is not None and len(self._inc_men) < CACHE_MAX_INCIDENTS
+        if version is None or version != self._data_version or not self._cache_kept:
             self._key_incs.clear()
             self._inc_men.clear()
-        return out, failure
+        self._data_version = version
 
-    @staticmethod
-    def _insert_log(c: Connection, changes: list[dict[str, Any]], tallies: list[dict[str, Any]]) -> None:
-        if changes:
-            c.execute(INS_CHG, changes)
-        if tallies:
-            c.execute(INS_TAL, tallies)
+    def _reset(self, cache: bool = True) -> None:
+        """Forget the rows not inserted and (``cache``) the candidate cache: a transaction ended."""
+        if cache:
+            self._key_incs.clear()
+            self._inc_men.clear()
+            self._data_version = None
+        self._b_docs.clear()
+        self._b_copy_of.clear()
+        self._b_incs.clear()
+        self._b_men.clear()
+        self._b_key_incs.clear()
+        self._b_touched.clear()
+        self._b_changes.clear()
+        self._b_tallies.clear()
+
+    def _write_batch(self, c: Connection, todo: list[_Prepared]) -> dict[int, DocResult]:
+        ids = list(dict.fromkeys(p.raw.id for p in todo))
+        # the stored hashes again, now under the write lock (another process may have stored some)
+        stored: dict[str, tuple[str, str | None]] = {
+            r.id: (r.sha256, r.error) for r in c.execute(SEL_HASHES, {"ids": ids})}
+        out: dict[int, DocResult] = {}
+        for p in todo:
+            assert p.doc is not None
+            r = self._write(c, p.raw, p.doc, p.sha, p.copy_of, stored.get(p.raw.id))
+            out[id(p)] = r
+            prev = stored.get(p.raw.id)
+            if r.outcome in ("new", "updated"):
+                stored[p.raw.id] = (p.sha, None)
+            elif r.outcome == "failed" and (prev is None or prev[1] is not None):  # the failure was stored
+                stored[p.raw.id] = (p.sha, r.error)
+        self._flush(c)
+        return out
+
+    def _flush(self, c: Connection) -> None:
+        """Insert the rows collected (documents, new incidents, mentions with their blocking keys, change
+        log, tallies) and recompute the consensus of the incidents touched."""
+        if self._b_docs:
+            c.execute(INS_DOC, self._b_docs)
+        if self._b_incs:
+            c.execute(INS_INC, list(self._b_incs.values()))
+        if self._b_men:
+            rows = c.execute(INS_MEN_MANY, [params for params, _ in self._b_men]).all()
+            blocks = [{"key": k, "mention_id": row.id}
+                      for (_, keys), row in zip(self._b_men, rows, strict=True) for k in keys]
+            if blocks:
+                c.execute(INS_BLK, blocks)
+        self._refresh(c, sorted(self._b_touched), _now())
+        if self._b_changes:
+            c.execute(INS_CHG, self._b_changes)
+        if self._b_tallies:
+            c.execute(INS_TAL, self._b_tallies)
+        for rows in (self._b_docs, self._b_men, self._b_changes, self._b_tallies):
+            rows.clear()
+        for table in (self._b_copy_of, self._b_incs, self._b_key_incs):
+            table.clear()
+        self._b_touched.clear()
 
     # --- one document ---------------------------------------------------------------------------------
 
     def _write(self, c: Connection, raw: RawDoc, doc: Document, sha: str, copy_of: str | None,
-               stored: tuple[str, str | None] | None
-               ) -> tuple[DocResult, list[dict[str, Any]], list[dict[str, Any]]]:
-        """Write one document; returns its result, its change-log rows and its tally rows (inserted by the
-        caller)."""
+               stored: tuple[str, str | None] | None) -> DocResult:
+        """Link and write one document (its rows collected for :meth:`_flush`, except for a document
+        stored before: the batch is flushed first, and a corrected article is written at once)."""
         now = _now()
         error = raw.error or doc.error
-        changes: list[dict[str, Any]] = []
         if stored is not None and stored[0] == sha and stored[1] is None:
-            return DocResult(raw.id, "unchanged"), changes, []
+            return DocResult(raw.id, "unchanged")
+        if stored is not None:
+            self._flush(c)  # it may have been stored earlier in this batch
         values: dict[str, Any] = dict(
             sha256=sha, outlet=raw.outlet, url=raw.url, published=raw.published, title=raw.title,
             text=raw.text if error else doc.text, encoding=raw.encoding, copy_of=None if error else copy_of,
@@ -363,19 +399,20 @@ class Ingestor:
         if error is not None:
             if stored is not None and stored[1] is None:
                 # a good version is stored: keep it, report this failure
-                return DocResult(raw.id, "failed", error=error), changes, []
+                return DocResult(raw.id, "failed", error=error)
             if stored is None:
                 c.execute(INS_DOC, {"id": raw.id, "ingested_at": now, **values})
             else:
                 c.execute(UPD_DOC, {"b_id": raw.id, **values})
-            return DocResult(raw.id, "failed", error=error), changes, []
+            return DocResult(raw.id, "failed", error=error)
 
         result = DocResult(raw.id, "new" if stored is None else "updated")
         old: list[LinkMention] = []
         old_incidents: dict[str, str] = {}  # mention key -> incident id
         replacing = stored is not None
         if not replacing:
-            c.execute(INS_DOC, {"id": raw.id, "ingested_at": now, **values})
+            self._b_docs.append({"id": raw.id, "ingested_at": now, **values})
+            self._b_copy_of[raw.id] = values["copy_of"]
         else:
             # a corrected article: the candidate cache is not kept across its removals, splits and reuses
             self._key_incs.clear()
@@ -393,34 +430,19 @@ class Ingestor:
 
         copy_group = self._copy_group(c, copy_of) if copy_of else None
         touched: set[str] = set()
-        new_incidents: list[dict[str, Any]] = []
-        pending: list[tuple[dict[str, Any], list[str]]] = []  # mentions not inserted yet, with their keys
         linked: list[tuple[list[str], list[str]]] = []  # (blocking keys, [incident]) of each new mention
-        blocks: list[dict[str, Any]] = []
 
         def log(kind: str, inc_id: str, others: list[str], detail: str | None) -> None:
-            changes.append({"at": now, "kind": kind, "incident_id": inc_id, "other_ids": others,
-                            "doc_id": raw.id, "detail": detail})
-
-        def flush() -> None:
-            """Insert the new incidents and the pending mentions (with their ids, for the blocks)."""
-            if new_incidents:
-                c.execute(INS_INC, new_incidents)
-                new_incidents.clear()
-            if pending:
-                rows = c.execute(INS_MEN_MANY, [params for params, _ in pending]).all()
-                for (_, keys), row in zip(pending, rows, strict=True):
-                    blocks.extend({"key": k, "mention_id": row.id} for k in keys)
-                pending.clear()
+            self._b_changes.append({"at": now, "kind": kind, "incident_id": inc_id, "other_ids": others,
+                                    "doc_id": raw.id, "detail": detail})
 
         content_key = f"{raw.id}:{sha}"
         for i, event in enumerate(doc.events):
             m = mention_from_event(raw.id, i, event, outlet=raw.outlet, content_key=content_key,
                                    copy_group=copy_group)
             keys = list(dict.fromkeys(self.linker.blocking_keys(m)))
-            # this document's own earlier mentions belong to their incidents already (in the cache, and in
-            # the database for a corrected article); their blocking keys are added at the end, as in the
-            # database: decide() never puts two mentions of one document together
+            # this document's own earlier mentions belong to their incidents already; their blocking keys
+            # count from the end of the document: decide() never puts two mentions of one document together
             decision = self.linker.decide(m, self._candidates(c, keys))
             inc_id = decision.incident_id
             params = _mention_params(raw, i, event, m)
@@ -434,8 +456,8 @@ class Ingestor:
                 else:
                     # a new incident has this one account: its consensus is the account's values
                     acc = account_values(SimpleNamespace(**params))
-                    new_incidents.append({"id": inc_id, "created_at": now,
-                                          **_incident_values(consensus([acc]), now)})
+                    self._b_incs[inc_id] = {"id": inc_id, "created_at": now,
+                                            **_incident_values(consensus([acc]), now)}
                     result.created += 1
                     log("created", inc_id, [], None)
             else:
@@ -444,11 +466,9 @@ class Ingestor:
                 log("joined", inc_id, [], None)
             if decision.merged:
                 merged = list(decision.merged)
+                self._flush(c)  # the merged incidents' mentions are moved in the database
                 c.execute(update(T_MEN).where(T_MEN.c.incident_id.in_(merged)).values(incident_id=inc_id))
                 c.execute(delete(T_INC).where(T_INC.c.id.in_(merged)))
-                for other, _ in pending:
-                    if other["incident_id"] in merged:
-                        other["incident_id"] = inc_id
                 for _, where in linked:
                     if where[0] in merged:
                         where[0] = inc_id
@@ -457,49 +477,50 @@ class Ingestor:
                 touched.difference_update(merged)
                 log("merged", inc_id, sorted(merged), f"{len(merged)} incident(s) merged into {inc_id}")
             params["incident_id"] = inc_id
-            pending.append((params, keys))
+            self._b_men.append((params, keys))
             linked.append((keys, [inc_id]))
-            self._cache_add(inc_id, m)
+            self._inc_men.setdefault(inc_id, []).append(m)
             result.mentions_added += 1
-            if replacing or self._cache_reset:
-                flush()  # _reusable, the removals below and a reloaded cache look in the database
-                self._cache_reset = False
-        flush()
-        if blocks:
-            c.execute(INS_BLK, blocks)
-        for keys, (inc,) in linked:
-            for k in keys:
-                if k in self._key_incs:
-                    self._key_incs[k].add(inc)
-        tallies = [{"doc_id": raw.id, "idx": i, "count": t.count, "what": t.what, "since": t.since,
-                    "as_of": t.as_of, "country": t.country, "source": t.source,
-                    "evidence": [e.to_json() for e in t.evidence]} for i, t in enumerate(doc.tallies)]
+            if replacing:
+                self._flush(c)  # _reusable and the removals below look in the database
+        if not replacing:
+            for keys, (inc,) in linked:
+                for k in keys:
+                    self._b_key_incs.setdefault(k, set()).add(inc)
+                    if k in self._key_incs:
+                        self._key_incs[k].add(inc)
+        self._b_tallies.extend(
+            {"doc_id": raw.id, "idx": i, "count": t.count, "what": t.what, "since": t.since, "as_of": t.as_of,
+             "country": t.country, "source": t.source, "evidence": [e.to_json() for e in t.evidence]}
+            for i, t in enumerate(doc.tallies))
         result.tallies = len(doc.tallies)
 
         # incidents that lost mentions: removed when empty, split when no longer one cluster
         for inc_id in sorted(set(old_incidents.values())):
             if inc_id not in touched:
-                self._after_removal(c, inc_id, now, raw.id, result, touched, log)
-        self._refresh(c, sorted(touched), now)
+                self._after_removal(c, inc_id, now, result, touched, log)
+        self._b_touched |= touched
         if replacing:
+            self._flush(c)
             self._key_incs.clear()
             self._inc_men.clear()
-        return result, changes, tallies
+        return result
 
     # --- candidate cache --------------------------------------------------------------------------------
 
     def _candidates(self, c: Connection, keys: Sequence[str]) -> dict[str, list[LinkMention]]:
         """Candidate incidents (with all their mentions) of a mention with blocking ``keys``: those holding a
-        mention with a shared key.  Keys not cached yet are read with one query, the mentions of incidents
-        not cached yet with another."""
+        mention with a shared key.  Keys not cached yet are read with one query (plus the batch's own
+        mentions not inserted yet), the mentions of incidents not cached yet with another."""
         if not keys:
             return {}
         missing = [k for k in keys if k not in self._key_incs]
         if missing:
             for k in missing:
-                self._key_incs[k] = set()
+                self._key_incs[k] = set(self._b_key_incs.get(k, ()))
             for key, inc in c.execute(SEL_KEY_INCIDENTS, {"keys": missing}):
                 self._key_incs[key].add(inc)
+            # an incident with mentions not inserted yet is cached already (with them)
             need = sorted({inc for k in missing for inc in self._key_incs[k]} - self._inc_men.keys())
             if need:
                 for row in c.execute(SEL_OF_INCIDENTS, {"incs": need}):
@@ -507,26 +528,13 @@ class Ingestor:
         incs = sorted(set().union(*(self._key_incs[k] for k in keys)))
         return {inc: self._inc_men[inc] for inc in incs}
 
-    def _reset_cache(self) -> None:
-        self._key_incs.clear()
-        self._inc_men.clear()
-        self._cache_reset = True
-
-    def _cache_add(self, inc_id: str, m: LinkMention) -> None:
-        members = self._inc_men.get(inc_id)
-        if members is not None:
-            members.append(m)
-        elif not any(inc_id in s for s in self._key_incs.values()):
-            self._inc_men[inc_id] = [m]  # a new incident (or one the cache never held)
-        else:  # cannot happen: an incident of a cached key has its mentions cached; be safe
-            self._reset_cache()
-
     def _merge_cached(self, into: str, merged: Sequence[str]) -> None:
         target = self._inc_men.get(into)
         for other in merged:
             members = self._inc_men.pop(other, None)
-            if target is None or members is None:
-                self._reset_cache()
+            if target is None or members is None:  # not expected (candidates are cached): start afresh
+                self._key_incs.clear()
+                self._inc_men.clear()
                 return
             target.extend(members)
         gone = set(merged)
@@ -539,8 +547,11 @@ class Ingestor:
 
     def _copy_group(self, c: Connection, copy_of: str) -> str:
         root = copy_of
-        for _ in range(20):  # follow copy_of chains to the original
-            nxt = c.execute(select(T_DOC.c.copy_of).where(T_DOC.c.id == root)).scalar_one_or_none()
+        for _ in range(20):  # follow copy_of chains to the original (maybe earlier in this batch)
+            if root in self._b_copy_of:
+                nxt = self._b_copy_of[root]
+            else:
+                nxt = c.execute(select(T_DOC.c.copy_of).where(T_DOC.c.id == root)).scalar_one_or_none()
             if not nxt:
                 break
             root = nxt
@@ -564,7 +575,7 @@ class Ingestor:
         c.execute(INS_INC, {"id": inc_id, "type": typ, "weapons": [], "statuses": [], "n_sources": 0,
                             "n_documents": 0, "n_mentions": 0, "created_at": now, "updated_at": now})
 
-    def _after_removal(self, c: Connection, inc_id: str, now: dt.datetime, doc_id: str, result: DocResult,
+    def _after_removal(self, c: Connection, inc_id: str, now: dt.datetime, result: DocResult,
                        touched: set[str], log: Callable[[str, str, list[str], str | None], None]) -> None:
         if c.execute(select(T_INC.c.id).where(T_INC.c.id == inc_id)).first() is None:
             return  # merged into another incident while this document was linked
