@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -253,3 +254,76 @@ def test_store_incremental_linking_matches_batch_clustering_on_the_corpus(tmp_pa
         batch.setdefault(inc, set()).add(key)
     assert sum(len(v) > 1 for v in stored.values()) >= 10, "the corpus has many multi-source incidents"
     assert {frozenset(v) for v in stored.values()} == {frozenset(v) for v in batch.values()}
+
+
+def _generated(n: int) -> list[RawDoc]:
+    """``n`` generated articles (benchmarks/ingest.py), with corrected versions of some of them mixed in
+    (a later publication date, or half the text) and one article sent twice in a row."""
+    import sys
+
+    from test_store_support import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from ingest import generate
+
+    docs = list(generate(n))
+    fixes = [replace(d, published=d.published + dt.timedelta(days=1 + i % 3)) for i, d in enumerate(docs[:60:7])]
+    fixes += [replace(d, text=(d.text or "")[: len(d.text or "") // 2]) for d in docs[60:120:11]]
+    return [*docs[: n // 2], docs[3], *fixes, *docs[n // 2:], *fixes[::-1]]
+
+
+def _log_and_tallies(store) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    from marsad.store.models import TallyRowModel
+
+    log = [(c.kind, c.incident_id, tuple(c.other_ids), c.doc_id, c.detail) for c in changes(store)]
+    with store.session() as s:
+        tallies = sorted(tuple(r) for r in s.execute(select(TallyRowModel.doc_id, TallyRowModel.idx,
+                                                                 TallyRowModel.count, TallyRowModel.what)))
+    return log, tallies
+
+
+def test_store_batched_writes_equal_one_transaction_per_article(tmp_path: Path, pipeline, linker,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.store.ingest as ingest_mod
+
+    docs = _generated(260)
+    with open_store(str(tmp_path / "batched.db")) as st:
+        summary = ingest(st, docs, pipeline, linker)
+        assert summary.updated >= 10 and summary.incidents_joined > 50 and summary.incidents_removed > 0
+        batched = snapshot(st), _log_and_tallies(st)
+        check_consistent(st)
+    monkeypatch.setattr(ingest_mod, "BATCH", 1)
+    with open_store(str(tmp_path / "single.db")) as st:
+        single_summary = ingest(st, docs, pipeline, linker)
+        assert snapshot(st) == batched[0] and _log_and_tallies(st) == batched[1]
+    assert replace(single_summary, seconds=0) == replace(summary, seconds=0)
+
+
+def test_store_two_ingestors_taking_turns_link_as_one(tmp_path: Path, pipeline, linker) -> None:
+    """Each keeps a candidate cache between its batches: it must notice the other's writes."""
+    from marsad.store.ingest import Ingestor
+
+    docs = _generated(200)
+    with open_store(str(tmp_path / "turns.db")) as st, Ingestor(st, pipeline, linker) as one, \
+            Ingestor(st, pipeline, linker) as two:
+        for n, start in enumerate(range(0, len(docs), 10)):
+            (one if n % 2 else two).ingest_batch(docs[start:start + 10])
+        turns = snapshot(st), _log_and_tallies(st)
+        check_consistent(st)
+    with open_store(str(tmp_path / "alone.db")) as st:
+        ingest(st, docs, pipeline, linker)
+        assert (snapshot(st), _log_and_tallies(st)) == turns
+
+
+def test_store_error_in_a_batch_keeps_the_articles_before_it(store, linker) -> None:
+    """An unexpected error (here the stand-in extractor's) ends the run with the articles before it stored,
+    though they were to be written in the same transaction as the ones after it."""
+    p = ScriptedPipeline()
+    good = [p.doc(f"d{i}_o{i}", f"text {i}", [ev("attack", f"2024-01-{10 + i}", "ain-al-asad", ("drone",))])
+            for i in range(4)]
+    unscripted = RawDoc("bad_x", "no script for this text", outlet="x", published=dt.date(2024, 1, 20))
+    with pytest.raises(AssertionError, match="no script"):
+        ingest(store, [*good[:2], unscripted, *good[2:]], p, linker)
+    with store.session() as s:
+        assert sorted(s.execute(select(DocumentRow.id)).scalars()) == ["d0_o0", "d1_o1"]
+    check_consistent(store)

@@ -269,14 +269,19 @@ class Ingestor:
         stored, and the error is raised."""
         known = self.stored_hashes(list(dict.fromkeys(raw.id for raw in raws)))
         prepared: list[_Prepared] = []
-        for raw in raws:
-            sha = content_hash(raw)
-            if known.get(raw.id) == sha:
-                prepared.append(_Prepared(raw, sha, None))
-                continue
-            doc = self.pipeline.process(raw)
-            copy_of = self.copy_of(raw) if self.copy_of and raw.text else None
-            prepared.append(_Prepared(raw, sha, doc, copy_of))
+        try:
+            for raw in raws:
+                sha = content_hash(raw)
+                if known.get(raw.id) == sha:
+                    prepared.append(_Prepared(raw, sha, None))
+                    continue
+                doc = self.pipeline.process(raw)
+                copy_of = self.copy_of(raw) if self.copy_of and raw.text else None
+                prepared.append(_Prepared(raw, sha, doc, copy_of))
+        except Exception:
+            if any(p.doc is not None for p in prepared):  # store the articles before the failing one
+                self._transaction([p for p in prepared if p.doc is not None])
+            raise
         todo = [p for p in prepared if p.doc is not None]
         written: dict[int, DocResult] = {}
         if todo:
