@@ -20,7 +20,7 @@ from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from marsad.store.models import IncidentRowModel as I
-from marsad.store.queries import IncidentFilter, conditions
+from marsad.store.queries import IncidentFilter, conditions, incident_order
 
 #: the columns of each row, in order
 COLUMNS: tuple[str, ...] = (
@@ -69,8 +69,7 @@ def incident_table_json(session: Session, filters: IncidentFilter, limit: int, *
 
 def _ordered(where: list[Any], limit: int) -> Any:
     cols = [type_coerce(getattr(I, c), String).label(c) if c in _RAW else getattr(I, c) for c in COLUMNS]
-    # the order of the store's "-date" sort (latest first, undated last, ties by id descending)
-    return select(*cols).where(*where).order_by(I.date.desc().nulls_last(), I.id.desc()).limit(limit)
+    return select(*cols).where(*where).order_by(*incident_order("-date")).limit(limit)
 
 
 def _sqlite_rows(session: Session, where: list[Any], limit: int) -> tuple[str, int]:

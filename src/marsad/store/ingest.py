@@ -1,18 +1,20 @@
 """Ingest: extract documents and store them, linking each mention into incidents incrementally.
 
-Per document (see docs/store.md, "Ingest"):
+Documents go in batches of :data:`BATCH` (see docs/store.md, "Ingest"):
 
-1. its content hash (sha256 over text, outlet, publication date, url and title) is compared with the stored
-   one: equal -> ``unchanged`` and nothing is written (not even extracted again);
-2. otherwise the document is extracted (outside any transaction), then ONE write transaction stores it:
-   the document row, its tallies, and its mentions, each linked with :meth:`marsad.linking.Linker.decide`
-   against the incidents found through the mentions' blocking keys (join, new incident, or merge of
-   several, recorded in ``incident_changes``).  A document stored before with other content has its old
-   mentions removed first; an incident left without mentions is removed, and one whose remaining mentions
-   no longer form one cluster (:meth:`Linker.cluster`) is split.  The consensus of every touched incident
-   is recomputed in the same transaction;
+1. the content hashes of the batch (sha256 over text, outlet, publication date, url and title) are compared
+   with the stored ones: equal -> ``unchanged`` and nothing is written (not even extracted again);
+2. the other documents are extracted (outside any transaction), then ONE write transaction links and
+   stores the batch, document after document: each mention is linked with
+   :meth:`marsad.linking.Linker.decide` against the incidents found through its blocking keys (join, new
+   incident, or merge of several, recorded in ``incident_changes``).  A document stored before with other
+   content has its old mentions removed first; an incident left without mentions is removed, and one whose
+   remaining mentions no longer form one cluster (:meth:`Linker.cluster`) is split.  The rows of the batch
+   are inserted together and the consensus of every touched incident is recomputed once, in the same
+   transaction; the links are those that one transaction per document would give;
 3. a conflict with a concurrent writer (unique constraint, ``database is locked``, serialization failure or
-   deadlock) rolls the transaction back and retries the document.
+   deadlock) rolls the batch back and writes it again; another error rolls it back and writes it one
+   document a transaction, up to the failing one, whose error is raised.
 
 A document that cannot be read or extracted is stored with its error (unless a good version of it is
 already stored) and counted as failed; the run goes on.

@@ -277,7 +277,9 @@ def conditions(f: IncidentFilter) -> list[ColumnElement[bool]]:
     return out
 
 
-def _order(sort: str) -> list[Any]:
+def incident_order(sort: str = "-date") -> list[Any]:
+    """ORDER BY clauses of the incidents table for a sort key of :data:`SORTS` (``-date``: latest first,
+    undated last, ties by id descending); raises QueryError for an unknown key."""
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r} (one of: {', '.join(SORTS)})")
     name = sort.lstrip("-")
@@ -309,7 +311,7 @@ def list_incidents(session: Session, filters: IncidentFilter | None = None, limi
     if limit < 0 or offset < 0:
         raise QueryError("limit and offset must not be negative")
     where = conditions(f)
-    order = _order(sort)
+    order = incident_order(sort)
     total = session.execute(select(func.count()).select_from(I).where(*where)).scalar_one()
     # the page's ids first (an index-only walk, cheap even at a deep offset), then their rows
     ids = list(session.execute(select(I.id).where(*where).order_by(*order).limit(limit).offset(offset)).scalars())
@@ -321,7 +323,7 @@ def iter_incidents(session: Session, filters: IncidentFilter | None = None, sort
                    batch: int = 2000) -> Iterator[IncidentRow]:
     """Every incident matching ``filters`` (for exports), read in batches."""
     where = conditions(filters or IncidentFilter())
-    stmt = select(I).where(*where).order_by(*_order(sort)).execution_options(yield_per=batch)
+    stmt = select(I).where(*where).order_by(*incident_order(sort)).execution_options(yield_per=batch)
     for r in session.execute(stmt).scalars():
         yield incident_row(r)
 
