@@ -193,9 +193,12 @@ class _Builder:
         A key is indexed with the end of its last token: ``key + " "``, and for ``suffix: true`` forms
         also ``key + suffix + " "`` for every listed suffix, so a hit always ends where a token ends and
         the suffix rule costs nothing at match time (only the clitic prefix is checked there).  Each
-        indexed string maps to ``(length, tokens spanned, unprefixed, article, every)``: the entries
-        ``(-len(key), pattern, overlap group)`` for a hit at a token start (no ل-variant), for a hit after
-        a ل prefix that only ل-variants accept, and all of them (in pattern order).
+        indexed string maps to ``(length, tokens spanned, groups)``, one group per key length (a key
+        with a suffix can spell the same string as a longer key): ``(rank, unprefixed, article, every)``
+        where ``rank`` is ``-(tokens << 52) - (len(key) << 32)`` (one integer that sorts longer matches
+        first; a hit adds its first token's index and subtracts its prefix length ``<< 32``), then the
+        entries ``(pattern, overlap group)`` for a hit at a token start (no ل-variant), for a hit after a
+        ل prefix that only ل-variants accept, and all of them (in pattern order).
         """
         tails = ("", *sorted(s for s in suffixes if s))
         indexed: dict[str, list[tuple[int, Pattern]]] = {}
@@ -205,10 +208,18 @@ class _Builder:
                     indexed.setdefault(key + tail + " ", []).append((len(key), p))
         auto = ahocorasick.Automaton()
         for string, entries in indexed.items():
-            every = tuple((-length, p, mention_group(p.category, p.entry_id)) for length, p in entries)
-            plain = tuple(e for e in every if not e[1].article_prefix)
-            article = tuple(e for e in every if e[1].article_prefix)
-            auto.add_word(string, (len(string), string.count(" "), plain, article, every))
+            if len(string) >= 1 << 19:
+                raise DataFileError("lexicon", string[:40], "form too long")
+            ntok = string.count(" ")
+            by_length: dict[int, list[tuple[Pattern, str]]] = {}
+            for length, p in entries:
+                by_length.setdefault(length, []).append((p, mention_group(p.category, p.entry_id)))
+            groups = []
+            for length, every in by_length.items():
+                rank = -(ntok << 52) - (length << 32)  # longer first: more tokens, then more characters
+                groups.append((rank, tuple(e for e in every if not e[0].article_prefix),
+                               tuple(e for e in every if e[0].article_prefix), tuple(every)))
+            auto.add_word(string, (len(string), ntok, tuple(groups)))
         auto.make_automaton()
         return auto
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from marsad.lexicon import Pattern, Resources
 from marsad.model import Document, Mention, Token
@@ -28,8 +28,7 @@ from marsad.tokens import PUNCT, as_tokens, tokenize
 _LIL_PREFIXES = frozenset({"ل", "ول", "فل"})
 _BAR = dict.fromkeys(PUNCT, "|")  # punctuation stands as "|" in the token string: no key spans it
 _PLUS_ONE = (1).__add__
-_BY_SPAN_LENGTH_POSITION = itemgetter(0, 1, 2)
-_BY_END, _BY_START = attrgetter("end"), attrgetter("start")
+_RANK = itemgetter(0)
 
 
 def find_mentions(tokens: Sequence[Token], res: Resources) -> list[Mention]:
@@ -43,54 +42,65 @@ def find_mentions(tokens: Sequence[Token], res: Resources) -> list[Mention]:
     # bounds[i]: where token i starts in ts
     bounds = list(accumulate(map(_PLUS_ONE, map(len, words)), initial=0))
     prefixes = res.prefixes
-    # (-tokens spanned, -characters with the prefix, first token, pattern, prefix, group)
-    candidates: list[tuple[int, int, int, Pattern, str, str]] = []
+    # one candidate per hit and key length: (rank + first token - (prefix length << 32), first token,
+    # tokens spanned, prefix, entries); the rank sorts longer matches first, then the leftmost
+    candidates: list[tuple[int, int, int, str, tuple[tuple[Pattern, str], ...]]] = []
     add = candidates.append
-    for end, (length, ntok, plain, article, every) in res.automaton.iter(ts):
+    for end, (length, ntok, groups) in res.automaton.iter(ts):
         start = end - length + 1
         ti = bisect_right(bounds, start) - 1
         tok_start = bounds[ti]
         if tok_start == start:  # the key starts the token: no clitic
-            for neg_len, p, g in plain:
-                add((-ntok, neg_len, ti, p, "", g))
+            for rank, plain, _article, _every in groups:
+                if plain:
+                    add((rank + ti, ti, ntok, "", plain))
             continue
         prefix = ts[tok_start:start]
         if prefix in prefixes:
-            entries = every if prefix in _LIL_PREFIXES else plain
+            which = 3 if prefix in _LIL_PREFIXES else 1
         elif prefix in _LIL_PREFIXES:
-            entries = article
+            which = 2
         else:
             continue
-        n_prefix = len(prefix)
-        for neg_len, p, g in entries:
-            add((-ntok, neg_len - n_prefix, ti, p, prefix, g))
+        shift = ti - (len(prefix) << 32)
+        for group in groups:
+            entries = group[which]
+            if entries:
+                add((group[0] + shift, ti, ntok, prefix, entries))
     if not candidates:
         return []
-    # longest first, then leftmost; keep non-overlapping per group
-    candidates.sort(key=_BY_SPAN_LENGTH_POSITION)
+    # longest first, then leftmost (a stable sort: equal ranks keep the automaton's order)
+    candidates.sort(key=_RANK)
     taken: dict[str, bytearray] = {}  # per group, which tokens a kept match covers
     mentions: list[Mention] = []
+    new = mentions.append
     n_tok = len(texts)
     starts, ends = toks.starts, toks.ends
-    for neg_ntok, _len, ti, p, prefix, g in candidates:
-        tj = ti - neg_ntok
-        occupied = taken.get(g)
-        if occupied is None:
-            occupied = taken[g] = bytearray(n_tok)
-        elif occupied.find(1, ti, tj) >= 0:
-            continue
-        occupied[ti:tj] = b"\x01" * (tj - ti)
-        mentions.append(Mention(p.category, p.entry_id, starts[ti] + len(prefix), ends[tj - 1], p.key, ti, tj,
-                                prefix, {} if p.count is None else {"count": p.count}))
+    for _rank, ti, ntok, prefix, entries in candidates:
+        tj = ti + ntok
+        first = last = -1
+        for p, g in entries:
+            occupied = taken.get(g)
+            if occupied is None:
+                occupied = taken[g] = bytearray(n_tok)
+            elif occupied[ti] if ntok == 1 else occupied.find(1, ti, tj) >= 0:
+                continue
+            if ntok == 1:
+                occupied[ti] = 1
+            else:
+                occupied[ti:tj] = b"\x01" * ntok
+            if first < 0:
+                first, last = starts[ti] + len(prefix), ends[tj - 1]
+            new(Mention(p.category, p.entry_id, first, last, p.key, ti, tj, prefix,
+                        {} if p.count is None else {"count": p.count}))
     # a country word inside a name ("المرصد السوري", "زمار العراقية" stays: only overlaps are dropped)
     names = taken.get("gazetteer")
     if names is not None and "country" in taken:
         mentions = [m for m in mentions
                     if m.category != "country" or names.find(1, m.tok_start, m.tok_end) < 0]
-    # by start, then longest first (two stable sorts keep the kept order among equal spans)
-    mentions.sort(key=_BY_END, reverse=True)
-    mentions.sort(key=_BY_START)
-    return mentions
+    # by start, then longest first; a stable sort keeps the kept order among equal spans
+    keys = [(m.start << 32) - m.end for m in mentions]
+    return list(map(mentions.__getitem__, sorted(range(len(mentions)), key=keys.__getitem__)))
 
 
 def resolve_ambiguous(mentions: list[Mention], tokens: Sequence[Token], res: Resources) -> None:

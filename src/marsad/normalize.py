@@ -96,6 +96,18 @@ _MULTI = frozenset(k for k, v in _TABLE.items() if len(v) > 1)
 _DELETED_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_DELETED)) + "]")
 _PLUS_ONE = (1).__add__
 _SLOW = re.compile("[" + "".join(re.escape(c) for c in sorted(_MULTI)) + "\uFB50-\uFDFF\uFE70-\uFEFE]")
+# The fast path replaces character by character (``str.translate`` with a dict looks every character
+# up in Python; ``in`` and ``replace`` scan in C).  The letters of ordinary spelling (أ إ آ ة ى ئ ؤ ...)
+# occur in nearly every text and are simply tried one by one; every other character of the table is
+# found by one regex scan, which also spots the characters of the slow path.
+_COMMON = tuple(dict.fromkeys(c for name, table in DECISIONS
+                              if name in ("alef", "alef_maksura", "teh_marbuta", "hamza_carriers")
+                              for c in table))
+_RARE_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(set(_TABLE) - set(_COMMON)))
+                      + "\uFB50-\uFDFF\uFE70-\uFEFE]")
+_SLOW_CHARS = frozenset(_MULTI)
+# replacing in turn is the same as the one-pass table only if no replacement brings back a table key
+assert not any(c in _TABLE for v in _TABLE.values() for c in v)
 
 
 def _map_char(ch: str) -> str:
@@ -168,8 +180,16 @@ def _deletion_offsets(text: str) -> Sequence[int]:
 
 def normalize(text: str) -> NormText:
     """Normalise ``text`` for matching and return it with its offset map."""
-    if _SLOW.search(text) is None:
-        return NormText(text.translate(_TRANS), source=text)
+    rare = set(_RARE_RE.findall(text))
+    if rare.isdisjoint(_SLOW_CHARS) and not any("\uFB50" <= c <= "\uFDFF" or "\uFE70" <= c <= "\uFEFE"
+                                                 for c in rare):
+        norm = text
+        for ch in _COMMON:
+            if ch in norm:
+                norm = norm.replace(ch, _TABLE[ch])
+        for ch in rare:
+            norm = norm.replace(ch, _TABLE[ch])
+        return NormText(norm, source=text)
     parts: list[str] = []
     offsets = []
     for i, ch in enumerate(text):
