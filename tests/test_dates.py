@@ -489,3 +489,31 @@ def test_dates_spans_are_sorted_in_bounds_and_disjoint(
         assert m.value is None or isinstance(m.value, dt.date)
         assert m.precision in ("day", "week", "month", "year")
         assert (m.value is None) == (m.strategy in ("coarse", "unresolved"))
+
+
+_PREFILTER_TEXTS = [
+    "قال مصدر أمني إن صاروخين سقطا فجر الاثنين قرب القاعدة، وأكد أن هجوما آخر وقع مساء أمس الأحد.",
+    "وفي 17 أكتوبر/تشرين الأول 2023 أعلنت الفصائل مسؤوليتها، وكررت ذلك في ال24 من الشهر نفسه.",
+    "استهدفت طائرة مسيرة الموقع ليلة الأحد الاثنين، بعد ثلاثة أيام من هجوم مماثل وقع منذ يومين.",
+    "شهدت المنطقة خلال الشهر الماضي تصعيدا، وفي مطلع شباط 2024 تراجع عدد الهجمات إلى 3 فقط.",
+    "وأمس أكدت الوزارة أن الهجوم وقع في 8/12/2023 وأن يوم الخميس المقبل سيشهد اجتماعا.",
+    "لا تاريخ هنا على الإطلاق بل كلمات عادية عن السياسة والاقتصاد_2023 وأرقام مثل ٣٫٥ بالمئة.",
+]
+
+
+@pytest.mark.parametrize("text", _PREFILTER_TEXTS)
+@pytest.mark.parametrize("published", [SAT, None])
+def test_token_prefilter_finds_what_the_full_scan_finds(lex: DateLexicon, text: str,
+                                                        published: dt.date | None) -> None:
+    from marsad.tokens import tokenize
+
+    norm = normalize(text).text
+    full = find_dates(norm, published, lex)
+    assert find_dates(norm, published, lex, tokenize(norm)) == full
+    if "تاريخ" not in text:
+        assert full  # every other sentence has dates, so the comparison is not empty against empty
+
+
+def test_first_tokens_hold_the_openers_with_their_clitics(lex: DateLexicon) -> None:
+    assert {"الاثنين", "والاثنين", "امس", "وامس", "منذ", "ال"} <= lex.first_tokens
+    assert "الهجوم" not in lex.first_tokens

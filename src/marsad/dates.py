@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -33,8 +34,9 @@ from typing import Any, Literal, cast
 import yaml
 
 from marsad.errors import DataFileError
-from marsad.model import DateMention
+from marsad.model import DateMention, Token
 from marsad.normalize import normalize_key
+from marsad.tokens import as_tokens, tokenize_key
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "dates.yaml"
 
@@ -69,6 +71,9 @@ class DateLexicon:
     markers: Mapping[str, int]         # "الماضي" -> -1, "الجاري" -> 0, "المقبل" -> 1
     period_words: Mapping[str, str]    # "الشهر" -> "month"
     pattern: re.Pattern[str]
+    #: the tokens an expression can start with (an opener word or "ال", bare or after a clitic), used by
+    #: :func:`find_dates` to try the grammar only there; empty: scan the whole text
+    first_tokens: frozenset[str] = frozenset()
 
 
 # --- loading and validation --------------------------------------------------------------------------
@@ -152,13 +157,18 @@ def load_date_lexicon(path: str | Path | None = None) -> DateLexicon:
     for word in spans.keys() & numbers.keys():
         raise reader.fail("days_ago.spans", f"{word!r} is also in days_ago.numbers")
     pattern = _compile(lists, months, weekdays, relative, ordinals, kinds, ago_lists, numbers, spans)
+    firsts = {w.split(" ")[0] for w in (*_openers(lists, weekdays, ordinals, relative, months, kinds, ago_lists),
+                                        *lists["day_prefixes"])}
+    # every opener must be one whole token for the token prefilter; otherwise scan everything
+    first_tokens = frozenset(c + w for c in ("", *lists["clitics"]) for w in firsts
+                             if all(tokenize_key(x) == x for x in (*firsts, *lists["clitics"])))
     frozen = MappingProxyType
     return DateLexicon(
         path=str(file), months=frozen(months), weekdays=frozen(weekdays), relative_days=frozen(relative),
         ordinal_days=frozen(ordinals), ago_numbers=frozen({**numbers, **spans}),
         nights=frozen(kinds["nights"]),
         markers=frozen({w: _MARKER_SIGN[k] for w, k in kinds["markers"].items()}),
-        period_words=frozen(kinds["period_words"]), pattern=pattern,
+        period_words=frozen(kinds["period_words"]), pattern=pattern, first_tokens=first_tokens,
     )
 
 
@@ -191,6 +201,16 @@ def _trie(node: dict[str, dict]) -> str:
 
 def _not_after(words: Iterable[str]) -> str:
     return "".join(f"(?<!{re.escape(w)} )" for w in words)
+
+
+def _openers(lists: Mapping[str, tuple[str, ...]], weekdays: Mapping[str, int], ordinals: Mapping[str, int],
+             relative: Mapping[str, int], months: Mapping[str, int], kinds: Mapping[str, Mapping[str, str]],
+             ago: Mapping[str, tuple[str, ...]]) -> Iterator[str]:
+    """Every word or phrase that can open an expression of the grammar (after an optional clitic)."""
+    for table in (lists["parts_of_day"], lists["day_word"], lists["period_prefixes"], lists["month_word"],
+                  lists["this"], lists["year_words"], ago["words"], weekdays, ordinals, relative, months,
+                  kinds["nights"], kinds["period_words"]):
+        yield from table
 
 
 def _compile(lists: Mapping[str, tuple[str, ...]], months: Mapping[str, int], weekdays: Mapping[str, int],
@@ -248,10 +268,7 @@ def _compile(lists: Mapping[str, tuple[str, ...]], months: Mapping[str, int], we
     body = "|".join(f"(?P<{name}>{rx})" for name, rx in alternatives)
     # A cheap guard before the alternatives: the first word must be one that can open an expression.
     # It changes nothing that matches, but most words of a text fail it after a character or two.
-    openers = {w.split(" ")[0] for table in (
-        lists["parts_of_day"], lists["day_word"], lists["period_prefixes"], lists["month_word"],
-        lists["this"], lists["year_words"], ago["words"], weekdays, ordinals, relative, months,
-        kinds["nights"], kinds["period_words"]) for w in table}
+    openers = {w.split(" ")[0] for w in _openers(lists, weekdays, ordinals, relative, months, kinds, ago)}
     guard = f"(?={_alt(openers)}(?!\\w)|(?:{day_prefix}{osp})?\\d)"
     false_friends = f"(?!{_alt(lists['false_friends'])}(?!\\w))"
     return re.compile(f"(?<!\\w){false_friends}{clitic}?{guard}(?:{body})(?!\\w)")
@@ -402,13 +419,20 @@ def _valid_unresolved(day: int, month: int) -> _Resolved:
     return None if _date(2000, month, day) is None else (None, "day", "unresolved")
 
 
-def find_dates(norm_text: str, published: dt.date | None, lex: DateLexicon) -> list[DateMention]:
-    """Date expressions of ``norm_text`` (normalised), sorted and non-overlapping, resolved against ``published``."""
+def find_dates(norm_text: str, published: dt.date | None, lex: DateLexicon,
+               tokens: Sequence[Token] | None = None) -> list[DateMention]:
+    """Date expressions of ``norm_text`` (normalised), sorted and non-overlapping, resolved against ``published``.
+
+    ``tokens`` (``tokenize(norm_text)``, if the caller has them) let the grammar be tried only where an
+    expression can start: at a token in :attr:`DateLexicon.first_tokens`, or at the token holding a
+    digit or the one before it.  Every match starts at such a token (after ``(?<!\\w)``, an optional
+    clitic and an opener word or digits), so the matches are the same as scanning the whole text.
+    """
     if isinstance(published, dt.datetime):
         published = published.date()
     resolver = _Resolver(lex, published)
     out: list[DateMention] = []
-    for m in lex.pattern.finditer(norm_text):
+    for m in _matches(norm_text, lex, tokens):
         kind = m.lastgroup
         assert kind is not None
         resolved = getattr(resolver, kind)(m)
@@ -421,3 +445,30 @@ def find_dates(norm_text: str, published: dt.date | None, lex: DateLexicon) -> l
             value, precision, strategy = resolved
             out.append(DateMention(m.start(kind), m.end(kind), value, precision, strategy))
     return out
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _matches(text: str, lex: DateLexicon, tokens: Sequence[Token] | None) -> Iterator[re.Match[str]]:
+    """``lex.pattern.finditer(text)``, tried only at the possible starts when the tokens are known."""
+    if tokens is None or not lex.first_tokens:
+        yield from lex.pattern.finditer(text)
+        return
+    toks = as_tokens(tokens)
+    starts, first = toks.starts, lex.first_tokens
+    where = {s for s, t in zip(starts, toks.texts, strict=True) if t in first}
+    for d in _DIGITS.finditer(text):  # the token with the digits (glued "ال24" too) and the one before
+        i = bisect_right(starts, d.start()) - 1
+        where.update(starts[max(i - 1, 0):i + 1])
+        if i < 0:
+            where.add(d.start())
+    match = lex.pattern.match
+    pos = 0
+    for s in sorted(where):
+        if s < pos:
+            continue
+        m = match(text, s)
+        if m is not None:
+            yield m
+            pos = max(m.end(), s + 1)

@@ -90,7 +90,7 @@ class Pipeline:
 
     def _dates(self, doc: Document) -> Document:
         assert doc.norm is not None
-        doc.dates = find_dates(doc.norm.text, doc.published, self.date_lexicon)
+        doc.dates = find_dates(doc.norm.text, doc.published, self.date_lexicon, doc.tokens)
         return doc
 
     def _start(self, raw: RawDoc) -> tuple[Document, bool]:
