@@ -150,15 +150,23 @@ def _rank(a: AccountValues) -> tuple[int, int]:
 def _vote(sources: dict[str, list[AccountValues]], get: Callable[[AccountValues], Any],
           ) -> tuple[Any, AccountValues | None, dict[str, int]]:
     """Winning value, the best account stating it, and the vote table (value text -> votes)."""
-    votes: dict[Hashable, list[AccountValues]] = defaultdict(list)
+    votes: dict[Hashable, list[AccountValues]] = {}
     for accounts in sources.values():
-        stating = [a for a in accounts if get(a) is not None]
-        if not stating:
-            continue
-        best = min(stating, key=_rank)
-        votes[get(best)].append(best)
+        if len(accounts) == 1:  # the common case, without the ranking
+            best = accounts[0]
+        else:
+            stating = [a for a in accounts if get(a) is not None]
+            if not stating:
+                continue
+            best = min(stating, key=_rank)
+        value = get(best)
+        if value is not None:
+            votes.setdefault(value, []).append(best)
     if not votes:
         return None, None, {}
+    if len(votes) == 1:  # no contest
+        [(value, backers)] = votes.items()
+        return value, backers[0] if len(backers) == 1 else min(backers, key=_rank), {str(value): len(backers)}
 
     def order(item: tuple[Hashable, list[AccountValues]]) -> tuple[int, int, int, str]:
         value, backers = item
