@@ -7,7 +7,8 @@ Run from the repository root::
     .venv/bin/python benchmarks/ingest.py --write-docs out/gen/docs.jsonl --articles 300   # only write them
 
 Target: **at least 200 articles per second**, one process, counting everything ``marsad ingest`` does per
-article after start-up: extraction, hashing, linking, the per-article transaction and consensus.  Copy
+article after start-up: extraction, hashing, linking, the write transactions (one per batch of 100
+articles) and consensus; the CPU time of extraction, copy detection and the store is printed per article.  Copy
 detection (MinHash, on by default in ``marsad ingest``) is left out unless ``--copies`` is given.
 Reported both as wall-clock rate and per CPU-second of the process (on a busy machine the first measures
 waiting for a core).
