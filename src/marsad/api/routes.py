@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -20,6 +20,8 @@ from marsad.store.queries import SORTS, STATUSES, IncidentFilter
 ID_PATTERN = r"^[\w~@+=:-][\w.~@+=:-]*$"
 ERRORS = {code: {"model": schemas.ErrorResponse, "description": text}
           for code, text in ((404, "Unknown id"), (422, "Invalid parameters"))}
+
+_T = TypeVar("_T")
 
 router = APIRouter(prefix="/api", responses={422: ERRORS[422]})
 
@@ -89,20 +91,21 @@ def incident_table(
             summary="One incident with every source's account and its evidence")
 def get_event(store: Store,
               incident_id: Annotated[str, Path(max_length=64, pattern=ID_PATTERN)]) -> schemas.IncidentDetail:
-    detail = store.get_incident(incident_id)
-    if detail is None:
-        raise HTTPException(404, f"no incident {incident_id!r}")
-    return detail
+    return _or_404(store.get_incident(incident_id), f"no incident {incident_id!r}")
 
 
 @router.get("/documents/{doc_id}", response_model=schemas.Document, responses={404: ERRORS[404]},
             summary="One stored article: its text and every evidence span into it")
 def get_document(store: Store,
                  doc_id: Annotated[str, Path(max_length=512, pattern=ID_PATTERN)]) -> schemas.Document:
-    doc = store.get_document(doc_id)
-    if doc is None:
-        raise HTTPException(404, f"no document {doc_id!r}")
-    return doc
+    return _or_404(store.get_document(doc_id), f"no document {doc_id!r}")
+
+
+def _or_404(found: _T | None, message: str) -> _T:
+    """``found``, or a 404 error with ``message`` when it is None."""
+    if found is None:
+        raise HTTPException(404, message)
+    return found
 
 
 @router.get("/stats", response_model=schemas.Stats, summary="Counts per week, country, site, actor, type, status")
