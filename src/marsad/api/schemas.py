@@ -1,16 +1,21 @@
 """Pydantic response models of the REST API (they make the OpenAPI schema).
 
-They mirror the store's query dataclasses (``marsad.store.queries``) and are filled from them with
+They mirror the store's query dataclasses (``marsad.store.queries``; ``Incident`` and ``Account`` are
+generated from them, so the field lists live in one place) and are filled from them with
 ``from_attributes``; the only reshaping is the account's evidence sentence, given here with every
 evidence span that falls inside it (offsets relative to the sentence) so that a client can highlight it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from typing import Annotated, Literal
+import typing
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
+
+from marsad.store import queries
 
 
 def _utc(value: dt.datetime) -> dt.datetime:
@@ -24,6 +29,15 @@ UtcDateTime = Annotated[dt.datetime, AfterValidator(_utc)]
 
 class _Model(BaseModel):
     model_config = ConfigDict(from_attributes=True)
+
+
+def _mirror(name: str, dc: type, *, exclude: tuple[str, ...] = (), **overrides: Any) -> type[_Model]:
+    """A response model with the fields of store dataclass ``dc`` (same names, types and order), some
+    types replaced by ``overrides`` (name -> (type, default)): one field list, kept in the store."""
+    hints = typing.get_type_hints(dc)
+    fields: dict[str, Any] = {f.name: overrides.get(f.name, (hints[f.name], ...))
+                              for f in dataclasses.fields(dc) if f.name not in exclude}
+    return create_model(name, __base__=_Model, __module__=__name__, **fields)
 
 
 class ErrorBody(_Model):
@@ -47,39 +61,7 @@ class Span(_Model):
     text: str
 
 
-class Incident(_Model):
-    id: str
-    type: str
-    date: dt.date | None
-    time_precision: str | None
-    location_id: str | None
-    location_name: str | None
-    location_name_ar: str | None
-    geo_precision: str | None
-    country: str | None
-    admin1: str | None
-    lat: float | None
-    lon: float | None
-    weapons: list[str]
-    count: int | None
-    actor: str | None
-    actor_basis: str | None
-    target: str | None
-    status: str | None
-    statuses: list[str]
-    fatalities_low: int | None
-    fatalities_best: int | None
-    fatalities_high: int | None
-    injured_low: int | None
-    injured_best: int | None
-    injured_high: int | None
-    intercepted: bool | None
-    n_sources: int
-    n_documents: int
-    n_mentions: int
-    first_seen: dt.date | None
-    last_seen: dt.date | None
-    updated_at: UtcDateTime | None
+Incident = _mirror("Incident", queries.IncidentRow, updated_at=(UtcDateTime | None, ...))
 
 
 class IncidentPage(_Model):
@@ -112,32 +94,8 @@ class EvidenceSentence(_Model):
     spans: list[SentenceSpan]
 
 
-class Account(_Model):
-    mention_key: str
-    doc_id: str
-    outlet: str | None
-    url: str | None
-    published: dt.date | None
-    title: str | None
-    copy_of: str | None
-    status: str
-    type: str
-    date: dt.date | None
-    date_precision: str | None
-    location_id: str | None
-    location_name: str | None
-    country: str | None
-    weapons: list[str]
-    count: int | None
-    actor: str | None
-    actor_basis: str | None
-    target: str | None
-    killed: int | None
-    injured: int | None
-    intercepted: bool | None
-    date_strategy: str | None
-    evidence: list[Span]
-    sentence: EvidenceSentence | None
+Account = _mirror("Account", queries.Account, exclude=("sentence_offset",), evidence=(list[Span], ...),
+                  sentence=(EvidenceSentence | None, ...))
 
 
 class IncidentChange(_Model):
