@@ -32,14 +32,6 @@ def main() -> None:
     -> evidence-backed event records."""
 
 
-def _count_lines(path: Path) -> int | None:
-    try:
-        with path.open("rb") as fh:
-            return sum(1 for line in fh if line.strip())
-    except OSError:
-        return None
-
-
 def _summary_table(docs: list[Document]) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -95,6 +87,7 @@ def extract(inputs: tuple[str, ...], output: Path | None, summary: bool, progres
 
     from marsad.linking import Linker, link_run
     from marsad.pipeline import Pipeline
+    from marsad.reader import count_lines
     from marsad.sources import SourceOptions, detect_kind, open_inputs
     from marsad.sources.dumps import parse_mapping
 
@@ -102,7 +95,7 @@ def extract(inputs: tuple[str, ...], output: Path | None, summary: bool, progres
         pipeline = Pipeline.load(Options(max_chars=max_chars, data_dir=data_dir))
         sources = SourceOptions(format=input_format, mapping=parse_mapping(mapping))
         stream = open_inputs(inputs, sources)
-        total = _count_lines(Path(inputs[0])) if len(inputs) == 1 and detect_kind(inputs[0], sources) == "docs" else None
+        total = count_lines(Path(inputs[0])) if len(inputs) == 1 and detect_kind(inputs[0], sources) == "docs" else None
         out: IO[str]
         if output:
             try:

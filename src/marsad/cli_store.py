@@ -78,14 +78,6 @@ def _dumps(obj: Any) -> str:
     return json.dumps(data, ensure_ascii=False, default=_json_default)
 
 
-def _count_lines(path: Path) -> int | None:
-    try:
-        with path.open("rb") as fh:
-            return sum(1 for line in fh if line.strip())
-    except OSError:
-        return None
-
-
 def open_inputs(inputs: Sequence[str], input_format: str | None = None, mapping: str | None = None) -> Iterator[Any]:
     """Documents of every input, read by :func:`marsad.sources.open_inputs` (the same as `marsad extract`)."""
     from marsad.sources import SourceOptions
@@ -117,6 +109,7 @@ def ingest_cmd(inputs: tuple[str, ...], db: str | None, progress: bool | None, d
     from marsad.linking import Linker
     from marsad.options import Options
     from marsad.pipeline import Pipeline
+    from marsad.reader import count_lines
     from marsad.store import open_store
     from marsad.store.ingest import CopyTracker, DocResult, ingest
 
@@ -126,7 +119,7 @@ def ingest_cmd(inputs: tuple[str, ...], db: str | None, progress: bool | None, d
         linker = Linker.load(data_dir)
         stream = open_inputs(inputs, input_format, mapping)
         single = Path(inputs[0]) if len(inputs) == 1 else None
-        total = _count_lines(single) if single and single.suffix == ".jsonl" and not mapping else None
+        total = count_lines(single) if single and single.suffix == ".jsonl" and not mapping else None
         with open_store(db) as store:
             tracker = CopyTracker.for_store(store) if copies else None
             show = sys.stderr.isatty() if progress is None else progress

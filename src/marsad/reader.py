@@ -40,6 +40,15 @@ class RawDoc:
     source: str | None = None  # the input it came from (file path, URL, WARC record id)
 
 
+def count_lines(path: Path) -> int | None:
+    """Non-blank lines of ``path`` (the total of a progress bar), or None when it cannot be read."""
+    try:
+        with path.open("rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except OSError:
+        return None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode article bytes; returns (text, encoding).  Raises InputError for binary content."""
     if data.startswith(codecs.BOM_UTF8):
