@@ -271,7 +271,7 @@ class Linker:
             places |= inc_places
         if mergeable:
             return LinkDecision(incident_id=ids[0], merged=ids[1:])
-        best = max(fits, key=lambda f: (f[1], [-ord(c) for c in f[0]]))
+        best = min(fits, key=lambda f: (-f[1], f[0]))  # the strongest fit; ties: the smallest id
         return LinkDecision(incident_id=best[0])
 
     def cluster(self, mentions: Sequence[LinkMention]) -> dict[str, str]:
@@ -331,8 +331,7 @@ class Linker:
                 parent[m.key] = root
         out: dict[str, str] = {}
         for m in mentions:
-            root = find(m.key) if m.key in parent else m.key
-            if root not in members:
+            if find(m.key) not in members:
                 out[m.key] = incident_id_for([m.key])
         for xs in members.values():
             inc = incident_id_for(x.key for x in xs)
