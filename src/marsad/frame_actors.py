@@ -1,0 +1,337 @@
+"""Frame rules about who: the perpetrator of an attack and its basis (claimed or attributed), the striker
+of a strike, the target, and each event's status (claimed, confirmed, denied, reported).
+"""
+
+from __future__ import annotations
+
+from marsad.context import PERPETRATOR_KINDS, STRIKERS, TARGET_ACTORS, SentenceView
+from marsad.frame_base import (
+    CONFIRMING_SOURCES,
+    DESCRIPTIVE_ACTORS,
+    SPEAKERS,
+    STRIKE_CONFIRMING,
+    BuilderBase,
+    Frame,
+    sentence_negated,
+)
+from marsad.frame_merge import merge
+from marsad.model import Mention
+
+
+class ActorRules(BuilderBase):
+    def _perpetrators(self, view: SentenceView) -> list[Mention]:
+        out = [a for a in view.get("actor")
+               if (self.res.entries[a.entry_id].kind in PERPETRATOR_KINDS
+                   and self.res.entries[a.entry_id].role_hint == "perpetrator") or a.entry_id in ("irgc", "iran")]
+        # "الحوثيون المدعومون من إيران": the group named before its backer is the actor, not the backer
+        return [a for a in out if not (a.entry_id == "iran" and self._actor_id(a) != "iran" and any(
+            b is not a and 0 <= a.tok_start - b.tok_end <= 3 for b in out))]
+
+    def _striker_speaks(self, actor: str, country: str | None = None) -> bool:
+        """The striking side's own statement is in the text ("قالت القيادة المركزية إن...", "أعلن البنتاغون"):
+        a US strike is then claimed; told only by monitors, media or the other side, it is attributed."""
+        key = (actor, country)
+        if key in self.speaks:
+            return self.speaks[key]
+        self.speaks[key] = found = self._find_speaker(actor, country)
+        return found
+
+    def _find_speaker(self, actor: str, country: str | None = None) -> bool:
+        own = SPEAKERS.get(actor, frozenset({actor}))
+        elsewhere = {f.country for f in self.frames if f.type == "strike" and f.actor == actor
+                     and f.country not in (None, country)} if country is not None else set()
+        us = actor in ("us-forces", "coalition")
+        for v in self.ctx.views:
+            cues = v.get("cue", "confirm")
+            if not cues:
+                continue
+            if elsewhere:
+                # a statement about its strike elsewhere ("قضت على مخربين في جنوب لبنان") does not speak for this one
+                here = {self._country_code(m) for m in v.mentions if m.category in ("country", "site", "place")}
+                if here & elsewhere and country not in here:
+                    continue
+            spots = [a.tok_start for a in v.get("actor") if a.entry_id in own
+                     and not (" " not in a.surface and a.surface.startswith(self.res.words.us_adjectives))  # not "أمريكية"
+                     and not a.surface.startswith(self.res.words.hostile_stems)]  # "العدو الإسرائيلي" is the other side's voice
+            if us:  # "مسؤول أميركي", "المتحدث الأمريكي"
+                spots += [j for j in range(v.sentence.tok_start, v.sentence.tok_end - 1)
+                          if self.ctx.tok(j).startswith(self.res.words.official_stems)
+                          and self.ctx.tok(j + 1).startswith(self.res.words.us_adjectives)]
+            if any(abs(t - c.tok_start) <= 6 for t in spots for c in cues):
+                return True
+        return False
+
+    def _actor_id(self, m: Mention) -> str:
+        """"فصائل مدعومة من إيران", "جماعات موالية لإيران": Iran named as the backer means the militias."""
+        if m.entry_id == "iran" and any(self.ctx.tok(j).startswith(self.res.words.backing_stems)
+                                        for j in (m.tok_start - 1, m.tok_start - 2)):
+            return "iran-backed-militias"
+        return m.entry_id
+
+    def _actor_for_attack(self, frame: Frame, view: SentenceView) -> None:
+        """The perpetrator: named in the event's clause or with a claim/attribution in its sentence, or
+        named with a strong claim ("تبنت", "أعلنت مسؤوليتها") in one of the next two sentences."""
+        if view.get("cue", "no_claim"):
+            return
+        idx = view.sentence.index
+        for k in range(idx, min(idx + 3, len(self.ctx.views))):
+            v = self.ctx.views[k]
+            actors = self._perpetrators(v)
+            if not actors:
+                continue
+            claims = v.get("cue", "claim") + (v.get("cue", "claim_weak") if k == idx else [])
+            attributions = v.get("cue", "attribution")
+            if k > idx:
+                other_sites = [s for s in v.get("site") if frame.loc is None or s.entry_id != frame.loc.entry_id]
+                if not v.get("cue", "claim") or other_sites or v.get("cue", "no_claim"):
+                    continue
+            elif not claims and not attributions:
+                clause = v.clause_of(frame.anchor)
+                # the subject right after the attack verb ("استهدفت الميليشيات الموالية لإيران، مساء أمس، ...")
+                verbs = [t.tok_end for t in v.get("trigger", "attack") if t.tok_start < frame.anchor]
+                actors = [a for a in actors if v.clause_of(a.tok_start) == clause
+                          or any(0 <= a.tok_start - e <= 1 for e in verbs)]
+                if not actors:
+                    continue
+            ref = frame.anchor if k == idx else v.sentence.tok_start
+            actor = min(actors, key=lambda a: abs(a.tok_start - ref))
+            frame.actor = self._actor_id(actor)
+            frame.cite("actor", actor.start, actor.end)
+            near_claim = min((abs(c.tok_start - actor.tok_start) for c in claims), default=None)
+            near_attr = min((abs(c.tok_start - actor.tok_start) for c in attributions), default=None)
+            if near_claim is not None and (near_attr is None or near_claim <= near_attr) \
+                    and frame.actor not in DESCRIPTIVE_ACTORS:
+                frame.actor_basis = "claimed"
+                c = min(claims, key=lambda c: abs(c.tok_start - actor.tok_start))
+                frame.cite("actor_basis", c.start, c.end)
+            else:
+                frame.actor_basis = "attributed"
+                cue = min(attributions, key=lambda c: abs(c.tok_start - actor.tok_start)) if attributions else actor
+                frame.cite("actor_basis", cue.start, cue.end)
+            return
+        if self._group_anaphor(frame, view):
+            return
+        if view.get("cue", "claim"):
+            # "كما دك المجاهدون ...", "استهدف مجاهدونا ...": the group whose claim the text told before
+            for prev in reversed(self.frames):
+                if prev.type == "attack" and prev.actor_basis == "claimed" and prev.actor is not None:
+                    frame.actor, frame.actor_basis = prev.actor, "claimed"
+                    c = view.get("cue", "claim")[0]
+                    frame.cite("actor", c.start, c.end)
+                    frame.cite("actor_basis", c.start, c.end)
+                    return
+
+    def _group_anaphor(self, frame: Frame, view: SentenceView) -> bool:
+        """"أعلنت المقاومة أنها استهدفت ...", "استهدفت الميليشيات بقذائف صاروخية ...": a bare group word in
+        the event's clause (or right after its verb) is the armed group last named before the sentence."""
+        clause = view.clause_of(frame.anchor)
+        verbs = [t.tok_end for t in view.get("trigger", "attack")]
+        word = None
+        for j in range(view.sentence.tok_start, view.sentence.tok_end):
+            tok = self.ctx.tok(j)
+            if (tok in self.res.words.group_words or (tok[:1] == "و" and tok[1:] in self.res.words.group_words)) \
+                    and (view.clause_of(j) == clause or any(0 <= j - e <= 1 for e in verbs)):
+                word = j
+                break
+        if word is None:
+            return False
+        named = [m for m in self.doc.mentions if m.category == "actor" and m.tok_start < view.sentence.tok_start
+                 and self.res.entries[m.entry_id].kind in PERPETRATOR_KINDS
+                 and self.res.entries[m.entry_id].role_hint == "perpetrator"]
+        if not named:
+            return False
+        group = named[-1]
+        frame.actor = self._actor_id(group)
+        claims = view.get("cue", "claim") + view.get("cue", "claim_weak")
+        claimed = any(abs(c.tok_start - word) <= 3 for c in claims) and frame.actor not in DESCRIPTIVE_ACTORS
+        frame.actor_basis = "claimed" if claimed else "attributed"
+        start, end = self.ctx.span_of(word, word + 1)
+        frame.cite("actor", group.start, group.end)
+        frame.cite("actor_basis", start, end)
+        return True
+
+    def _target(self, frame: Frame, view: SentenceView) -> None:
+        cands = [a for a in view.get("actor") if a.entry_id in TARGET_ACTORS]
+        cands += [c for c in view.get("cue", "coalition_target")]
+        if cands:
+            best = min(cands, key=lambda a: abs(a.tok_start - frame.anchor))
+            frame.target = "coalition" if best.category == "cue" or best.entry_id == "coalition" else "us-forces"
+            frame.cite("target", best.start, best.end)
+            return
+        if frame.loc is not None and frame.loc.category == "site":
+            # the site's recorded hosts say whose forces are there
+            frame.target = "us-forces"
+            frame.cite("target", frame.loc.start, frame.loc.end)
+
+    def _striker(self, view: SentenceView, strike_trigs: list[Mention]) -> tuple[str, Mention] | None:
+        """Who strikes: a state-striker phrase ("غارة أمريكية", "ردت بغارة") or a strike word with a
+        state actor near it; a named actor next to the phrase (قوات التحالف ردت بغارة) decides between
+        US, coalition and Israel."""
+        named = [a for a in view.get("actor") if a.entry_id in STRIKERS]
+        if view.get("cue", "other_striker") or (self.arab_coalition_doc and any(
+                a.entry_id == "coalition" and a.surface in ("التحالف", "تحالف") for a in named)):
+            # "طيران التحالف العربي", "الطائرات الروسية": only a striker named outright stays ours
+            named = [a for a in named if a.entry_id not in ("coalition", "us-forces")
+                     or a.surface not in ("التحالف", "تحالف")]
+            if not [a for a in named if a.entry_id != "coalition"]:
+                self.recent_striker = None
+                return None
+        for cue in view.get("cue", "state_striker"):
+            near = [a for a in named if abs(a.tok_start - cue.tok_start) <= 4]
+            if near:
+                a = min(near, key=lambda a: abs(a.tok_start - cue.tok_start))
+                return STRIKERS[a.entry_id], cue
+            text = cue.surface
+            if "اسراييل" in text:
+                return "israel", cue
+            if "تركي" in text:
+                return "turkey", cue
+            if "اردني" in text:
+                return "jordan-government", cue
+            if "تحالف" in text:
+                return "coalition", cue
+            return "us-forces", cue
+        if strike_trigs:
+            for a in named:
+                if any(abs(a.tok_start - t.tok_start) <= 8 for t in strike_trigs):
+                    return STRIKERS[a.entry_id], a
+            recent = [f for f in self.frames if f.type == "strike" and view.sentence.index - f.sentence <= 2]
+            if recent and recent[-1].actor is not None:
+                return recent[-1].actor, strike_trigs[0]
+        return None
+
+    def _carried_striker(self, view: SentenceView, strike_trigs: list[Mention], attack_trigs: list[Mention],
+                         sites: list[Mention]) -> tuple[str, Mention] | None:
+        """A strike told over several sentences: "شنت القوات الأمريكية ضربات ..." then "وطالت الغارات
+        مواقع في البوكمال" or "قصفت منشأتين يستخدمهما الحرس الثوري".  The striker named up to two sentences
+        before carries over to a strike word, or to an attack word aimed at an armed group's site."""
+        if self.recent_striker is None:
+            return None
+        if view.sentence.index - self.recent_striker[1] > 2:
+            # further on, only a definite strike word refers back to the strikes told ("الضربات طالت ...")
+            definite = [t for t in strike_trigs if "ال" in t.prefix or t.surface.startswith("ال")]
+            return (self.recent_striker[0], definite[0]) if definite else None
+        actor = self.recent_striker[0]
+        if strike_trigs:
+            return actor, strike_trigs[0]
+        groups = [a for a in view.get("actor") if a.entry_id in ("irgc", "pmf", "kataib-hezbollah",
+                                                                  "iran-backed-militias", "harakat-al-nujaba")]
+        # "طائرات حربية من طراز إف-15 قصفت ثلاثة مواقع": warplanes are the striker's, never the attackers'
+        warplanes = [w for w in view.get("weapon") if w.entry_id == "aircraft"]
+        if attack_trigs and (groups or warplanes) and not sites:
+            return actor, attack_trigs[0]
+        return None
+
+    def lone_event_actor(self, merged: list[Frame]) -> None:
+        """When a document tells of one attack only, a claim ("تبنت ... الهجوم") or an accusation ("اتهمت
+        واشنطن كتائب حزب الله بتنفيذ الهجوم") anywhere in it names its actor; the sentence nearest the event
+        wins, a claim before an accusation in the same sentence."""
+        attacks = [f for f in merged if f.type == "attack"]
+        if len(attacks) != 1 or attacks[0].actor is not None:
+            return
+        frame = attacks[0]
+        if self.ctx.views[frame.sentence].get("cue", "no_claim"):
+            return  # "ولم تتبن أي جهة الهجوم"
+        order = sorted(range(len(self.ctx.views)), key=lambda k: abs(k - frame.sentence))
+        for k in order:
+            v = self.ctx.views[k]
+            actors = self._perpetrators(v)
+            if not actors or not v.get("trigger", "attack") or sentence_negated(v):
+                continue
+            other = [m for m in v.get("site") if frame.loc is None or m.entry_id != frame.loc.entry_id]
+            if other:
+                continue
+            for kind, basis in (("claim", "claimed"), ("attribution", "attributed")):
+                cues = v.get("cue", kind)
+                if not cues or (kind == "claim" and v.get("cue", "no_claim")):
+                    continue  # "لم تعلن أي جهة مسؤوليتها، لكن فصائل ... تبنت عشرات الهجمات": no claim of this one
+                actor = min(actors, key=lambda a: min(abs(a.tok_start - c.tok_start) for c in cues))
+                frame.actor = self._actor_id(actor)
+                frame.actor_basis = "attributed" if frame.actor in DESCRIPTIVE_ACTORS else basis
+                cue = min(cues, key=lambda c: abs(c.tok_start - actor.tok_start))
+                frame.cite("actor", actor.start, actor.end)
+                frame.cite("actor_basis", cue.start, cue.end)
+                return
+
+    def vehicle_strikes(self, merged: list[Frame]) -> None:
+        """"طائرة مسيرة استهدفت عجلة في منطقة المشتل شرقي بغداد" with no striker named, then "حمّلت فصائل
+        القوات الأمريكية مسؤولية الاعتداء": a strike of the state the text blames (attributed)."""
+        if not self.vehicle_hits or any(f.type == "strike" for f in merged):
+            return
+        blamed = None
+        for v in self.ctx.views:
+            cues = v.get("cue", "attribution")
+            if not cues or sentence_negated(v):
+                continue
+            named = [a for a in v.get("actor") if a.entry_id in STRIKERS
+                     and any(abs(a.tok_start - c.tok_start) <= 6 for c in cues)]
+            if named:
+                blamed = named[0]
+                break
+        if blamed is None:
+            return
+        made = []
+        for view, drones, places in self.vehicle_hits:  # the headline and the body: one record per place/day
+            locs = self._best_place([p for p in places if not self._is_origin(p)])
+            loc = locs[0] if locs else None
+            anchor = loc.tok_start if loc is not None else drones[0].tok_start
+            frame = self._new("strike", view, loc, anchor, drones[0])
+            if frame.country is None:
+                continue
+            self._date(frame, view)
+            self._weapons(frame, drones, view)
+            frame.actor, frame.actor_basis = STRIKERS[blamed.entry_id], "attributed"
+            frame.cite("actor", blamed.start, blamed.end)
+            frame.cite("actor_basis", blamed.start, blamed.end)
+            self._casualties(frame, view)
+            frame.vehicle = True
+            made.append(frame)
+        merged.extend(merge(made))
+
+    def _status(self, frame: Frame, view: SentenceView) -> None:
+        """"confirmed" when an official of the side that was hit (or, for a strike, the striker's or Iraqi
+        officials) states it in the sentence or the next one ("أكد البنتاغون", "قالت القيادة المركزية");
+        "claimed" when the perpetrator's own statement gives the actor; else "reported"."""
+        sources = CONFIRMING_SOURCES | (STRIKE_CONFIRMING if frame.type == "strike" else frozenset())
+        for k in range(view.sentence.index, min(view.sentence.index + 2, len(self.ctx.views))):
+            v = self.ctx.views[k]
+            officials = [a for a in v.get("actor") if a.entry_id in sources]
+            for cue in v.get("cue", "confirm"):
+                near = [a for a in officials if abs(a.tok_start - cue.tok_start) <= 6]
+                if near and frame.type != "reinforcement":
+                    frame.status = "confirmed"
+                    frame.cite("status", cue.start, cue.end)
+                    frame.cite("status", near[0].start, near[0].end)
+                    return
+        if frame.type == "attack" and frame.actor_basis == "claimed":
+            frame.status = "claimed"
+            for span in frame.evidence.get("actor_basis", []):
+                frame.cite("status", *span)
+            return
+        media = [a for a in view.get("actor") if self.res.entries[a.entry_id].kind in ("monitor", "media")]
+        for m in media[:1] or []:
+            frame.cite("status", m.start, m.end)
+        for span in ([] if media else frame.evidence.get("type", [])[:1]):
+            frame.cite("status", *span)
+
+    def _denied(self, view: SentenceView, sites: list[Mention]) -> None:
+        """"نفت وزارة الدفاع تعرض قاعدة عين الأسد لأي هجوم": a denial that names the place of an event told
+        before (or follows it at once without a place) marks that event denied, unless an official
+        confirmed it."""
+        denials = [c for c in view.get("cue", "denial") if c.surface.startswith(self.res.words.denial_verbs)]
+        if not denials or not self.frames:
+            return
+        named = {s.entry_id for s in sites}
+        for f in reversed(self.frames):
+            if f.type == "reinforcement" or f.status == "confirmed":
+                continue
+            # what is denied is the event itself: its word follows the denial ("نفى تعرض القاعدة لهجوم")
+            denied_event = any(0 <= t.tok_start - d.tok_end <= 6 for d in denials
+                               for t in view.get("trigger", f.type) + view.get("trigger", "attack"))
+            same = f.loc is not None and f.loc.entry_id in named
+            right_after = not named and view.sentence.index - f.sentence <= 1
+            if denied_event and (same or right_after):
+                f.status = "denied"
+                f.evidence.pop("status", None)
+                f.cite("status", denials[0].start, denials[0].end)
+                return

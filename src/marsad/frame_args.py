@@ -1,0 +1,301 @@
+"""Frame arguments other than the actor: the date (the sentence's, else inherited), weapons and counts,
+casualties (numbers, negations), interception, and the follow-up sentences that complete an event.
+"""
+
+from __future__ import annotations
+
+from marsad.context import SentenceView
+from marsad.frame_base import (
+    DESCRIPTIVE_ACTORS,
+    MISSILE_ORIGINS,
+    NEGATING_CUES,
+    BuilderBase,
+    Frame,
+    sentence_negated,
+)
+from marsad.model import DateMention, Mention
+
+
+class ArgumentRules(BuilderBase):
+    def _date(self, frame: Frame, view: SentenceView) -> None:
+        candidates = [(tok, d) for tok, d in view.dates if self.ctx.tok(tok - 1) != "منذ"
+                      and not self.ctx.tok(tok).startswith("منذ")]
+        if candidates:
+            tok, d = min(candidates, key=lambda td: (abs(td[0] - frame.anchor), td[0] < frame.anchor))
+            frame.date, frame.date_strategy = d.value, d.strategy
+            if len(candidates) == 1 and any(0 <= tok - c.tok_end <= 3 for c in view.get("cue", "confirm")):
+                # "بحسب ما أعلنته هيئة الحشد اليوم الأحد": the day of the statement, maybe not of the event
+                frame.date_strategy = "statement"
+            frame.cite("date", d.start, d.end)
+            return
+        same_day = view.get("cue", "same_day")
+        if same_day and self.frames and self.frames[-1].date is not None:
+            prev = self.frames[-1]
+            frame.date, frame.date_strategy = prev.date, "same_day"
+            frame.cite("date", same_day[0].start, same_day[0].end)
+            for span in prev.evidence.get("date", []):
+                frame.cite("date", *span)
+            return
+        # inherit: the paragraph's last day-level date, else the previous event's date
+        idx = view.sentence.index
+        for back in range(idx - 1, -1, -1):
+            prev_view = self.ctx.views[back]
+            if prev_view.sentence.paragraph != view.sentence.paragraph:
+                break
+            dated = [(t, d) for t, d in prev_view.dates if d.precision == "day" and d.value is not None
+                     and self.ctx.tok(t - 1) != "منذ"]
+            if dated:
+                _t, d = self._date_of_type(prev_view, dated, frame.type)
+                frame.date, frame.date_strategy = d.value, "inherited"
+                frame.cite("date", d.start, d.end)
+                return
+        if frame.type == "strike" and self.recent_striker is not None:
+            # the day of the strikes as first told: the nearest earlier strike sentence with a day
+            for k in range(self.recent_striker[1], -1, -1):
+                v = self.ctx.views[k]
+                dated = [(t, d) for t, d in v.dates if d.precision == "day" and d.value is not None
+                         and self.ctx.tok(t - 1) != "منذ"]
+                if dated and (v.get("cue", "state_striker") or v.get("trigger", "strike")):
+                    _t, d = self._date_of_type(v, dated, "strike")
+                    frame.date, frame.date_strategy = d.value, "inherited"
+                    frame.cite("date", d.start, d.end)
+                    return
+        for prev in reversed(self.frames):
+            if prev.date is not None and prev.type == frame.type:
+                frame.date, frame.date_strategy = prev.date, "inherited"
+                for span in prev.evidence.get("date", []):
+                    frame.cite("date", *span)
+                return
+        # the story's date: the last day-level date told before this sentence
+        for back in range(idx - 1, -1, -1):
+            dated = [(t, d) for t, d in self.ctx.views[back].dates if d.precision == "day" and d.value is not None
+                     and self.ctx.tok(t - 1) != "منذ"]
+            if dated:
+                d = dated[-1][1]
+                frame.date, frame.date_strategy = d.value, "inherited"
+                frame.cite("date", d.start, d.end)
+                return
+
+    def _date_of_type(self, view: SentenceView, dated: list[tuple[int, DateMention]],
+                      type_: str) -> tuple[int, DateMention]:
+        """Of an earlier sentence's dates, the one nearest a word of the frame's type ("شنت القوات الأمريكية
+        مساء الجمعة غارات ... ردا على هجوم ... الأحد الماضي": a strike takes الجمعة), else the last."""
+        words = view.get("trigger", type_) + (view.get("cue", "state_striker") if type_ == "strike" else [])
+        if type_ == "strike":  # "ردا على هجوم": the attack's words do not date a strike
+            words = [w for w in words if w.category != "trigger" or w.entry_id == "strike"]
+        if not words:
+            return dated[-1]
+        return min(dated, key=lambda td: min(abs(td[0] - w.tok_start) for w in words))
+
+    def _weapons(self, frame: Frame, weapons: list[Mention], view: SentenceView) -> None:
+        kinds: dict[str, int | None] = {}
+        for w in weapons:
+            wid = w.entry_id
+            count: int | None = w.attrs.get("count")  # type: ignore[assignment]
+            num = self.ctx.number_before(w.tok_start)
+            if num is not None:
+                count = num[0]
+                if num[0] is not None:
+                    frame.cite("count", *self.ctx.span_of(num[1], num[2]))
+            elif count is not None:
+                frame.cite("count", w.start, w.end)
+            if kinds.get(wid) is None:  # the first stated count of a kind wins
+                kinds[wid] = count
+            frame.cite("weapons", w.start, w.end)
+        if "missile" in kinds and "rocket" in kinds:  # "صاروخ باليستي" names one munition, not two
+            rocket = kinds.pop("rocket")
+            if kinds["missile"] is None:
+                kinds["missile"] = rocket
+        launch_countries = {self.res.entries[p.entry_id].country for s, p in self.launch_points
+                            if s == view.sentence.index}
+        launch_countries |= {c.entry_id for c in view.get("country") if self.ctx.tok(c.tok_start - 1) == "من"}
+        if "rocket" in kinds and (launch_countries & MISSILE_ORIGINS or any(
+                w.entry_id == "rocket" and self.ctx.tok(w.tok_end).startswith(self.res.words.missile_origin_adjectives)
+                for w in weapons)):  # "22 صاروخاً إيرانياً": launched from Iran
+            kinds["missile"] = kinds.pop("rocket")
+        frame.weapons = sorted(kinds)
+        counts = list(kinds.values())
+        if len(counts) == 1:
+            frame.count = counts[0]
+        elif counts and all(c is not None for c in counts):
+            frame.count = sum(c for c in counts if c is not None)
+        if frame.count is None:
+            frame.evidence.pop("count", None)
+
+    def _casualties(self, frame: Frame, view: SentenceView, locs: list[Mention] | None = None) -> None:
+        def mine(m: Mention) -> bool:
+            if not locs or len(locs) < 2 or frame.loc is None:
+                return True
+            return self._nearest(locs, m.tok_start) is frame.loc
+
+        for m in view.get("casualty", "none"):
+            if not mine(m):
+                continue
+            frame.killed = frame.killed if frame.killed is not None else 0
+            frame.injured = frame.injured if frame.injured is not None else 0
+            frame.cite("killed", m.start, m.end)
+            frame.cite("injured", m.start, m.end)
+        for neg in view.get("cue", "toll_negator"):
+            if mine(neg):
+                self._negated_toll(frame, view, neg)
+        for kind, name in (("killed_noun", "killed"), ("injured_noun", "injured")):
+            for m in view.get("casualty", kind):
+                if not mine(m):
+                    continue
+                value = self._toll_number(m)
+                if value is None:
+                    continue
+                if getattr(frame, name) in (None, 0):
+                    setattr(frame, name, value[0])
+                    frame.cite(name, *self.ctx.span_of(min(m.tok_start, value[1]), max(m.tok_end, value[2])))
+
+    def _negated_toll(self, frame: Frame, view: SentenceView, neg: Mention) -> None:
+        """"لم يسفر عن سقوط قتلى أو جرحى" -> 0 and 0; "دون وقوع قتلى" -> killed 0; "لم يصب أحد بأذى",
+        "دون خسائر بشرية", "لم يسفر عن ضحايا" -> 0 and 0.  The casualty word must follow within 7 words."""
+        end = min(neg.tok_end + 7, view.sentence.tok_end)
+        killed = any(neg.tok_end <= m.tok_start < end for m in view.get("casualty", "killed_noun"))
+        injured = any(neg.tok_end <= m.tok_start < end for m in view.get("casualty", "injured_noun"))
+        if any(w in self.ctx.tok(j) for j in range(neg.tok_end, end) for w in self.res.words.toll_words):
+            killed = injured = True
+        for name, hit in (("killed", killed), ("injured", injured)):
+            if hit and getattr(frame, name) is None:
+                setattr(frame, name, 0)
+                frame.cite(name, neg.start, self.doc.tokens[end - 1].end if end > neg.tok_end else neg.end)
+
+    def _toll_number(self, m: Mention) -> tuple[int, int, int] | None:
+        """The number of people a casualty word states: "مقتل 5 مسلحين", "3 قتلى", "مقتل مقاول" (1)."""
+        after = self.ctx.number_after(m.tok_end)
+        if after is not None and after[0] is not None:
+            return after[0], after[1], after[2]
+        before = self.ctx.number_before(m.tok_start)
+        if before is not None and before[0] is not None:
+            return before[0], before[1], before[2]
+        # "25 مقاتلا قتلوا", "أربعة مقاتلين على الأقل قتلوا": the number before the people word
+        # "ثلاثة جنود أميركيين قد قتلوا": up to three words (adjective, قد) between the people and the verb
+        j = m.tok_start
+        if self.ctx.tok(j - 1) == "الاقل" and self.ctx.tok(j - 2) == "علي":
+            j -= 2
+        for end in range(j, max(j - 3, 0), -1):
+            for people in self.ctx.people_ending(end):
+                before = self.ctx.number_before(people.tok_start)
+                if before is not None and before[0] is not None:
+                    return before[0], before[1], before[2]
+        for j in range(m.tok_end, m.tok_end + 5):  # "عدد المصابين في الهجوم ارتفع إلى 40 عسكريا"
+            if self.ctx.tok(j).startswith(self.res.words.reach_verbs):
+                k = j + 2 if self.ctx.tok(j + 1) in ("الي", "حوالي", "نحو") else j + 1
+                reached = self.ctx.number_after(k)
+                if reached is not None and reached[0] is not None:
+                    return reached[0], reached[1], reached[2]
+                break
+        for people in self.ctx.people_at(m.tok_end):
+            value = {"people_one": 1, "people_two": 2}.get(people.entry_id)
+            if value is not None:
+                return value, people.tok_start, people.tok_end
+        return None
+
+    def _intercepted(self, frame: Frame, view: SentenceView) -> None:
+        for m in view.get("cue", "intercept"):
+            frame.intercepted = True
+            frame.cite("intercepted", m.start, m.end)
+
+    def _toll_hedged(self, view: SentenceView) -> bool:
+        """A threat or denial word before the sentence's first toll word ("حذر من أن الهجمات قد تؤدي إلى
+        سقوط قتلى"); one after it ("لم يسفر عن خسائر، مشيرين إلى أن القوات تلقت تحذيرا") does not count."""
+        tolls = [m.tok_start for m in view.get("casualty") + view.get("cue", "toll_negator")
+                 + view.get("cue", "intercept")]
+        first = min(tolls, default=view.sentence.tok_end)
+        return any(c.tok_start < first for kind in NEGATING_CUES for c in view.get("cue", kind))
+
+    def _lead_in(self, frame: Frame, view: SentenceView) -> None:
+        """An interception told just before the place is named: "أسقطت المدمرة 3 صواريخ وعدة طائرات مسيرة
+        أطلقتها حركة أنصار الله" then "هذه الصواريخ انطلقت من اليمن ... على طول البحر الأحمر".  The first
+        sentence (no place, no event of its own, an interception of the same kind of munition) gives
+        interception, its munitions and the actor."""
+        k = view.sentence.index - 1
+        if k < 0 or any(f.sentence == k for f in self.frames):
+            return
+        prev = self.ctx.views[k]
+        if prev.get("site") or prev.get("place") or not prev.get("cue", "intercept") or sentence_negated(prev):
+            return
+        kinds = {w.entry_id for w in prev.get("weapon") if w.entry_id != "aircraft"}
+        family = {"missile": "rocket"}
+        if not {family.get(w, w) for w in kinds} & {family.get(w, w) for w in frame.weapons}:
+            return
+        if frame.intercepted is None:
+            self._intercepted(frame, prev)
+        for w in prev.get("weapon"):
+            if w.entry_id not in ("aircraft", "rocket", "missile") and w.entry_id not in frame.weapons:
+                frame.weapons.append(w.entry_id)
+                frame.cite("weapons", w.start, w.end)
+        actors = self._perpetrators(prev)
+        if frame.actor is None and actors:
+            frame.actor = self._actor_id(actors[0])
+            claimed = prev.get("cue", "claim") and frame.actor not in DESCRIPTIVE_ACTORS
+            frame.actor_basis = "claimed" if claimed else "attributed"
+            frame.cite("actor", actors[0].start, actors[0].end)
+            frame.cite("actor_basis", actors[0].start, actors[0].end)
+
+    def _follow_up(self, view: SentenceView) -> None:
+        """A sentence with no event of its own that gives the toll or the interception of the event told
+        just before ("وأسفر الهجوم عن ...", "اعترضت الدفاعات معظم الصواريخ") completes that event."""
+        if not self.frames or self._toll_hedged(view):
+            return
+        last = self.frames[-1]
+        if view.sentence.index - last.sentence > 2 or view.get("site") or view.get("place"):
+            return
+        if last.type == "attack" and view.get("cue", "intercept") and (view.get("weapon") or view.get("trigger")):
+            self._intercepted(last, view)
+        if last.type != "reinforcement" and (last.killed is None or last.injured is None) \
+                and (view.get("trigger") or view.get("weapon") or view.get("cue", "intercept")) and \
+                (view.get("casualty") or view.get("cue", "toll_negator")):
+            self._casualties(last, view)
+        if last.type == "reinforcement" and last.count is None and view.sentence.index - last.sentence <= 1 \
+                and not self.ctx.tally_sentences.get(view.sentence.index):
+            # "وصل رتل ... إلى قاعدة قسرك" then "ويتألف الرتل من 45 شاحنة"
+            self._reinforcement_count(last, view, view.get("trigger", "reinforcement"))
+
+    def lone_event_tolls(self, merged: list[Frame]) -> None:
+        """When a document tells of one attack (or one strike) only, a toll stated anywhere with a word of
+        that event ("الهجوم الذي أودى بحياة ثلاثة جنود", "ارتفعت حصيلة شهداء العدوان إلى 17") is its toll,
+        unless the sentence names another place of a different country."""
+        for type_ in ("attack", "strike"):
+            frames = [f for f in merged if f.type == type_]
+            if len(frames) != 1:
+                continue
+            frame = frames[0]
+            if frame.killed is not None and frame.injured is not None:
+                continue
+            for view in self.ctx.views:
+                if view.sentence.index == frame.sentence \
+                        or not (view.get("casualty") or view.get("cue", "toll_negator")) \
+                        or not (view.get("trigger", type_) or (frame.vehicle and self._names_vehicle(view))) \
+                        or self._toll_hedged(view):
+                    continue
+                if self.ctx.tally_sentences.get(view.sentence.index):
+                    continue
+                other = [m for m in view.mentions if m.category in ("site", "place", "country")
+                         and self._country_code(m) not in (None, frame.country)]
+                if other:
+                    continue
+                before = (frame.killed, frame.injured)
+                self._casualties(frame, view)
+                if (frame.killed, frame.injured) != before and frame.killed is not None and frame.injured is not None:
+                    break
+
+    def _reinforcement_count(self, frame: Frame, view: SentenceView, trigs: list[Mention]) -> None:
+        """Vehicles or aircraft: a number before a convoy/truck/aircraft word ("رتل مؤلف من 25 شاحنة",
+        "يضم 45 آلية", "12 مقاتلة"), else the number a dual or singular form states ("طائرتا شحن")."""
+        nouns = sorted([*trigs, *view.get("tally", "trucks"), *view.get("tally", "flights")],
+                       key=lambda m: m.tok_start)
+        for t in nouns:
+            num = self.ctx.number_before(t.tok_start)
+            if num is not None and num[0] is not None:
+                frame.count = num[0]
+                frame.cite("count", *self.ctx.span_of(num[1], num[2]))
+                return
+        for t in trigs:
+            count = t.attrs.get("count")
+            if isinstance(count, int):
+                frame.count = count
+                frame.cite("count", t.start, t.end)
+                return

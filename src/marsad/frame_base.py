@@ -1,0 +1,102 @@
+"""Shared parts of the frame stage: the :class:`Frame` under construction, the builder's state, and the
+fixed id sets the rules consult (word lists are language data: ``data/rule_words.yaml``).
+
+The frame stage is one builder class assembled from rule mixins, one module each: places
+(:mod:`marsad.frame_places`), arguments such as date, weapons and toll (:mod:`marsad.frame_args`), actors and
+status (:mod:`marsad.frame_actors`), the sentence rules that make frames (:mod:`marsad.frames`), and merging
+into records (:mod:`marsad.frame_merge`).  Every mixin reads and writes the state set up here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from marsad.context import DocContext, SentenceView
+from marsad.lexicon import Resources
+from marsad.model import Document, Mention
+
+PLACE_RANK = {"city": 0, "town": 0, "airport": 0, "region": 2, "governorate": 3, "sea": 1}
+NEGATING_CUES = ("threat", "denial")
+MISSILE_ORIGINS = frozenset({"YE", "IR"})
+MISSILE_ACTORS = frozenset({"ansar-allah"})  # launches from Yemen: its rockets are missiles (spec)
+# who may confirm an event (the side that was hit, officials); for a strike also the Iraqi/Syrian side
+CONFIRMING_SOURCES = frozenset({"us-forces", "us-dod", "us-centcom", "us-state-dept", "us-president", "coalition",
+                                "iraqi-security-forces", "iraqi-government", "krg", "krg-counter-terrorism",
+                                "jordan-government"})
+STRIKE_CONFIRMING = frozenset({"iraqi-cts"})
+STATUS_RANK = {"reported": 0, "claimed": 1, "denied": 2, "confirmed": 3}
+HOST_PLACES = frozenset({"green-zone"})  # places (not sites) that host US facilities: rockets on them are in scope
+SAUDI_COALITION_THEATRES = frozenset({"YE"})
+DESCRIPTIVE_ACTORS = frozenset({"iran-backed-militias", "iraqi-armed-factions"})  # named by others, never claim
+SPEAKERS = {"us-forces": frozenset({"us-forces", "us-dod", "us-centcom", "us-president", "us-state-dept"}),
+            "coalition": frozenset({"coalition", "us-dod", "us-centcom"})}  # who speaks for a striker
+AREA_KINDS = frozenset({"city", "town", "governorate", "region"})  # places that contain bases
+
+
+@dataclass(slots=True)
+class Frame:
+    """An event under construction, with the mentions that support each field."""
+
+    type: str
+    sentence: int
+    loc: Mention | None
+    country: str | None
+    country_ev: Mention | None = None
+    evidence: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # field -> normalised spans
+    date: dt.date | None = None
+    date_strategy: str | None = None
+    weapons: list[str] = field(default_factory=list)
+    count: int | None = None
+    actor: str | None = None
+    actor_basis: str | None = None
+    target: str | None = None
+    killed: int | None = None
+    injured: int | None = None
+    intercepted: bool | None = None
+    status: str = "reported"  # claimed | confirmed | denied | reported
+    anchor: int = 0  # token index the frame is anchored at
+    vehicle: bool = False  # a drone hit on a vehicle: later sentences speak of the vehicle, not of a strike
+
+    def cite(self, name: str, start: int, end: int) -> None:
+        spans = self.evidence.setdefault(name, [])
+        if (start, end) not in spans:
+            spans.append((start, end))
+
+
+def valid_triggers(view: SentenceView, trig_type: str) -> list[Mention]:
+    """Triggers not negated by a threat/denial cue earlier in the same clause, and not future tense."""
+    out = []
+    cues = [m for c in NEGATING_CUES for m in view.get("cue", c)]
+    for t in view.get("trigger", trig_type):
+        if "س" in t.prefix:
+            continue
+        clause = view.clause_of(t.tok_start)
+        if any(view.clause_of(c.tok_start) == clause and c.tok_start <= t.tok_start for c in cues):
+            continue
+        out.append(t)
+    return out
+
+
+def sentence_negated(view: SentenceView) -> bool:
+    return bool(view.get("cue", "threat") or view.get("cue", "denial"))
+
+
+class BuilderBase:
+    """The state of one document's frame building, shared by the rule mixins."""
+
+    def __init__(self, doc: Document, res: Resources, ctx: DocContext) -> None:
+        self.doc, self.res, self.ctx = doc, res, ctx
+        self.frames: list[Frame] = []
+        self.launch_points: list[tuple[int, Mention]] = []  # (sentence index, place)
+        self.last_location: Mention | None = None
+        self.recent_striker: tuple[str, int] | None = None  # (actor, sentence index) of the last striker named
+        # (striker, country) -> its own statement is in the text (per document)
+        self.speaks: dict[tuple[str, str | None], bool] = {}
+        # drone hits on a vehicle with no striker named: a strike if the text later lays it at a state's door
+        self.vehicle_hits: list[tuple[SentenceView, list[Mention], list[Mention]]] = []
+        # the document speaks of the Saudi-led coalition: a bare "التحالف" in it is that one
+        words = res.words.arab_coalition_words
+        self.arab_coalition_doc = any(m.category == "cue" and m.entry_id == "other_striker"
+                                      and any(w in m.surface for w in words) for m in doc.mentions)
+

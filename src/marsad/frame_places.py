@@ -1,0 +1,223 @@
+"""Frame rules about places: which place mentions of a sentence can locate an event (not a launch point, a
+speaker, a reporter's city, a threatened base, a metonym), the most precise place, the country.
+"""
+
+from __future__ import annotations
+
+from marsad.context import US_SIDE, SentenceView
+from marsad.frame_base import PLACE_RANK, BuilderBase, Frame
+from marsad.model import Mention
+
+
+class PlaceRules(BuilderBase):
+    def _is_launch_point(self, view: SentenceView, loc: Mention) -> bool:
+        for cue in view.get("cue", "launch_from"):
+            if 0 <= loc.tok_start - cue.tok_end <= 2:
+                return True
+        return self.ctx.tok(loc.tok_start - 1) in ("من",) and self.ctx.tok(loc.tok_start - 2).startswith("انطلق")
+
+    def _is_origin(self, loc: Mention) -> bool:
+        """"من X" / "من مدينة X" names where something came from, unless it is "بالقرب من X"."""
+        i = loc.tok_start - 1
+        if self.ctx.tok(i) in self.res.words.origin_place_nouns:
+            i -= 1
+        if self.ctx.tok(i) != "من":
+            return False
+        return self.ctx.tok(i - 1) not in self.res.words.proximity_words
+
+    def _named_as_place(self, view: SentenceView, m: Mention) -> bool:
+        """A name that is also a common word ("حديثه", "الحرير", "القائم") is a place only after a locality
+        word, inside an alias that starts with one, after في/ب (unless it ends in ه: "في حديثه" is "in his
+        talk"; "بالشدادة" is fine), or listed with another location ("عين الأسد وحرير")."""
+        if m.entry_id not in self.res.common_word_names:
+            return True
+        words = self.res.locality_words
+        first = m.surface.split(" ", 1)[0]
+        prev = self.ctx.tok(m.tok_start - 1)
+        if (" " in m.surface and first in words) or prev in words or (prev[:1] in ("و", "ف") and prev[1:] in words):
+            return True  # "قضاء حديثة", "وبادية الميادين"
+        definite = m.surface.startswith("ال") or m.prefix.endswith("ال")
+        if (m.prefix.endswith("ب") or m.prefix.endswith("بال") or prev in ("في", "وفي")) \
+                and (definite or not m.surface.endswith("ه")):
+            return True
+        if prev in ("علي", "الي") and definite:  # "الضربات على القائم", "وصل إلى الشدادي"
+            return True
+        for n in view.mentions:
+            if n is m or n.category not in ("site", "place"):
+                continue
+            if ("و" in m.prefix and 0 <= m.tok_start - n.tok_end <= 1) or \
+                    ("و" in n.prefix and 0 <= n.tok_start - m.tok_end <= 1):
+                return True
+        return False
+
+    def _hedged(self, view: SentenceView, m: Mention) -> bool:
+        """A threat word earlier in the location's clause ("لن", "سنستهدف", "في حال")."""
+        clause = view.clause_of(m.tok_start)
+        return any(view.clause_of(c.tok_start) == clause and c.tok_end <= m.tok_start
+                   for c in view.get("cue", "threat"))
+
+    def _us_subject(self, view: SentenceView, trig: Mention) -> bool:
+        """"استهدفت مقاتلات التحالف الدولي ...", "قصفت طائرات أمريكية ...": US or coalition forces are the
+        subject right after the verb (not its object: "على"/"لـ" before them), so it is their strike."""
+        for a in view.get("actor"):
+            if a.entry_id in US_SIDE and 1 <= a.tok_start - trig.tok_end <= 2 and "ل" not in a.prefix \
+                    and self.ctx.tok(a.tok_start - 1) not in ("علي", "ضد") \
+                    and not trig.surface.startswith(("تعرض", "يتعرض", "تتعرض")):  # "تعرضت قوات التحالف لهجوم"
+                return True
+        return False
+
+    def _facility(self, m: Mention) -> bool:
+        """The site is named with a base word: "قاعدة عين الأسد", "معسكر التاجي", "مطار أربيل"."""
+        words = self.res.locality_words
+        return (" " in m.surface and m.surface.split(" ", 1)[0] in words) or self.ctx.tok(m.tok_start - 1) in words
+
+    def _us_context(self, view: SentenceView) -> bool:
+        """The sentence names US or coalition forces (or their statement), or a coalition base, other than
+        as the striker ("غارات التحالف", "الطائرات الأمريكية" are the ones who strike, not the target)."""
+        striking = [m for m in view.get("cue", "state_striker") + view.get("weapon", "aircraft")]
+
+        def attacker(m: Mention) -> bool:
+            return any(s.tok_start <= m.tok_start < s.tok_end or s.tok_start < m.tok_end <= s.tok_end
+                       or 0 <= m.tok_start - s.tok_end <= 1 for s in striking)
+
+        return any(not attacker(c) for c in view.get("cue", "coalition_target")) or \
+            any(a.entry_id in US_SIDE and not attacker(a) for a in view.get("actor"))
+
+    def _country_supported(self, m: Mention) -> bool:
+        """An embassy named without its city ("السفارة الأمريكية") is the one in the gazetteer only when the
+        document speaks of that country (a country word or another of its places)."""
+        entry = self.res.entries[m.entry_id]
+        if entry.kind != "embassy" or entry.country is None:
+            return True
+        # "السفارة الأمريكية في طهران/بأنقرة": placed elsewhere right after its name
+        nxt = self.ctx.tok(m.tok_end)
+        if (m.surface.count(" ") < 2 and nxt in ("في", "ب")) or nxt.startswith("ب"):
+            at = m.tok_end + (1 if nxt in ("في", "ب") else 0)
+            here = [n for n in self.doc.mentions if n.tok_start == at and n.category in ("place", "site", "country")]
+            if here and not any(self._country_code(n) == entry.country for n in here):
+                return False
+            if not here and nxt == "في" and m.surface.count(" ") < 2:
+                return False  # "في أنقرة", "في نيروبي": a capital the gazetteer does not hold
+        return entry.country in self.doc_countries(exclude=m.entry_id)
+
+    def doc_countries(self, exclude: str | None = None) -> set[str]:
+        """Countries the document names, by a country word or by one of its places (but ``exclude``)."""
+        out: set[str] = set()
+        for m in self.doc.mentions:
+            if m.entry_id == exclude:
+                continue
+            if m.category == "country":
+                out.add(m.entry_id)
+            elif m.category in ("site", "place"):
+                c = self.res.entries[m.entry_id].country
+                if c:
+                    out.add(c)
+        return out
+
+    def _locations(self, view: SentenceView) -> tuple[list[Mention], list[Mention]]:
+        sites, places = [], []
+        for m in view.mentions:
+            if m.category not in ("site", "place"):
+                continue
+            if not self._named_as_place(view, m) or not self._country_supported(m):
+                continue
+            if self._hedged(view, m):
+                continue  # "ولن تكون قواعدهم في عين الأسد وحرير بمنأى عن صواريخنا"
+            capital = self.ctx.tok(m.tok_start - 2).endswith("العاصمه") \
+                or self.ctx.tok(m.tok_start - 1).endswith("العاصمه")  # "بالعاصمة السورية دمشق", "العاصمة بغداد"
+            if m.entry_id in self.res.metonyms and not ("ب" in m.prefix or capital or
+                                                        self.ctx.tok(m.tok_start - 1) in self.res.locative_words):
+                continue  # "طالبت واشنطن بغداد": the government, not the place
+            if self._is_launch_point(view, m):
+                self.launch_points.append((view.sentence.index, m))
+                continue
+            if self._speaker(m):
+                continue
+            (sites if m.category == "site" else places).append(m)
+        return sites, places
+
+    def _toward(self, m: Mention) -> bool:
+        """"صاروخ كان موجها نحو البحر الأحمر": where a munition was headed, not where a strike hit."""
+        prev = self.ctx.tok(m.tok_start - 1)
+        if prev not in self.res.words.toward_words and prev in self.res.locality_words:  # "نحو مدينة ..."
+            prev = self.ctx.tok(m.tok_start - 2)
+        return prev in self.res.words.toward_words
+
+    def _speaker(self, m: Mention) -> bool:
+        """"تعليق فوري من السفارة الأمريكية", "بيان صادر عن التحالف": the source of a statement; "مراسل
+        الميادين في بغداد": where the reporter is."""
+        if self.ctx.tok(m.tok_start - 1) in ("في", "ب") or m.prefix.endswith("ب"):
+            return any(self.ctx.tok(j).startswith(self.res.words.reporter_stems) for j in range(m.tok_start - 4, m.tok_start - 1))
+        if self.ctx.tok(m.tok_start - 1) not in ("من", "عن"):
+            return False
+        return any(self.ctx.tok(j).startswith(self.res.words.statement_stems) for j in (m.tok_start - 2, m.tok_start - 3))
+
+    def _past_year(self, view: SentenceView) -> bool:
+        """The sentence names a year before the story's ("في عام 2020") or an anniversary, and no day: history
+        told in passing."""
+        if any(d.precision == "day" for _t, d in view.dates):
+            return False
+        if view.get("cue", "history"):
+            return True  # "في مثل هذه الأيام من العام الماضي", "عام على هجوم ..."
+        if self.doc.published is None:
+            return False
+        for j in range(view.sentence.tok_start, view.sentence.tok_end - 1):
+            if self.ctx.tok(j) in self.res.words.year_words:
+                nxt = self.ctx.tok(j + 1)
+                if len(nxt) == 4 and nxt.isdigit() and 1950 <= int(nxt) < self.doc.published.year:
+                    return True
+        return False
+
+    def _best_place(self, places: list[Mention], every: bool = False) -> list[Mention]:
+        """The most precise place named (a town before its governorate); with ``every``, all places of
+        that precision, once each ("الميادين والبوكمال")."""
+        if not places:
+            return []
+        rank = {m.entry_id: PLACE_RANK.get(self.res.entries[m.entry_id].kind, 1) for m in places}
+        best = min(rank.values())
+        ranked = sorted((m for m in places if rank[m.entry_id] == best), key=lambda m: m.tok_start)
+        if not every:
+            return ranked[:1]
+        seen: set[str] = set()
+        out = []
+        for m in ranked:
+            if m.entry_id not in seen:
+                seen.add(m.entry_id)
+                out.append(m)
+        return out
+
+    def _country_of(self, view: SentenceView, anchor: int) -> tuple[str | None, Mention | None]:
+        places_end = {m.tok_end for m in view.mentions if m.category in ("site", "place")}
+        countries = [c for c in view.get("country") if c.tok_start not in places_end
+                     and self.ctx.tok(c.tok_start - 1) != "من"]
+        if not countries or len({c.entry_id for c in countries}) > 1:
+            return None, None
+        best = min(countries, key=lambda m: abs(m.tok_start - anchor))
+        return best.entry_id, best
+
+    def _next_country(self, frame: Frame, view: SentenceView) -> None:
+        """"استهدفت مسيرة إسرائيلية دراجة نارية في بلدة عيترون" then "... في جنوب لبنان": a strike whose
+        sentence names no place or country takes the one country the next sentence names."""
+        k = view.sentence.index + 1
+        if k >= len(self.ctx.views):
+            return
+        nxt = self.ctx.views[k]
+        codes = {c.entry_id for c in nxt.get("country")}
+        if len(codes) == 1 and not nxt.get("site") and not nxt.get("place"):
+            c = nxt.get("country")[0]
+            frame.country, frame.country_ev = c.entry_id, c
+            frame.cite("country", c.start, c.end)
+
+    def _country_code(self, m: Mention) -> str | None:
+        return m.entry_id if m.category == "country" else self.res.entries[m.entry_id].country
+
+    def _nearest(self, items: list[Mention], tok: int) -> Mention | None:
+        return min(items, key=lambda m: abs(m.tok_start - tok)) if items else None
+
+    def _same_clause(self, view: SentenceView, a: Mention, others: list[Mention]) -> bool:
+        clause = view.clause_of(a.tok_start)
+        return any(view.clause_of(o.tok_start) == clause for o in others)
+
+    def _names_vehicle(self, view: SentenceView) -> bool:
+        return any(self.ctx.tok(j).startswith(self.res.words.vehicle_stems) for j in range(view.sentence.tok_start,
+                                                                            view.sentence.tok_end))
