@@ -84,3 +84,42 @@ def test_lexicon_rejects_bad_coordinate(data_copy: Path):
     path.write_text(path.read_text(encoding="utf-8").replace("33.78567", "north", 1), encoding="utf-8")
     with pytest.raises(DataFileError, match=r"ain-al-asad\.lat"):
         load_resources(data_copy)
+
+
+# --- rule words (data/rule_words.yaml) ------------------------------------------------------------------
+
+def test_rule_words_are_normalised_like_text():
+    from marsad.normalize import normalize_key
+
+    words = load_resources().words
+    assert "طايره شحن" in words.reinforcement_strong  # written "طائرة شحن" in the file
+    assert "مسوول" in words.official_stems  # "مسؤول"
+    for name in ("reinforcement_strong", "denial_verbs", "group_words", "thousands"):
+        for w in getattr(words, name):
+            assert normalize_key(w) == w
+
+
+@pytest.mark.parametrize(("edit", "key", "reason"), [
+    (lambda t: t.replace("toward_words:", "towards_words:"), "towards_words", "unknown list"),
+    (lambda t: t.replace("year_words: [عام, العام, سنة, السنة]", "year_words: []"), "year_words", "non-empty"),
+    (lambda t: t.replace("toward_words: [نحو,", "toward_words: [12,"), "toward_words", "not a string"),
+    (lambda t: t.replace("toward_words: [نحو,", "toward_words: [\"ـــ\","), "toward_words", "empty after"),
+])
+def test_rule_words_loader_names_file_and_key(data_copy: Path, edit, key: str, reason: str):
+    path = data_copy / "rule_words.yaml"
+    text = path.read_text(encoding="utf-8")
+    changed = edit(text)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+    with pytest.raises(DataFileError) as exc:
+        load_resources(data_copy)
+    message = str(exc.value)
+    assert "rule_words.yaml" in message and key in message and reason in message
+
+
+def test_rule_words_loader_reports_a_missing_list(data_copy: Path):
+    path = data_copy / "rule_words.yaml"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("convoy_stems:")]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="convoy_stems"):
+        load_resources(data_copy)

@@ -19,8 +19,6 @@ STRIKERS = {"us-forces": "us-forces", "us-centcom": "us-forces", "us-dod": "us-f
             "israel": "israel", "turkey": "turkey", "jordan-government": "jordan-government"}
 TARGET_ACTORS = frozenset({"us-forces", "coalition"})
 US_SIDE = frozenset({"us-forces", "coalition", "us-centcom", "us-dod"})
-US_ADJECTIVES = ("امريكي", "اميركي", "الامريكي", "الاميركي")  # "عسكري أميركي" (normalised stems)
-THOUSANDS = frozenset({"الاف", "الف"})  # normalised آلاف / ألف after a number
 TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})  # "خمس وأربعين": unit + و + tens
 _NONE: list[Mention] = []  # shared empty result of SentenceView.get (never mutated)
 
@@ -101,7 +99,7 @@ class DocContext:
     def number_at(self, i: int) -> tuple[int | None, int, int] | None:
         """The number whose last token is ``i`` -> (value or None if vague, tok_start, tok_end)."""
         m = self.numbers_end.get(i + 1)
-        if m is not None and m.surface in THOUSANDS and m.tok_start == i:
+        if m is not None and m.surface in self.res.words.thousands and m.tok_start == i:
             # "3 آلاف" / "ثلاثة آلاف" / "عشرة آلاف": a number times a thousand
             head = self.number_at(i - 1)
             if head is not None and head[0] is not None and head[0] < 1000:
@@ -173,7 +171,7 @@ class DocContext:
 
     def us_adjective(self, j: int) -> bool:
         """Token ``j`` is "أمريكي/أميركية..." describing people or forces (not "دولار أمريكي")."""
-        return self.tok(j).startswith(US_ADJECTIVES) and not self.tok(j - 1).endswith("دولار")
+        return self.tok(j).startswith(self.res.words.us_adjectives) and not self.tok(j - 1).endswith("دولار")
 
     def people_at(self, i: int) -> list[Mention]:
         return self.people_start.get(i, [])

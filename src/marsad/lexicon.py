@@ -19,6 +19,8 @@ import yaml
 from marsad.errors import DataFileError
 from marsad.normalize import normalize_key
 from marsad.tokens import tokenize_key
+from marsad.words import FILE_NAME as RULE_WORDS_FILE
+from marsad.words import RuleWords, parse_rule_words
 
 GAZETTEER_CATEGORIES = ("site", "place", "actor", "country")
 WEAPON_IDS = ("drone", "rocket", "mortar", "missile", "ied", "small_arms", "aircraft", "artillery")
@@ -71,6 +73,7 @@ class Resources:
     ambiguous: dict[str, tuple[str, dict[str, tuple[str, ...]]]]
     metonyms: frozenset[str]
     locative_words: frozenset[str]
+    words: RuleWords  # the rule words of data/rule_words.yaml
     automaton: Any = field(repr=False)
     data_dir: str = ""
     common_word_names: frozenset[str] = frozenset()  # place ids whose name is also a common word
@@ -353,6 +356,7 @@ def load_resources(data_dir: str | Path | None = None) -> Resources:
     return Resources(entries=entries, prefixes=prefixes, suffixes=suffixes, numbers=numbers,
                      vague_numbers=vague, approx_numbers=approx, ambiguous=ambiguous, metonyms=metonyms,
                      locative_words=locative_words,
+                     words=parse_rule_words(_read_yaml(base / RULE_WORDS_FILE), str(base / RULE_WORDS_FILE)),
                      automaton=b.automaton(suffixes), data_dir=str(base), common_word_names=common_word_names,
                      locality_words=locality_words)
 

@@ -15,10 +15,6 @@ from marsad.lexicon import Resources
 from marsad.model import Document, Mention, Tally
 
 SOURCE_ROLES = frozenset({"source"})
-MILITARY_STEMS = ("عسكري", "العسكري", "معدات", "لوجستي", "اسلحه", "ذخاير", "تعزيز", "رتل", "الرتل")  # normalised
-SPAN_STEMS = ("منذ", "خلال", "طيله", "طوال", "حتي")  # a span of time right before a toll (normalised)
-REACH_VERBS = ("بلغ", "يبلغ", "وصل", "يصل", "ارتفع", "يرتفع")  # "بلغ عدد ... 12" (normalised)
-CONVOY_STEMS = ("رتل", "ارتال", "قافل", "قوافل")  # normalised
 MIN_COUNT = {"attacks": 2, "troops": 50, "trucks": 2, "flights": 2, "injured": 2, "killed": 2}
 
 
@@ -68,7 +64,7 @@ def _count_of(ctx: DocContext, view: SentenceView, noun: Mention) -> tuple[int |
     if num is not None:
         return num
     end = min(view.sentence.tok_end, noun.tok_end + 25)
-    if ctx.tok(noun.tok_start - 2).startswith(REACH_VERBS):
+    if ctx.tok(noun.tok_start - 2).startswith(ctx.res.words.reach_verbs):
         # "يرتفع عدد الشاحنات التي أدخلها التحالف ... منذ ...، إلى 610 شاحنة": the number after "إلى"
         for j in range(noun.tok_end, end):
             if ctx.tok(j) == "الي":
@@ -76,7 +72,7 @@ def _count_of(ctx: DocContext, view: SentenceView, noun: Mention) -> tuple[int |
                 if num is not None and num[0] is not None:
                     return num
     for j in range(noun.tok_end, end):
-        if ctx.tok(j).startswith(REACH_VERBS):
+        if ctx.tok(j).startswith(ctx.res.words.reach_verbs):
             k = j + 1 if ctx.tok(j + 1) not in ("الي", "حوالي") else j + 2
             return ctx.number_after(k)
     return None
@@ -156,7 +152,7 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
         return None
     value, n0, n1 = num
     clause = view.clause_of(n0)
-    spanned = any(ctx.tok(j).startswith(SPAN_STEMS) and (abs(j - n0) <= 6 or view.clause_of(j) == clause)
+    spanned = any(ctx.tok(j).startswith(ctx.res.words.span_stems) and (abs(j - n0) <= 6 or view.clause_of(j) == clause)
                   for j in range(view.sentence.tok_start, view.sentence.tok_end))
     if what == "troops":
         toll = _toll_kind(ctx, view, n0)
@@ -170,7 +166,7 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
         return None
     if what in ("trucks", "flights") and (view.get("cue", "civilian") or not (
             ctx.us_side(view) or _military_doc(doc) or any(
-                ctx.tok(j).startswith(MILITARY_STEMS) for j in range(view.sentence.tok_start, view.sentence.tok_end)))):
+                ctx.tok(j).startswith(ctx.res.words.military_stems) for j in range(view.sentence.tok_start, view.sentence.tok_end)))):
         return None  # "منع 200 شاحنة يوميا من دخول الطرق", customs and aid traffic
     if what == "attacks" and noun.surface.startswith("عملي") and not (
             view.get("weapon") or [t for t in view.get("trigger", "attack") if not t.surface.startswith("عملي")]):
@@ -183,7 +179,7 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
         return None  # "مقتل 51 من داعش خلال 48 ساعة جراء قصف طائرات التحالف": US forces are the strikers
     if what in ("trucks", "flights") and not (_period(view, n0) or _period(view, noun.tok_start)):
         return None
-    if what == "trucks" and any(t.surface.startswith(CONVOY_STEMS) and 0 <= n0 - t.tok_end <= 3
+    if what == "trucks" and any(t.surface.startswith(ctx.res.words.convoy_stems) and 0 <= n0 - t.tok_end <= 3
                                 for t in view.get("trigger", "reinforcement")):
         return None  # "رتل مؤلف من 30 شاحنة": the size of one convoy, an event's count
     if what == "troops" and any(abs(c.tok_start - n0) <= 2 for c in view.get("casualty", "killed_noun")
