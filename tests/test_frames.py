@@ -766,3 +766,30 @@ def test_frames_strike_responded_to_is_not_a_new_strike(pipeline):
             "مسيرة، مؤكدة أن العمليات ستتواصل حتى خروج آخر جندي أمريكي من أرض العراق.")
     strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
     assert [e.location.id if e.location else None for e in strikes] == ["al-qaim"]
+
+
+# --- arguments ---
+
+def test_frames_each_site_keeps_the_munition_told_with_it(pipeline):
+    text = "مسيرتان تستهدفان قاعدة كونيكو وقذائف صاروخية على حقل العمر فجر اليوم."
+    weapons = {e.location.id: e.weapons for e in _events(pipeline, text)}
+    assert weapons == {"conoco": ["drone"], "al-omar": ["rocket"]}
+
+
+def test_frames_share_of_a_salvo_is_each_sites_count(pipeline):
+    text = ("أطلقت إيران 15 صاروخا باليستيا فجر اليوم، سقط 11 منها على قاعدة عين الأسد، "
+            "و4 على قاعدة حرير.")
+    found = {e.location.id: (e.weapons, e.count) for e in _events(pipeline, text)}
+    assert found == {"ain-al-asad": (["missile"], 11), "harir": (["missile"], 4)}
+
+
+def test_frames_the_missiles_told_again_stay_missiles(pipeline):
+    text = ("استهدفت صواريخ باليستية قاعدة عين الأسد فجر اليوم.\n\n"
+            "وقال مسؤول إن الجنود احتموا في الملاجئ قبل سقوط الصواريخ على قاعدة عين الأسد.")
+    e = _one(pipeline, text)
+    assert e.weapons == ["missile"]
+
+
+def test_frames_no_casualties_plural_means_nobody_killed_or_hurt(pipeline):
+    e = _one(pipeline, "استهدفت طائرة مسيرة قاعدة عين الأسد مساء أمس، دون أن يسفر الهجوم عن إصابات.")
+    assert (e.killed, e.injured) == (0, 0)

@@ -87,8 +87,32 @@ class ArgumentRules(BuilderBase):
             return dated[-1]
         return min(dated, key=lambda td: min(abs(td[0] - w.tok_start) for w in words))
 
+    def _bound_site(self, w: Mention, sites: list[Mention]) -> Mention | None:
+        """The site a weapon is told with: one that follows it within three words ("مسيرتان تستهدفان
+        كونيكو", "قذائف صاروخية على حقل العمر") or one it follows as "بـ" ("قاعدة التنف بطائرتين")."""
+        after = [s for s in sites if 0 <= s.tok_start - w.tok_end <= 3]
+        if after:
+            return min(after, key=lambda s: s.tok_start)
+        if "ب" in w.prefix:
+            before = [s for s in sites if 0 <= w.tok_start - s.tok_end <= 1]
+            if before:
+                return before[0]
+        return None
+
+    def _own_weapons(self, frame: Frame, weapons: list[Mention], view: SentenceView) -> list[Mention]:
+        """Two sites each told with its own munition in one clause ("مسيرتان تستهدفان كونيكو وقذائف
+        صاروخية على حقل العمر"): a weapon bound to another site is that site's, not this frame's."""
+        if frame.loc is None or frame.loc.category != "site" or len(weapons) < 2:
+            return weapons
+        sites = view.get("site")
+        bound = {id(w): self._bound_site(w, sites) for w in weapons}
+        if len({b.entry_id for b in bound.values() if b is not None}) < 2:
+            return weapons
+        return [w for w in weapons if bound[id(w)] is None or bound[id(w)].entry_id == frame.loc.entry_id]
+
     def _weapons(self, frame: Frame, weapons: list[Mention], view: SentenceView) -> None:
         kinds: dict[str, int | None] = {}
+        weapons = self._own_weapons(frame, weapons, view)
         for w in weapons:
             wid = w.entry_id
             count: int | None = w.attrs.get("count")  # type: ignore[assignment]
@@ -113,14 +137,66 @@ class ArgumentRules(BuilderBase):
                 w.entry_id == "rocket" and self.ctx.tok(w.tok_end).startswith(self.res.words.missile_origin_adjectives)
                 for w in weapons)):  # "22 صاروخاً إيرانياً": launched from Iran
             kinds["missile"] = kinds.pop("rocket")
+        if "rocket" in kinds and "missile" not in kinds and kinds["rocket"] is None and self._missiles_told(
+                frame, [w for w in weapons if w.entry_id == "rocket"], view):
+            kinds["missile"] = kinds.pop("rocket")
         frame.weapons = sorted(kinds)
         counts = list(kinds.values())
         if len(counts) == 1:
             frame.count = counts[0]
         elif counts and all(c is not None for c in counts):
             frame.count = sum(c for c in counts if c is not None)
+        share = self._share(frame, view)
+        if share is not None:
+            value, total, num_start, num_end = share
+            frame.evidence.pop("count", None)
+            frame.count = value
+            frame.cite("count", *self.ctx.span_of(num_start, num_end))
+            if not frame.weapons:  # the salvo's munitions, read as one phrase ("22 صاروخا باليستيا")
+                salvo = Frame(frame.type, frame.sentence, None, None)
+                self._weapons(salvo, [w for w in view.get("weapon") if w.entry_id != "aircraft"
+                                      and w.tok_start >= total.tok_start and w.tok_end <= num_start], view)
+                frame.weapons = salvo.weapons
+                for span in salvo.evidence.get("weapons", []):
+                    frame.cite("weapons", *span)
         if frame.count is None:
             frame.evidence.pop("count", None)
+
+    def _share(self, frame: Frame, view: SentenceView) -> tuple[int, Mention, int, int] | None:
+        """"أطلقت 22 صاروخا ... سقط 17 منها على قاعدة عين الأسد، و5 على قاعدة ... أربيل": the part of a
+        counted salvo that fell on this place (a number, then "منها" or a preposition, then the place)."""
+        if frame.loc is None:
+            return None
+        loc = frame.loc.tok_start
+        lo = max(view.sentence.tok_start, loc - 6)
+        for j in range(loc - 1, lo - 1, -1):
+            if any(m.tok_start == j for m in view.mentions if m.category in ("site", "place", "weapon")):
+                return None
+            num = self.ctx.number_at(j)
+            if num is None or num[0] is None:
+                continue
+            follow = [self.ctx.tok(k) for k in range(j + 1, min(j + 3, loc))]
+            if not any(t in self.res.words.share_words for t in follow):
+                return None
+            totals = [(w, self.ctx.number_before(w.tok_start)) for w in view.get("weapon")
+                      if w.entry_id != "aircraft" and w.tok_end <= num[1]]
+            totals = [(w, n) for w, n in totals if n is not None and n[0] is not None and n[0] > num[0]]
+            if not totals:
+                return None
+            return num[0], totals[-1][0], num[1], num[2]
+        return None
+
+    def _missiles_told(self, frame: Frame, rockets: list[Mention], view: SentenceView) -> bool:
+        """"الصواريخ" told again ("قبل سقوط الصواريخ", "موجة أخرى من الصواريخ") after the text named them
+        ballistic or cruise missiles: a definite plural with no number is the missiles of the event told
+        before at the same place or in the last three sentences, not a second kind of munition."""
+        if not rockets or not all("ال" in w.prefix or w.surface.startswith("ال") for w in rockets):
+            return False
+        same = frame.loc.entry_id if frame.loc is not None else None
+        recent = [f for f in self.frames if f.type == frame.type and (
+            0 <= view.sentence.index - f.sentence <= 3 or (same is not None and f.loc is not None
+                                                           and f.loc.entry_id == same))]
+        return bool(recent) and "missile" in recent[-1].weapons and "rocket" not in recent[-1].weapons
 
     def _casualties(self, frame: Frame, view: SentenceView, locs: list[Mention] | None = None) -> None:
         def mine(m: Mention) -> bool:
@@ -157,6 +233,10 @@ class ArgumentRules(BuilderBase):
         injured = any(neg.tok_end <= m.tok_start < end for m in view.get("casualty", "injured_noun"))
         if any(w in self.ctx.tok(j) for j in range(neg.tok_end, end) for w in self.res.words.toll_words):
             killed = injured = True
+        # "لم يسفر عن إصابات", "دون أن يسفر الهجوم عن أي إصابات": the plural is any casualty, dead or hurt
+        if injured and not killed and any(neg.tok_end <= m.tok_start < end and m.surface in self.res.words.any_casualty
+                                          for m in view.get("casualty", "injured_noun")):
+            killed = True
         for name, hit in (("killed", killed), ("injured", injured)):
             if hit and getattr(frame, name) is None:
                 setattr(frame, name, 0)
