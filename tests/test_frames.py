@@ -793,3 +793,20 @@ def test_frames_the_missiles_told_again_stay_missiles(pipeline):
 def test_frames_no_casualties_plural_means_nobody_killed_or_hurt(pipeline):
     e = _one(pipeline, "استهدفت طائرة مسيرة قاعدة عين الأسد مساء أمس، دون أن يسفر الهجوم عن إصابات.")
     assert (e.killed, e.injured) == (0, 0)
+
+
+def test_frames_singular_casualty_noun_is_one_and_the_next_number_is_not_its(pipeline):
+    e = _one(pipeline, "قتيل وتسعة جرحى في هجوم صاروخي استهدف قاعدة حرير أمس.")
+    assert (e.killed, e.injured) == (1, 9)
+
+
+def test_frames_one_share_of_a_salvo_keeps_the_salvo_count(pipeline):
+    text = "أطلق مسلحون 14 صاروخا على قاعدة حرير مساء أمس، سقط ثلاثة منها داخل القاعدة."
+    assert _one(pipeline, text).count == 14
+
+
+def test_frames_coordinated_groups_of_one_munition_word_add_up(pipeline):
+    text = ("أسقطت مدمرة أمريكية صاروخين من طراز كروز وصاروخا باليستيا واحدا أطلقها الحوثيون "
+            "في البحر الأحمر اليوم.")
+    e = _one(pipeline, text)
+    assert (e.weapons, e.count) == (["missile"], 3)

@@ -161,6 +161,15 @@ class DocContext:
                 break
         return None
 
+    def coordinated(self, i: int) -> bool:
+        """The number at token ``i`` carries the conjunction "و" ("قتيل وتسعة جرحى", "و5 على أربيل"): it
+        opens a new phrase instead of counting the word before it."""
+        m = self.numbers_start.get(i)
+        if m is not None:
+            return m.prefix.startswith("و")
+        text = self.tok(i)
+        return text[:1] == "و" and text[1:2].isdigit()
+
     def us_side(self, view: SentenceView) -> bool:
         """The sentence names US or coalition forces (or their statement), a coalition base, or a US base."""
         if view.get("cue", "coalition_target") or view.get("site"):

@@ -125,6 +125,9 @@ class ArgumentRules(BuilderBase):
                 frame.cite("count", w.start, w.end)
             if kinds.get(wid) is None:  # the first stated count of a kind wins
                 kinds[wid] = count
+            elif count is not None and w.prefix.startswith("و") and w is not weapons[0]:
+                # "صاروخين من طراز كروز وصاروخا باليستيا واحدا": a second group of the same word adds up
+                kinds[wid] = (kinds[wid] or 0) + count
             frame.cite("weapons", w.start, w.end)
         if "missile" in kinds and "rocket" in kinds:  # "صاروخ باليستي" names one munition, not two
             rocket = kinds.pop("rocket")
@@ -167,7 +170,16 @@ class ArgumentRules(BuilderBase):
         counted salvo that fell on this place (a number, then "منها" or a preposition, then the place)."""
         if frame.loc is None:
             return None
-        loc = frame.loc.tok_start
+        mine = self._share_at(frame.loc, view)
+        if mine is None:
+            return None
+        # shares of two places: "أطلقت 14 صاروخا على أربيل، سقط ثلاثة منها داخل القاعدة" is one attack of 14
+        others = [p for p in view.mentions if p.category in ("site", "place") and p.entry_id != frame.loc.entry_id
+                  and self._share_at(p, view) is not None]
+        return mine if others else None
+
+    def _share_at(self, place: Mention, view: SentenceView) -> tuple[int, Mention, int, int] | None:
+        loc = place.tok_start
         lo = max(view.sentence.tok_start, loc - 6)
         for j in range(loc - 1, lo - 1, -1):
             if any(m.tok_start == j for m in view.mentions if m.category in ("site", "place", "weapon")):
@@ -245,7 +257,7 @@ class ArgumentRules(BuilderBase):
     def _toll_number(self, m: Mention) -> tuple[int, int, int] | None:
         """The number of people a casualty word states: "مقتل 5 مسلحين", "3 قتلى", "مقتل مقاول" (1)."""
         after = self.ctx.number_after(m.tok_end)
-        if after is not None and after[0] is not None:
+        if after is not None and after[0] is not None and not self.ctx.coordinated(after[1]):
             return after[0], after[1], after[2]
         before = self.ctx.number_before(m.tok_start)
         if before is not None and before[0] is not None:
@@ -271,6 +283,12 @@ class ArgumentRules(BuilderBase):
             value = {"people_one": 1, "people_two": 2}.get(people.entry_id)
             if value is not None:
                 return value, people.tok_start, people.tok_end
+        # "قتيل وتسعة جرحى", "سقوط قتيلين": a singular or dual casualty noun with no number states one or two
+        word = m.surface
+        if m.tok_end - m.tok_start == 1 and word in self.res.words.one_casualty:
+            return 1, m.tok_start, m.tok_end
+        if m.tok_end - m.tok_start == 1 and word in self.res.words.two_casualties:
+            return 2, m.tok_start, m.tok_end
         return None
 
     def _intercepted(self, frame: Frame, view: SentenceView) -> None:

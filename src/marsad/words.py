@@ -43,6 +43,8 @@ class RuleWords:
     denial_verbs: tuple[str, ...]
     toll_words: tuple[str, ...]
     any_casualty: tuple[str, ...]
+    one_casualty: tuple[str, ...]
+    two_casualties: tuple[str, ...]
     reach_verbs: tuple[str, ...]
     vehicle_stems: tuple[str, ...]
     thousands: tuple[str, ...]
