@@ -810,3 +810,29 @@ def test_frames_coordinated_groups_of_one_munition_word_add_up(pipeline):
             "في البحر الأحمر اليوم.")
     e = _one(pipeline, text)
     assert (e.weapons, e.count) == (["missile"], 3)
+
+
+def test_frames_follow_up_sentence_gives_the_count_of_the_attack_before(pipeline):
+    text = ("أصيب خمسة عسكريين أمريكيين في هجوم صاروخي استهدف قاعدة عين الأسد أمس.\n\n"
+            "وقال مسؤول إن صاروخين من نوع كاتيوشا أطلقا على القاعدة.")
+    e = _one(pipeline, text)
+    assert (e.weapons, e.count) == (["rocket"], 2)
+
+
+def test_frames_stores_of_munitions_in_a_strike_sentence_are_not_the_attacks_weapons(pipeline):
+    text = ("هجوم على قاعدة التنف أمس.\n\n"
+            "وقالت القيادة المركزية إن الغارات طالت مخازن للصواريخ والطائرات المسيرة.")
+    events = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [e.weapons for e in events] == [[]]
+
+
+def test_frames_ballistic_and_other_rockets_are_two_kinds(pipeline):
+    text = "أطلقت فصائل مسلحة صواريخ باليستية وصواريخ أخرى على قاعدة عين الأسد أمس."
+    assert _one(pipeline, text).weapons == ["missile", "rocket"]
+
+
+def test_frames_no_casualties_at_both_places_completes_both_attacks(pipeline):
+    text = ("سقطت 22 صاروخا باليستيا فجر أمس، سقط 17 منها على قاعدة عين الأسد، و5 على قاعدة حرير.\n\n"
+            "وأوضحت القيادة أن القصف على الموقعين لم يسفر عن أي إصابات.")
+    assert {(e.location.id, e.killed, e.injured) for e in _events(pipeline, text)} == {
+        ("ain-al-asad", 0, 0), ("harir", 0, 0)}

@@ -129,7 +129,14 @@ class ArgumentRules(BuilderBase):
                 # "صاروخين من طراز كروز وصاروخا باليستيا واحدا": a second group of the same word adds up
                 kinds[wid] = (kinds[wid] or 0) + count
             frame.cite("weapons", w.start, w.end)
-        if "missile" in kinds and "rocket" in kinds:  # "صاروخ باليستي" names one munition, not two
+        # "صواريخ باليستية وصواريخ أخرى": a rocket word of its own after the missiles, with no missile word
+        # describing it ("وصاروخا باليستيا واحدا" is one more missile)
+        distinct = [w for w in weapons if w.entry_id == "rocket" and (
+            self.ctx.tok(w.tok_end) in self.res.words.other_words
+            or (w.prefix.startswith("و") and any(m.entry_id == "missile" and 0 <= w.tok_start - m.tok_end <= 1
+                                                 for m in weapons)))
+            and not any(m.entry_id == "missile" and 0 <= m.tok_start - w.tok_end <= 3 for m in weapons)]
+        if "missile" in kinds and "rocket" in kinds and not distinct:  # "صاروخ باليستي" names one munition
             rocket = kinds.pop("rocket")
             if kinds["missile"] is None:
                 kinds["missile"] = rocket
@@ -343,14 +350,46 @@ class ArgumentRules(BuilderBase):
             return
         if last.type == "attack" and view.get("cue", "intercept") and (view.get("weapon") or view.get("trigger")):
             self._intercepted(last, view)
+        if last.type == "attack" and (not last.weapons or last.count is None):
+            self._follow_up_weapons(last, view)
         if last.type != "reinforcement" and (last.killed is None or last.injured is None) \
                 and (view.get("trigger") or view.get("weapon") or view.get("cue", "intercept")) and \
                 (view.get("casualty") or view.get("cue", "toll_negator")):
             self._casualties(last, view)
+            # "القصف على الموقعين لم يسفر عن أي إصابات": the toll of every place the last sentence told of
+            if any(self.ctx.tok(j) in self.res.words.both_words
+                   for j in range(view.sentence.tok_start, view.sentence.tok_end)):
+                for f in self.frames[:-1]:
+                    if f.sentence == last.sentence and f.type == last.type:
+                        self._casualties(f, view)
         if last.type == "reinforcement" and last.count is None and view.sentence.index - last.sentence <= 1 \
                 and not self.ctx.tally_sentences.get(view.sentence.index):
             # "وصل رتل ... إلى قاعدة قسرك" then "ويتألف الرتل من 45 شاحنة"
             self._reinforcement_count(last, view, view.get("trigger", "reinforcement"))
+
+    def _follow_up_weapons(self, last: Frame, view: SentenceView) -> None:
+        """"وقال مسؤول إن صاروخين من نوع كاتيوشا أطلقا على القاعدة", "استهدفوا الدورية بقذيفة ورشاشات":
+        the munitions (or their number) of the attack told just before, in a sentence of no other day and no
+        habitual or collective talk."""
+        weapons = [w for w in view.get("weapon") if w.entry_id != "aircraft" and "س" not in w.prefix]
+        if not weapons or not view.get("trigger", "attack") or view.get("trigger", "strike") \
+                or sentence_negated(view) or view.get("cue", "collective") \
+                or any(d.value != last.date for _t, d in view.dates) \
+                or any(t.surface.startswith(self.res.words.habitual_triggers) for t in view.get("trigger", "attack")):
+            return
+        told = Frame(last.type, view.sentence.index, None, None)
+        self._weapons(told, weapons, view)
+        family = {"missile": "rocket"}
+        if not last.weapons:
+            last.weapons = list(told.weapons)
+            for span in told.evidence.get("weapons", []):
+                last.cite("weapons", *span)
+        elif not {family.get(w, w) for w in told.weapons} <= {family.get(w, w) for w in last.weapons}:
+            return
+        if last.count is None and told.count is not None:
+            last.count = told.count
+            for span in told.evidence.get("count", []):
+                last.cite("count", *span)
 
     def lone_event_tolls(self, merged: list[Frame]) -> None:
         """When a document tells of one attack (or one strike) only, a toll stated anywhere with a word of
