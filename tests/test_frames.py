@@ -836,3 +836,96 @@ def test_frames_no_casualties_at_both_places_completes_both_attacks(pipeline):
             "وأوضحت القيادة أن القصف على الموقعين لم يسفر عن أي إصابات.")
     assert {(e.location.id, e.killed, e.injured) for e in _events(pipeline, text)} == {
         ("ain-al-asad", 0, 0), ("harir", 0, 0)}
+
+
+# --- detection ---
+# Which records exist: strikes told in the words of news, and look-alikes that are no event.
+
+def test_frames_strike_noun_with_state_adjective_is_that_states_strike(pipeline):
+    e = _one(pipeline, "ضربة صاروخية إسرائيلية استهدفت أمس مبنى في حي المزة بالعاصمة السورية دمشق.")
+    assert (e.type, e.location.id, e.actor) == ("strike", "damascus", "israel")
+
+
+def test_frames_air_force_adjective_is_not_the_country_struck(pipeline):
+    e = _one(pipeline, "شن سلاح الجو الأردني فجر اليوم غارات على مواقع لمهربي المخدرات في جنوب سوريا.")
+    assert (e.type, e.location, e.country, e.actor) == ("strike", None, "SY", "jordan-government")
+
+
+def test_frames_state_forces_as_subject_of_shelling_strike(pipeline):
+    e = _one(pipeline, "قصفت القوات الأمريكية فجر اليوم مواقع لكتائب حزب الله في قضاء القائم.")
+    assert (e.type, e.location.id, e.actor, e.date) == ("strike", "al-qaim", "us-forces", dt.date(2024, 1, 22))
+
+
+def test_frames_state_army_speaking_of_its_shelling_strikes(pipeline):
+    e = _one(pipeline, "قال الجيش الإسرائيلي إنه قصف فجر اليوم مواقع لحزب الله في ريف دمشق.")
+    assert (e.type, e.location.id, e.actor) == ("strike", "rif-dimashq-governorate", "israel")
+
+
+def test_frames_state_named_after_a_groups_verb_is_its_object(pipeline):
+    text = "أعلنت المقاومة الإسلامية في العراق أنها استهدفت إسرائيل فجر اليوم بطائرة مسيرة."
+    assert [e.type for e in _events(pipeline, text)] != ["strike"]
+
+
+def test_frames_us_forces_after_verb_with_a_base_are_the_target(pipeline):
+    e = _one(pipeline, "استهدفت القوات الأمريكية في قاعدة عين الأسد بصاروخين فجر اليوم.")
+    assert (e.type, e.location.id) == ("attack", "ain-al-asad")
+
+
+def test_frames_convoy_leaving_a_base_is_no_reinforcement(pipeline):
+    assert _events(pipeline, "انسحب رتل للقوات الأمريكية من قاعدة التنف أمس باتجاه الأردن.") == []
+
+
+def test_frames_convoy_leaving_one_base_for_another_reinforces_the_second(pipeline):
+    e = _one(pipeline, "غادر رتل عسكري أمريكي قاعدة الشدادي أمس ووصل إلى قاعدة خراب الجير.")
+    assert (e.type, e.location.id) == ("reinforcement", "kharab-al-jir")
+
+
+def test_frames_bases_in_a_tally_are_no_events_despite_the_statements_day(pipeline):
+    text = ("قال المرصد في حصيلة نشرها أمس إن عدد الهجمات على القواعد الأمريكية في سوريا وصل إلى 61 هجوما "
+            "منذ 19 تشرين الأول، توزعت بين حقل العمر وكونيكو.")
+    assert [e for e in _events(pipeline, text) if e.type == "attack"] == []
+
+
+def test_frames_strikers_own_country_gives_way_to_the_other_country_named(pipeline):
+    text = ("قتل تسعة أشخاص بغارات على بلدة في جنوب سوريا.\n\n"
+            "ونسب ناشطون غارات الخميس إلى مقاتلات أردنية، ولم يعلن الأردن مسؤوليته.")
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [(e.country, e.actor, e.date) for e in strikes] == [("SY", "jordan-government", dt.date(2024, 1, 18))]
+
+
+def test_frames_weapon_deployed_at_a_base_is_no_attack(pipeline):
+    text = "تقرير\n\nنشر الجيش الأمريكي طائرات مسيرة من طراز ريبر في قاعدة موفق السلطي أمس."
+    assert _events(pipeline, text) == []
+
+
+def test_frames_weapon_without_attack_word_in_a_headline_is_an_attack(pipeline):
+    e = _one(pipeline, "صاروخان على قاعدة عين الأسد\n\nولم ترد تفاصيل أخرى.")
+    assert (e.type, e.location.id, e.weapons, e.count) == ("attack", "ain-al-asad", ["rocket"], 2)
+
+
+def test_frames_habitual_attacks_are_no_event(pipeline):
+    assert _events(pipeline, "تقرير\n\nوتتعرض قاعدة عين الأسد باستمرار لهجمات صاروخية.") == []
+
+
+def test_frames_controlled_detonation_is_no_attack(pipeline):
+    text = "سمع دوي انفجار في قاعدة عين الأسد أمس ناجم عن تفجير ذخائر قديمة منتهية الصلاحية."
+    assert _events(pipeline, text) == []
+
+
+def test_frames_war_of_words_is_no_attack(pipeline):
+    text = "شن رئيس الوزراء هجوما حادا على القوات الأمريكية في قاعدة عين الأسد خلال كلمته أمس."
+    assert _events(pipeline, text) == []
+
+
+def test_frames_vow_to_continue_attacks_is_no_event(pipeline):
+    text = "وأعلنت المقاومة الإسلامية أنها ستواصل استهداف قاعدة حرير بالطائرات المسيرة."
+    assert _events(pipeline, text) == []
+
+
+def test_frames_launching_something_that_is_no_weapon_is_no_attack(pipeline):
+    assert _events(pipeline, "أطلقت القوات الأمريكية بالونات مراقبة فوق قاعدة التنف أمس.") == []
+
+
+def test_frames_fall_of_a_drone_inside_a_base_is_an_attack(pipeline):
+    e = _one(pipeline, "أفادت مصادر بسقوط طائرة مسيرة مفخخة داخل قاعدة التنف صباح اليوم.")
+    assert (e.type, e.location.id, e.weapons) == ("attack", "al-tanf", ["drone"])

@@ -28,6 +28,7 @@ STRIKE_CONFIRMING = frozenset({"iraqi-cts"})
 STATUS_RANK = {"reported": 0, "claimed": 1, "denied": 2, "confirmed": 3}
 HOST_PLACES = frozenset({"green-zone"})  # places (not sites) that host US facilities: rockets on them are in scope
 SAUDI_COALITION_THEATRES = frozenset({"YE"})
+STRIKER_HOMES = {"israel": "IL", "jordan-government": "JO"}  # a striker does not strike at home
 DESCRIPTIVE_ACTORS = frozenset({"iran-backed-militias", "iraqi-armed-factions"})  # named by others, never claim
 SPEAKERS = {"us-forces": frozenset({"us-forces", "us-dod", "us-centcom", "us-president", "us-state-dept"}),
             "coalition": frozenset({"coalition", "us-dod", "us-centcom"})}  # who speaks for a striker

@@ -157,8 +157,8 @@ class PlaceRules(BuilderBase):
         told in passing."""
         if any(d.precision == "day" for _t, d in view.dates):
             return False
-        if view.get("cue", "history"):
-            return True  # "في مثل هذه الأيام من العام الماضي", "عام على هجوم ..."
+        if view.get("cue", "history") or view.get("cue", "habitual"):
+            return True  # "في مثل هذه الأيام من العام الماضي", "عام على هجوم ...", "تتعرض باستمرار لهجمات"
         if self.doc.published is None:
             return False
         for j in range(view.sentence.tok_start, view.sentence.tok_end - 1):
@@ -186,10 +186,18 @@ class PlaceRules(BuilderBase):
                 out.append(m)
         return out
 
-    def _country_of(self, view: SentenceView, anchor: int) -> tuple[str | None, Mention | None]:
+    def _event_countries(self, view: SentenceView) -> list[Mention]:
+        """Country words that may say where an event happened: not a place's adjective ("دير الزور
+        السورية"), not an origin ("من سوريا"), not a striker's nationality ("شن سلاح الجو الأردني غارات
+        ... في جنوب سوريا")."""
         places_end = {m.tok_end for m in view.mentions if m.category in ("site", "place")}
-        countries = [c for c in view.get("country") if c.tok_start not in places_end
-                     and self.ctx.tok(c.tok_start - 1) != "من"]
+        strikers = view.get("cue", "state_striker")
+        return [c for c in view.get("country") if c.tok_start not in places_end
+                and self.ctx.tok(c.tok_start - 1) != "من"
+                and not any(s.tok_start <= c.tok_start < s.tok_end for s in strikers)]
+
+    def _country_of(self, view: SentenceView, anchor: int) -> tuple[str | None, Mention | None]:
+        countries = self._event_countries(view)
         if not countries or len({c.entry_id for c in countries}) > 1:
             return None, None
         best = min(countries, key=lambda m: abs(m.tok_start - anchor))

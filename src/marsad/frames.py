@@ -24,13 +24,14 @@ or Iraqi officials), denied (a later denial of it) or reported.
 
 from __future__ import annotations
 
-from marsad.context import PERPETRATOR_KINDS, TARGET_ACTORS, DocContext, SentenceView
+from marsad.context import PERPETRATOR_KINDS, STRIKERS, TARGET_ACTORS, DocContext, SentenceView
 from marsad.frame_actors import ActorRules
 from marsad.frame_args import ArgumentRules
 from marsad.frame_base import (
     HOST_PLACES,
     MISSILE_ACTORS,
     SAUDI_COALITION_THEATRES,
+    STRIKER_HOMES,
     Frame,
     sentence_negated,
     valid_triggers,
@@ -55,6 +56,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         attack_trigs = [t for t in valid_triggers(view, "attack")
                         if not any(c.tok_start <= t.tok_start < c.tok_end for c in collective)
                         and not self._us_subject(view, t)]
+        subject = None if sites else self._state_subject(view)
+        if subject is not None:
+            verb = subject[2]
+            attack_trigs = [t for t in attack_trigs if not (verb.tok_start <= t.tok_start < verb.tok_end)]
         # "وفي أول رد على العدوان، أعلنت المقاومة ...": what is responded to was told before, not a new strike
         strike_trigs = [t for t in valid_triggers(view, "strike")
                         if not (self.ctx.tok(t.tok_start - 1) == "علي" and self.ctx.tok(t.tok_start - 2) in self.res.words.response_words)]
@@ -69,16 +74,24 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         attack_weapons = [w for w in weapons if w.entry_id != "aircraft"]
         if not attack_weapons and not view.get("cue", "claim"):
             # "عملية" is any operation ("عملية الإفراج عن المحتجزين"): an attack word only with a weapon or a claim
-            attack_trigs = [t for t in attack_trigs if not t.surface.startswith("عمليه")]
+            weak = view.get("cue", "needs_weapon")
+            attack_trigs = [t for t in attack_trigs if not any(c.tok_start <= t.tok_start < c.tok_end for c in weak)]
         if reinf_trigs and attack_trigs and all(t.surface.startswith(self.res.words.habitual_triggers) for t in attack_trigs):
             # "رتل ... دخل قاعدة عين الأسد ... لتعزيز حمايتها من هجمات المسيرات": the convoy is the event
             attack_trigs, attack_weapons = [], []
+        if view.get("cue", "not_attack"):
+            attack_trigs, attack_weapons = [], []  # "شن هجوما حادا على ...", "تفجير ذخائر قديمة"
+        elif not attack_trigs and attack_weapons and not self._weapon_event(view, attack_weapons):
+            attack_weapons = []  # "نشرت منظومة باتريوت ... لحمايتها من الصواريخ": a weapon named, no attack told
         negated = sentence_negated(view) and not attack_trigs
         history = bool(attack_trigs or strike_trigs or attack_weapons or reinf_trigs) and self._past_year(view)
         if history:
             attack_trigs, strike_trigs, attack_weapons, reinf_trigs, negated = [], [], [], [], True
         striker = self._striker(view, strike_trigs)
         carried = False
+        if striker is None and subject is not None and not history:
+            striker, carried = (subject[0], subject[1]), True
+            self.recent_striker = (subject[0], view.sentence.index)
         if striker is None:
             striker = self._carried_striker(view, strike_trigs, attack_trigs, sites)
             carried = striker is not None
@@ -112,6 +125,37 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         for loc in [*sites, *places]:
             self.last_location = loc
         self.frames.extend(made)
+
+    def _weapon_event(self, view: SentenceView, weapons: list[Mention]) -> bool:
+        """A weapon with no attack word tells an attack only in a headline ("صاروخان على قاعدة عين الأسد"),
+        with an interception ("تصدت الدفاعات الجوية لطائرة مسيرة"), a hit ("إصابة مباشرة") or a claim of
+        it, or when it is a bomb ("تفجير عبوة ناسفة على رتل")."""
+        return view.sentence.paragraph == 0 or any(w.entry_id == "ied" for w in weapons) or bool(
+            view.get("cue", "intercept") or view.get("cue", "not_intercepted") or view.get("cue", "claim"))
+
+    def _state_subject(self, view: SentenceView) -> tuple[str, Mention, Mention] | None:
+        """"قصفت القوات الأمريكية مواقع ...", "استهدفت إسرائيل مبنى ...", "قال الجيش الإسرائيلي إنه قصف ...":
+        a state striker as the subject of a striking verb (right after it, not its object after "على"/"لـ";
+        or right before it, alone or as the speaker of "إنه قصف", data/lexicon.yaml cues.striking_verb) is
+        that state's strike.  The caller
+        asks only when no base is named: "استهدفت القوات الأمريكية في قاعدة عين الأسد" is passive."""
+        verbs = view.get("cue", "striking_verb")
+        if not verbs:
+            return None
+        for verb in verbs:
+            for a in view.get("actor"):
+                if a.entry_id not in STRIKERS or "ل" in a.prefix:
+                    continue
+                home = STRIKER_HOMES.get(a.entry_id)
+                if home is not None and any(self._country_code(m) == home for m in view.mentions
+                                            if m.category in ("site", "place")):
+                    continue  # "استهدفت إسرائيل ... في حيفا": Israel is the target
+                # "قصفت القوات الأمريكية": the subject right after a bare verb ("أنها استهدفت إسرائيل": its object)
+                after = a.tok_start == verb.tok_end and " " not in verb.surface
+                before = a.tok_end == verb.tok_start and self.ctx.tok(a.tok_start - 1) not in ("علي", "ضد")
+                if after or before:
+                    return STRIKERS[a.entry_id], a, verb
+        return None
 
     def _new(self, type_: str, view: SentenceView, loc: Mention | None, anchor: int, trig: Mention | None) -> Frame:
         country = None
@@ -201,12 +245,15 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         """"توزعت تلك الهجمات على حقلي العمر وكونيكو", "الهجمات المتكررة التي تستهدف قواعد ...": bases named
         in a summary (a sentence with a count of attacks) or in habitual talk, with no day of their own
         ("منذ 19 تشرين الأول" starts a period) and no weapon or toll, are no event."""
-        own_day = any(d.precision == "day" and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")
-                      for t, d in view.dates)
-        if own_day:
-            return False
+        days = [t for t, d in view.dates
+                if d.precision == "day" and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")]
         if "attacks" in self.ctx.tally_sentences.get(view.sentence.index, set()):
-            return True
+            # "قال المرصد في حصيلة نشرها أمس إن عدد الهجمات ... وصل إلى 61 هجوما ..، توزعت بين حقل العمر
+            # وكونيكو": the day of the statement is not the bases' own; a day in the place's clause is
+            here = view.clause_of(frame.loc.tok_start if frame.loc is not None else frame.anchor)
+            return not any(view.clause_of(t) == here for t in days)
+        if days:
+            return False
         weak = all(t.surface.startswith(self.res.words.habitual_triggers) for t in trigs)
         return weak and not (frame.weapons or frame.killed or frame.injured or frame.intercepted)
 
@@ -255,7 +302,9 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             frame = self._new("strike", view, loc, loc.tok_start if loc is not None else cue.tok_start, cue)
             if loc is None and frame.country is None and not view.get("country"):
                 self._next_country(frame, view)
-            if loc is None and (frame.country is None or len({c.entry_id for c in view.get("country")}) > 1):
+            if loc is None and (frame.country is None or len({c.entry_id for c in self._event_countries(view)}) > 1):
+                continue
+            if loc is None and frame.country == STRIKER_HOMES.get(actor) and not self._abroad(frame):
                 continue
             if actor == "coalition" and frame.country in SAUDI_COALITION_THEATRES:
                 continue  # in Yemen "التحالف" is the Saudi-led coalition, not the US-led one
@@ -288,13 +337,33 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             frames.append(frame)
         return frames
 
+    def _abroad(self, frame: Frame) -> bool:
+        """"ولم يعلن الأردن مسؤوليته عن غارات الخميس": a striker's own country named in the sentence is not
+        where it struck; the one other country the document names is, if there is one."""
+        others = self.doc_countries() - {frame.country}
+        if len(others) != 1:
+            return False
+        code = others.pop()
+        for m in self.doc.mentions:
+            if m.category in ("country", "site", "place") and self._country_code(m) == code:
+                frame.country, frame.country_ev = code, m
+                frame.evidence.pop("country", None)
+                frame.cite("country", m.start, m.end)
+                return True
+        return False
+
     def _reinforcements(self, view: SentenceView, sites: list[Mention], places: list[Mention],
                         trigs: list[Mention], arrivals: list[Mention]) -> list[Frame]:
         """A convoy, cargo flight or aircraft arriving at a base.  Needs a base (or, for a town or no place,
         US/coalition forces named) and a told occasion: a date in the sentence or a past-tense arrival verb
         ("دخل", "هبطت"); habitual talk ("طائرات الشحن التي تهبط في ...") is no event.  A month-level date
         ("الشهر الماضي") leaves the date null."""
-        dests = [s for s in sites if not self._is_origin(s)]
+        departures = view.get("cue", "departure")
+        if departures and not arrivals:
+            return []  # "انسحب رتل للقوات الأمريكية من قاعدة التنف": leaving, not arriving
+        # "غادر رتل قاعدة الشدادي ووصل إلى ...": the base left is no destination
+        dests = [s for s in sites if not self._is_origin(s)
+                 and not any(0 <= s.tok_start - d.tok_end <= 3 for d in departures)]
         us_context = self._us_context(view)
         if not dests and us_context:
             dests = self._best_place([p for p in places if not self._is_origin(p)])

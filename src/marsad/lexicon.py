@@ -27,7 +27,9 @@ WEAPON_IDS = ("drone", "rocket", "mortar", "missile", "ied", "small_arms", "airc
 TRIGGER_TYPES = ("attack", "strike", "reinforcement")
 CUE_TYPES = ("claim", "claim_weak", "attribution", "no_claim", "intercept", "not_intercepted", "threat", "denial",
              "launch_from", "coalition_target", "state_striker", "collective", "civilian", "confirm",
-             "toll_negator", "other_striker", "history")
+             "toll_negator", "other_striker", "history", "departure",
+             "striking_verb", "habitual", "not_attack",
+             "needs_weapon")
 CASUALTY_TYPES = ("killed_noun", "injured_noun", "none", "people", "people_one", "people_two")
 TALLY_TYPES = ("attacks", "troops", "injured", "killed", "trucks", "flights", "period")
 FORM_ATTRS = {"form", "count", "suffix"}
