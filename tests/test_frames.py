@@ -929,3 +929,9 @@ def test_frames_launching_something_that_is_no_weapon_is_no_attack(pipeline):
 def test_frames_fall_of_a_drone_inside_a_base_is_an_attack(pipeline):
     e = _one(pipeline, "أفادت مصادر بسقوط طائرة مسيرة مفخخة داخل قاعدة التنف صباح اليوم.")
     assert (e.type, e.location.id, e.weapons) == ("attack", "al-tanf", ["drone"])
+
+
+def test_frames_a_statement_of_the_other_side_is_no_claim_of_the_group_it_names(pipeline):
+    text = "قالت القيادة المركزية الأمريكية إن قواتها أسقطت طائرتين مسيرتين أطلقهما الحوثيون فوق البحر الأحمر اليوم."
+    e = _one(pipeline, text)
+    assert (e.actor, e.actor_basis) == ("ansar-allah", "attributed")

@@ -97,6 +97,10 @@ class ActorRules(BuilderBase):
             actor = min(actors, key=lambda a: abs(a.tok_start - ref))
             frame.actor = self._actor_id(actor)
             frame.cite("actor", actor.start, actor.end)
+            # a weak claim ("قالت", "بيان") is the actor's only when the actor is who speaks: "قالت القيادة
+            # المركزية إن قواتها أسقطت مسيرتين أطلقهما الحوثيون" is the Americans' account, not a claim
+            claims = [c for c in claims if c.entry_id != "claim_weak"
+                      or self._claimant(v, c) in (None, actor.entry_id)]
             near_claim = min((abs(c.tok_start - actor.tok_start) for c in claims), default=None)
             near_attr = min((abs(c.tok_start - actor.tok_start) for c in attributions), default=None)
             if near_claim is not None and (near_attr is None or near_claim <= near_attr) \
@@ -120,6 +124,17 @@ class ActorRules(BuilderBase):
                     frame.cite("actor", c.start, c.end)
                     frame.cite("actor_basis", c.start, c.end)
                     return
+
+    def _claimant(self, view: SentenceView, cue: Mention) -> str | None:
+        """Who makes a statement: the first actor named within five words after its verb ("أعلنت، مساء
+        اليوم، المقاومة الإسلامية"), else the one named just before it ("الحركة في بيان"); None when the
+        subject is not named there ("في عملية قالت إنها حققت أهدافها")."""
+        actors = view.get("actor")
+        after = [a for a in actors if 0 <= a.tok_start - cue.tok_end <= 5]
+        if after:
+            return min(after, key=lambda a: a.tok_start).entry_id
+        before = [a for a in actors if 0 <= cue.tok_start - a.tok_end <= 4]
+        return max(before, key=lambda a: a.tok_end).entry_id if before else None
 
     def _group_anaphor(self, frame: Frame, view: SentenceView) -> bool:
         """"أعلنت المقاومة أنها استهدفت ...", "استهدفت الميليشيات بقذائف صاروخية ...": a bare group word in
