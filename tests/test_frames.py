@@ -935,3 +935,27 @@ def test_frames_a_statement_of_the_other_side_is_no_claim_of_the_group_it_names(
     text = "قالت القيادة المركزية الأمريكية إن قواتها أسقطت طائرتين مسيرتين أطلقهما الحوثيون فوق البحر الأحمر اليوم."
     e = _one(pipeline, text)
     assert (e.actor, e.actor_basis) == ("ansar-allah", "attributed")
+
+
+def test_frames_convoy_at_a_crossing_and_one_at_a_base_are_two_records(pipeline):
+    text = ("دخل رتل عسكري تابع للتحالف الدولي، الأحد، إلى سوريا عبر معبر الوليد الحدودي في ريف الحسكة.\n\n"
+            "ووصل رتل آخر إلى قاعدة الشدادي في اليوم ذاته.")
+    places = sorted(e.location.id for e in _events(pipeline, text) if e.type == "reinforcement")
+    assert places == ["al-walid-crossing-hasakah", "shaddadi"]
+
+
+def test_frames_reaction_to_strikes_is_no_strike_where_it_is_voiced(pipeline):
+    text = ("شنت مقاتلات أمريكية فجر اليوم غارات على مواقع في جرف الصخر.\n\n"
+            "وفي بغداد، وصف رئيس الجمهورية الغارات بأنها انتهاك للسيادة.")
+    assert [e.location.id for e in _events(pipeline, text)] == ["jurf-al-sakhar"]
+
+
+def test_frames_capital_after_city_word_with_clitic_is_a_place(pipeline):
+    e = _one(pipeline, "استهدف عدوان إسرائيلي مبنى سكنيا بمدينة دمشق صباح اليوم.")
+    assert (e.type, e.location.id, e.actor) == ("strike", "damascus", "israel")
+
+
+def test_frames_launch_of_rockets_toward_a_base_is_an_attack(pipeline):
+    text = "تقرير\n\nورصد المرصد يوم أمس، إطلاق قذائف صاروخية من ريف الميادين باتجاه قاعدة حقل كونيكو للغاز."
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.weapons) == ("attack", "conoco", ["rocket"])

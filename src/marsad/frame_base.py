@@ -32,7 +32,9 @@ STRIKER_HOMES = {"israel": "IL", "jordan-government": "JO"}  # a striker does no
 DESCRIPTIVE_ACTORS = frozenset({"iran-backed-militias", "iraqi-armed-factions"})  # named by others, never claim
 SPEAKERS = {"us-forces": frozenset({"us-forces", "us-dod", "us-centcom", "us-president", "us-state-dept"}),
             "coalition": frozenset({"coalition", "us-dod", "us-centcom"})}  # who speaks for a striker
-AREA_KINDS = frozenset({"city", "town", "governorate", "region"})  # places that contain bases
+# places that contain bases; of the regions only the hosts (a crossing or a camp is a point of its own:
+# "دخل رتل عبر معبر الوليد" and "وصل رتل آخر إلى قاعدة الشدادي" are two convoys)
+AREA_KINDS = frozenset({"city", "town", "governorate"})
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 
-from marsad.frame_base import AREA_KINDS, STATUS_RANK, Frame
+from marsad.frame_base import AREA_KINDS, HOST_PLACES, STATUS_RANK, Frame
 from marsad.lexicon import Resources
 from marsad.model import Document, Event, Evidence, Location
 
@@ -93,7 +93,7 @@ def fold_areas(frames: list[Frame], res: Resources) -> list[Frame]:
         if f.loc is None or f.loc.category != "place":
             continue
         area = res.entries[f.loc.entry_id]
-        if area.kind not in AREA_KINDS or area.admin1 is None:
+        if (area.kind not in AREA_KINDS and area.id not in HOST_PLACES) or area.admin1 is None:
             continue
         for g in out:
             if g is f or g.type != f.type or g.loc is None or g.loc.category != "site":

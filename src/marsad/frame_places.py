@@ -126,7 +126,7 @@ class PlaceRules(BuilderBase):
             capital = self.ctx.tok(m.tok_start - 2).endswith("العاصمه") \
                 or self.ctx.tok(m.tok_start - 1).endswith("العاصمه")  # "بالعاصمة السورية دمشق", "العاصمة بغداد"
             if m.entry_id in self.res.metonyms and not ("ب" in m.prefix or capital or
-                                                        self.ctx.tok(m.tok_start - 1) in self.res.locative_words):
+                                                        self._locative(self.ctx.tok(m.tok_start - 1))):
                 continue  # "طالبت واشنطن بغداد": the government, not the place
             if self._is_launch_point(view, m):
                 self.launch_points.append((view.sentence.index, m))
@@ -135,6 +135,11 @@ class PlaceRules(BuilderBase):
                 continue
             (sites if m.category == "site" else places).append(m)
         return sites, places
+
+    def _locative(self, word: str) -> bool:
+        """A locative word, also with a clitic: "في", "قرب", "بمدينة", "وسط"."""
+        words = self.res.locative_words
+        return word in words or any(word.startswith(p) and word[len(p):] in words for p in ("وب", "فب", "و", "ف", "ب"))
 
     def _toward(self, m: Mention) -> bool:
         """"صاروخ كان موجها نحو البحر الأحمر": where a munition was headed, not where a strike hit."""

@@ -88,12 +88,16 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if history:
             attack_trigs, strike_trigs, attack_weapons, reinf_trigs, negated = [], [], [], [], True
         striker = self._striker(view, strike_trigs)
+        reaction = bool(view.get("cue", "reaction"))
+        if reaction and striker is not None and striker[1].category == "trigger":
+            striker = None  # "وفي بغداد، وصف رئيس الجمهورية الغارات بأنها انتهاك": a reaction to strikes told
         carried = False
         if striker is None and subject is not None and not history:
             striker, carried = (subject[0], subject[1]), True
             self.recent_striker = (subject[0], view.sentence.index)
         if striker is None:
-            striker = self._carried_striker(view, strike_trigs, attack_trigs, sites)
+            if not reaction:
+                striker = self._carried_striker(view, strike_trigs, attack_trigs, sites)
             carried = striker is not None
         elif striker[1].category != "trigger":
             self.recent_striker = (striker[0], view.sentence.index)
