@@ -16,6 +16,7 @@ from marsad.frame_base import (
 )
 from marsad.frame_merge import merge
 from marsad.model import Mention
+from marsad.normalize import normalize_key
 
 
 class ActorRules(BuilderBase):
@@ -99,8 +100,9 @@ class ActorRules(BuilderBase):
             frame.cite("actor", actor.start, actor.end)
             # a weak claim ("قالت", "بيان") is the actor's only when the actor is who speaks: "قالت القيادة
             # المركزية إن قواتها أسقطت مسيرتين أطلقهما الحوثيون" is the Americans' account, not a claim
-            claims = [c for c in claims if c.entry_id != "claim_weak"
-                      or self._claimant(v, c) in (None, actor.entry_id)]
+            claims = [c for c in claims if c.entry_id != "claim_weak" or self._claimant(v, c) == actor.entry_id
+                      or (self._claimant(v, c) is None  # "بحسب ما أعلنته وسائل إعلام": someone else's account
+                          and self.ctx.tok(c.tok_start - 1) not in self.res.words.source_openers)]
             near_claim = min((abs(c.tok_start - actor.tok_start) for c in claims), default=None)
             near_attr = min((abs(c.tok_start - actor.tok_start) for c in attributions), default=None)
             if near_claim is not None and (near_attr is None or near_claim <= near_attr) \
@@ -127,12 +129,14 @@ class ActorRules(BuilderBase):
 
     def _claimant(self, view: SentenceView, cue: Mention) -> str | None:
         """Who makes a statement: the first actor named within five words after its verb ("أعلنت، مساء
-        اليوم، المقاومة الإسلامية"), else the one named just before it ("الحركة في بيان"); None when the
-        subject is not named there ("في عملية قالت إنها حققت أهدافها")."""
+        اليوم، المقاومة الإسلامية"), else the one named just before a statement noun ("الحركة في بيان");
+        None when the subject is not named there ("في عملية قالت إنها حققت أهدافها")."""
         actors = view.get("actor")
         after = [a for a in actors if 0 <= a.tok_start - cue.tok_end <= 5]
         if after:
             return min(after, key=lambda a: a.tok_start).entry_id
+        if not cue.surface.startswith(self.res.words.statement_stems):
+            return None  # a verb's subject follows it: "الحرس الثوري، بحسب ما أعلنته وسائل إعلام"
         before = [a for a in actors if 0 <= cue.tok_start - a.tok_end <= 4]
         return max(before, key=lambda a: a.tok_end).entry_id if before else None
 
@@ -151,8 +155,12 @@ class ActorRules(BuilderBase):
         if word is None:
             return False
         named = [m for m in self.doc.mentions if m.category == "actor" and m.tok_start < view.sentence.tok_start
-                 and self.res.entries[m.entry_id].kind in PERPETRATOR_KINDS
-                 and self.res.entries[m.entry_id].role_hint == "perpetrator"]
+                 and ((self.res.entries[m.entry_id].kind in PERPETRATOR_KINDS
+                       and self.res.entries[m.entry_id].role_hint == "perpetrator") or m.entry_id == "irgc")]
+        # the group whose name has the word ("وأوضح الحرس": the Revolutionary Guard), else the last named
+        bare = self.ctx.tok(word).removeprefix("و")
+        named = [m for m in named if bare in normalize_key(self.res.entries[m.entry_id].name_ar).split()] or [
+            m for m in named if m.entry_id != "irgc"]
         if not named:
             return False
         group = named[-1]
@@ -238,29 +246,94 @@ class ActorRules(BuilderBase):
         return None
 
     def lone_event_actor(self, merged: list[Frame]) -> None:
-        """When a document tells of one attack only, a claim ("تبنت ... الهجوم") or an accusation ("اتهمت
-        واشنطن كتائب حزب الله بتنفيذ الهجوم") anywhere in it names its actor; the sentence nearest the event
-        wins, a claim before an accusation in the same sentence."""
+        """Document-level actors of attacks.  A group's own claim of an attack anywhere in the text makes the
+        attack claimed (a headline "المقاومة تدك قاعدة ..." or another side's "فصائل مدعومة من إيران" gives
+        way to "أعلنت المقاومة الإسلامية مسؤوليتها عن الهجوم").  An attack with no actor takes one from a
+        claim or accusation elsewhere: anywhere in a text of one attack ("اتهمت واشنطن كتائب حزب الله بتنفيذ
+        الهجوم"), within three sentences when the text tells of several ("نفذ مجاهدو المقاومة عمليتين:",
+        "نحمّل المسؤولية لجماعات تدعمها إيران").  The sentence nearest the event wins, a claim before an
+        accusation in the same sentence; a sentence naming another site speaks of that one."""
         attacks = [f for f in merged if f.type == "attack"]
-        if len(attacks) != 1 or attacks[0].actor is not None:
+        for frame in attacks:
+            if frame.actor is not None and (frame.actor_basis != "claimed" or frame.actor in DESCRIPTIVE_ACTORS):
+                self._own_claim(frame, len(attacks) == 1)
+            elif frame.actor is None:
+                self._document_actor(frame, len(attacks) == 1)
+
+    def _own_claim(self, frame: Frame, lone: bool) -> None:
+        for k in sorted(range(len(self.ctx.views)), key=lambda k: self._distance(k, frame)):
+            v = self.ctx.views[k]
+            if not (lone or self._distance(k, frame) <= 3 or self._names_site(v, frame)) \
+                    or not self._about(v, frame) or not v.get("trigger", "attack") \
+                    or sentence_negated(v) or v.get("cue", "no_claim"):
+                continue
+            groups = [a for a in self._perpetrators(v) if self._actor_id(a) not in DESCRIPTIVE_ACTORS]
+            cues = [c for c in v.get("cue", "claim") + v.get("cue", "claim_weak") if c.entry_id == "claim"
+                    or (self._names_site(v, frame) and self._claimant(v, c) in {a.entry_id for a in groups})]
+            if not groups or not cues:
+                continue
+            group = min(groups, key=lambda a: min(abs(a.tok_start - c.tok_start) for c in cues))
+            actor = self._actor_id(group)
+            if actor != frame.actor and frame.actor not in DESCRIPTIVE_ACTORS:
+                return
+            cue = min(cues, key=lambda c: abs(c.tok_start - group.tok_start))
+            frame.actor, frame.actor_basis = actor, "claimed"
+            frame.evidence.pop("actor", None)
+            frame.evidence.pop("actor_basis", None)
+            frame.cite("actor", group.start, group.end)
+            frame.cite("actor_basis", cue.start, cue.end)
             return
-        frame = attacks[0]
+
+    def _distance(self, k: int, frame: Frame) -> int:
+        """Sentences between sentence ``k`` and the nearest one that tells of the frame (its first sentence,
+        or any that names its place: a merged record was told in several)."""
+        told = [frame.sentence]
+        if frame.loc is not None:
+            told += [v.sentence.index for v in self.ctx.views
+                     if any(m.entry_id == frame.loc.entry_id for m in v.get(frame.loc.category))]
+        return min(abs(k - t) for t in told)
+
+    def _names_site(self, view: SentenceView, frame: Frame) -> bool:
+        return frame.loc is not None and any(m.entry_id == frame.loc.entry_id for m in view.get("site"))
+
+    def _about(self, view: SentenceView, frame: Frame) -> bool:
+        """The sentence names no site other than the frame's."""
+        return not any(frame.loc is None or m.entry_id != frame.loc.entry_id for m in view.get("site"))
+
+    def _blames(self, view: SentenceView) -> list[tuple[Mention, str]]:
+        """A sentence's claims and accusations: the lexicon's cues, and words of blame that take a person
+        or a plural ("نحمّل المسؤولية لجماعات ...", "متهماً الميليشيات بالوقوف وراء الهجوم")."""
+        out = [] if view.get("cue", "no_claim") else [(c, "claimed") for c in view.get("cue", "claim")]
+        out += [(c, "attributed") for c in view.get("cue", "attribution")]
+        stems = self.res.words.blame_stems
+        for j in range(view.sentence.tok_start, view.sentence.tok_end):
+            tok = self.ctx.tok(j)
+            if tok.startswith(stems) or (tok[:1] in ("و", "ف") and tok[1:].startswith(stems)):
+                start, end = self.ctx.span_of(j, j + 1)
+                out.append((Mention("cue", "attribution", start, end, tok, j, j + 1), "attributed"))
+        return out
+
+    def _document_actor(self, frame: Frame, lone: bool) -> None:
         if self.ctx.views[frame.sentence].get("cue", "no_claim"):
             return  # "ولم تتبن أي جهة الهجوم"
-        order = sorted(range(len(self.ctx.views)), key=lambda k: abs(k - frame.sentence))
-        for k in order:
+        for k in sorted(range(len(self.ctx.views)), key=lambda k: self._distance(k, frame)):
+            if not lone and self._distance(k, frame) > 3:
+                continue
             v = self.ctx.views[k]
             actors = self._perpetrators(v)
-            if not actors or not v.get("trigger", "attack") or sentence_negated(v):
+            if not actors or sentence_negated(v) or not self._about(v, frame):
                 continue
-            other = [m for m in v.get("site") if frame.loc is None or m.entry_id != frame.loc.entry_id]
-            if other:
-                continue
-            for kind, basis in (("claim", "claimed"), ("attribution", "attributed")):
-                cues = v.get("cue", kind)
-                if not cues or (kind == "claim" and v.get("cue", "no_claim")):
+            blames = self._blames(v)
+            if lone and not v.get("trigger", "attack"):
+                blames = [b for b in blames if b[0].category == "cue" and b[0].entry_id == "attribution"
+                          and b[0].surface.startswith(self.res.words.blame_stems)]
+            for basis in ("claimed", "attributed"):
+                cues = [c for c, b in blames if b == basis]
+                if not cues:
                     continue  # "لم تعلن أي جهة مسؤوليتها، لكن فصائل ... تبنت عشرات الهجمات": no claim of this one
-                actor = min(actors, key=lambda a: min(abs(a.tok_start - c.tok_start) for c in cues))
+                named = [a for a in actors if self._actor_id(a) not in DESCRIPTIVE_ACTORS] if basis == "claimed" \
+                    else actors
+                actor = min(named or actors, key=lambda a: min(abs(a.tok_start - c.tok_start) for c in cues))
                 frame.actor = self._actor_id(actor)
                 frame.actor_basis = "attributed" if frame.actor in DESCRIPTIVE_ACTORS else basis
                 cue = min(cues, key=lambda c: abs(c.tok_start - actor.tok_start))

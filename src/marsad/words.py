@@ -41,6 +41,8 @@ class RuleWords:
     hostile_stems: tuple[str, ...]
     group_words: tuple[str, ...]
     arab_coalition_words: tuple[str, ...]
+    blame_stems: tuple[str, ...]
+    source_openers: tuple[str, ...]
     denial_verbs: tuple[str, ...]
     toll_words: tuple[str, ...]
     any_casualty: tuple[str, ...]
