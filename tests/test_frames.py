@@ -838,6 +838,57 @@ def test_frames_no_casualties_at_both_places_completes_both_attacks(pipeline):
         ("ain-al-asad", 0, 0), ("harir", 0, 0)}
 
 
+def test_frames_a_statement_of_the_other_side_is_no_claim_of_the_group_it_names(pipeline):
+    text = "قالت القيادة المركزية الأمريكية إن قواتها أسقطت طائرتين مسيرتين أطلقهما الحوثيون فوق البحر الأحمر اليوم."
+    e = _one(pipeline, text)
+    assert (e.actor, e.actor_basis) == ("ansar-allah", "attributed")
+
+
+def test_frames_the_groups_own_claim_outweighs_another_sides_description(pipeline):
+    text = ("قال الجيش الأمريكي إن فصائل مدعومة من إيران أطلقت صواريخ على قاعدة عين الأسد أمس.\n\n"
+            "وأعلنت المقاومة الإسلامية في العراق مسؤوليتها عن الهجوم في بيان على تلغرام.")
+    e = _one(pipeline, text)
+    assert (e.actor, e.actor_basis) == ("islamic-resistance-in-iraq", "claimed")
+
+
+def test_frames_headline_subject_is_claimed_when_the_body_has_the_groups_statement(pipeline):
+    text = ("المقاومة الإسلامية في العراق تقصف قاعدة عين الأسد بالصواريخ\n\n"
+            "أعلنت المقاومة الإسلامية في العراق، مساء اليوم، استهداف قاعدة عين الأسد برشقة صواريخ.")
+    e = _one(pipeline, text)
+    assert (e.actor, e.actor_basis) == ("islamic-resistance-in-iraq", "claimed")
+
+
+def test_frames_blame_in_a_later_sentence_names_the_actors_of_nearby_attacks(pipeline):
+    text = ("أسقطت القوات الأمريكية مسيرتين هاجمتا قاعدة التنف أمس. "
+            "وتعرضت قاعدة عين الأسد أمس لهجوم بطائرتين مسيرتين. "
+            "وأضاف المتحدث: نحمّل المسؤولية لجماعات تدعمها إيران.")
+    actors = {e.location.id: (e.actor, e.actor_basis) for e in _events(pipeline, text)}
+    assert actors == {"al-tanf": ("iran-backed-militias", "attributed"),
+                      "ain-al-asad": ("iran-backed-militias", "attributed")}
+
+
+def test_frames_statement_list_after_the_groups_announcement_is_claimed(pipeline):
+    text = ("نفذ مجاهدو المقاومة الإسلامية في العراق صباح اليوم عمليتين:\n"
+            "1- استهداف قاعدة عين الأسد بطائرتين مسيرتين.\n"
+            "2- ضرب قاعدة حرير بطائرة مسيرة.")
+    actors = {e.location.id: (e.actor, e.actor_basis) for e in _events(pipeline, text)}
+    assert actors == {"ain-al-asad": ("islamic-resistance-in-iraq", "claimed"),
+                      "harir": ("islamic-resistance-in-iraq", "claimed")}
+
+
+def test_frames_bare_guard_is_the_revolutionary_guard_named_before(pipeline):
+    text = ("أعلن الحرس الثوري استهداف قاعدة عين الأسد بالصواريخ اليوم. "
+            "وأوضح الحرس في بيان ثان أن موجة أخرى من الصواريخ استهدفت قاعدة حرير.")
+    actors = {e.location.id: e.actor for e in _events(pipeline, text)}
+    assert actors == {"ain-al-asad": "irgc", "harir": "irgc"}
+
+
+def test_frames_a_verbs_subject_follows_it_so_a_group_before_it_is_not_the_speaker(pipeline):
+    text = ("سقطت صواريخ على قاعدة عين الأسد أمس، بعد ساعات من مقتل مستشارين في الحرس الثوري، "
+            "بحسب ما أعلنته وسائل إعلام إيرانية.")
+    assert _one(pipeline, text).actor_basis != "claimed"
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 
@@ -931,11 +982,6 @@ def test_frames_fall_of_a_drone_inside_a_base_is_an_attack(pipeline):
     assert (e.type, e.location.id, e.weapons) == ("attack", "al-tanf", ["drone"])
 
 
-def test_frames_a_statement_of_the_other_side_is_no_claim_of_the_group_it_names(pipeline):
-    text = "قالت القيادة المركزية الأمريكية إن قواتها أسقطت طائرتين مسيرتين أطلقهما الحوثيون فوق البحر الأحمر اليوم."
-    e = _one(pipeline, text)
-    assert (e.actor, e.actor_basis) == ("ansar-allah", "attributed")
-
 
 def test_frames_convoy_at_a_crossing_and_one_at_a_base_are_two_records(pipeline):
     text = ("دخل رتل عسكري تابع للتحالف الدولي، الأحد، إلى سوريا عبر معبر الوليد الحدودي في ريف الحسكة.\n\n"
@@ -959,48 +1005,3 @@ def test_frames_launch_of_rockets_toward_a_base_is_an_attack(pipeline):
     text = "تقرير\n\nورصد المرصد يوم أمس، إطلاق قذائف صاروخية من ريف الميادين باتجاه قاعدة حقل كونيكو للغاز."
     e = _one(pipeline, text)
     assert (e.type, e.location.id, e.weapons) == ("attack", "conoco", ["rocket"])
-
-
-def test_frames_the_groups_own_claim_outweighs_another_sides_description(pipeline):
-    text = ("قال الجيش الأمريكي إن فصائل مدعومة من إيران أطلقت صواريخ على قاعدة عين الأسد أمس.\n\n"
-            "وأعلنت المقاومة الإسلامية في العراق مسؤوليتها عن الهجوم في بيان على تلغرام.")
-    e = _one(pipeline, text)
-    assert (e.actor, e.actor_basis) == ("islamic-resistance-in-iraq", "claimed")
-
-
-def test_frames_headline_subject_is_claimed_when_the_body_has_the_groups_statement(pipeline):
-    text = ("المقاومة الإسلامية في العراق تقصف قاعدة عين الأسد بالصواريخ\n\n"
-            "أعلنت المقاومة الإسلامية في العراق، مساء اليوم، استهداف قاعدة عين الأسد برشقة صواريخ.")
-    e = _one(pipeline, text)
-    assert (e.actor, e.actor_basis) == ("islamic-resistance-in-iraq", "claimed")
-
-
-def test_frames_blame_in_a_later_sentence_names_the_actors_of_nearby_attacks(pipeline):
-    text = ("أسقطت القوات الأمريكية مسيرتين هاجمتا قاعدة التنف أمس. "
-            "وتعرضت قاعدة عين الأسد أمس لهجوم بطائرتين مسيرتين. "
-            "وأضاف المتحدث: نحمّل المسؤولية لجماعات تدعمها إيران.")
-    actors = {e.location.id: (e.actor, e.actor_basis) for e in _events(pipeline, text)}
-    assert actors == {"al-tanf": ("iran-backed-militias", "attributed"),
-                      "ain-al-asad": ("iran-backed-militias", "attributed")}
-
-
-def test_frames_statement_list_after_the_groups_announcement_is_claimed(pipeline):
-    text = ("نفذ مجاهدو المقاومة الإسلامية في العراق صباح اليوم عمليتين:\n"
-            "1- استهداف قاعدة عين الأسد بطائرتين مسيرتين.\n"
-            "2- ضرب قاعدة حرير بطائرة مسيرة.")
-    actors = {e.location.id: (e.actor, e.actor_basis) for e in _events(pipeline, text)}
-    assert actors == {"ain-al-asad": ("islamic-resistance-in-iraq", "claimed"),
-                      "harir": ("islamic-resistance-in-iraq", "claimed")}
-
-
-def test_frames_bare_guard_is_the_revolutionary_guard_named_before(pipeline):
-    text = ("أعلن الحرس الثوري استهداف قاعدة عين الأسد بالصواريخ اليوم. "
-            "وأوضح الحرس في بيان ثان أن موجة أخرى من الصواريخ استهدفت قاعدة حرير.")
-    actors = {e.location.id: e.actor for e in _events(pipeline, text)}
-    assert actors == {"ain-al-asad": "irgc", "harir": "irgc"}
-
-
-def test_frames_a_verbs_subject_follows_it_so_a_group_before_it_is_not_the_speaker(pipeline):
-    text = ("سقطت صواريخ على قاعدة عين الأسد أمس، بعد ساعات من مقتل مستشارين في الحرس الثوري، "
-            "بحسب ما أعلنته وسائل إعلام إيرانية.")
-    assert _one(pipeline, text).actor_basis != "claimed"
