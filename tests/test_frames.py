@@ -889,6 +889,26 @@ def test_frames_a_verbs_subject_follows_it_so_a_group_before_it_is_not_the_speak
     assert _one(pipeline, text).actor_basis != "claimed"
 
 
+def test_frames_no_casualties_told_right_after_the_event_need_no_event_word(pipeline):
+    text = ("أسقطت قوات التحالف طائرتين مسيرتين كانتا تستهدفان قاعدة القرية الخضراء اليوم. "
+            "لم تقع إصابات في صفوف القوات الأمريكية.")
+    e = _one(pipeline, text)
+    assert e.injured == 0
+
+
+def test_frames_follow_up_naming_where_rockets_came_from_still_counts_them(pipeline):
+    text = ("استهدف هجوم صاروخي قاعدة حرير مساء أمس.\n\n"
+            "وقالت المديرية إن 14 صاروخا أطلقت من منطقة جنوب أربيل.")
+    assert _one(pipeline, text).count == 14
+
+
+def test_frames_convoy_size_told_with_where_it_heads_is_its_count(pipeline):
+    text = ("دخل رتل عسكري تابع للتحالف الدولي، الأحد، عبر معبر الوليد الحدودي.\n\n"
+            "وقال المراسل إن الرتل ضم نحو 35 شاحنة، وتوجه نحو قاعدة قسرك في ريف الحسكة الشمالي.")
+    events = [e for e in _events(pipeline, text) if e.type == "reinforcement"]
+    assert [(e.location.id, e.count) for e in events] == [("al-walid-crossing-hasakah", 35)]
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

@@ -346,14 +346,24 @@ class ArgumentRules(BuilderBase):
         if not self.frames or self._toll_hedged(view):
             return
         last = self.frames[-1]
-        if view.sentence.index - last.sentence > 2 or view.get("site") or view.get("place"):
+        idx = view.sentence.index
+        launched = {p.tok_start for k, p in self.launch_points if k == idx}
+        # a place the munitions came from ("أطلقت من منطقة تقع جنوب غربي أربيل") or a convoy heads for
+        # ("الرتل ضم 35 شاحنة وتوجه نحو قاعدة قسرك") is no other event's place
+        aside = [p for p in [*view.get("site"), *view.get("place")]
+                 if p.tok_start in launched or self._is_origin(p) or self._toward(p)]
+        if idx - last.sentence > 2 or any(p not in aside and not any(0 <= p.tok_start - a.tok_end <= 3 for a in aside)
+                                          for p in [*view.get("site"), *view.get("place")]):
             return
         if last.type == "attack" and view.get("cue", "intercept") and (view.get("weapon") or view.get("trigger")):
             self._intercepted(last, view)
         if last.type == "attack" and (not last.weapons or last.count is None):
             self._follow_up_weapons(last, view)
+        # "لم تقع إصابات في صفوف القوات", "وأضاف البيان: لم ترد تقارير عن وقوع إصابات": a statement of no
+        # casualties right after the event needs no word of the event
+        nobody = bool(view.get("casualty", "none") or view.get("cue", "toll_negator"))
         if last.type != "reinforcement" and (last.killed is None or last.injured is None) \
-                and (view.get("trigger") or view.get("weapon") or view.get("cue", "intercept")) and \
+                and (view.get("trigger") or view.get("weapon") or view.get("cue", "intercept") or nobody) and \
                 (view.get("casualty") or view.get("cue", "toll_negator")):
             self._casualties(last, view)
             # "القصف على الموقعين لم يسفر عن أي إصابات": the toll of every place the last sentence told of
