@@ -517,3 +517,16 @@ def test_token_prefilter_finds_what_the_full_scan_finds(lex: DateLexicon, text: 
 def test_first_tokens_hold_the_openers_with_their_clitics(lex: DateLexicon) -> None:
     assert {"الاثنين", "والاثنين", "امس", "وامس", "منذ", "ال"} <= lex.first_tokens
     assert "الهجوم" not in lex.first_tokens
+
+
+# --- detection: vague spans back ---
+
+def test_dates_vague_span_back_is_a_week_with_no_day():
+    lex = load_date_lexicon()
+    for phrase in ("قبل أيام", "منذ أسابيع", "بعد أيام من الهجوم", "قبل نحو أسبوعين"):
+        (d,) = find_dates(normalize_key(phrase), D(2024, 1, 22), lex)
+        assert (d.value, d.precision, d.strategy) == (None, "week", "vague"), phrase
+
+
+def test_dates_a_few_hours_later_is_no_vague_span():
+    assert find_dates(normalize_key("بعد ساعات قليلة"), D(2024, 1, 22), load_date_lexicon()) == []

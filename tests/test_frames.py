@@ -1025,3 +1025,19 @@ def test_frames_launch_of_rockets_toward_a_base_is_an_attack(pipeline):
     text = "تقرير\n\nورصد المرصد يوم أمس، إطلاق قذائف صاروخية من ريف الميادين باتجاه قاعدة حقل كونيكو للغاز."
     e = _one(pipeline, text)
     assert (e.type, e.location.id, e.weapons) == ("attack", "conoco", ["rocket"])
+
+
+def test_frames_strike_answered_directly_is_no_new_strike(pipeline):
+    text = "تقرير\n\nوجاءت الضربات ردا مباشرا على العدوان الأمريكي على جرف النصر."
+    assert _events(pipeline, text) == []
+
+
+def test_frames_attacks_some_days_before_are_history(pipeline):
+    text = ("تقرير\n\nوتأتي هذه التعزيزات بعد أيام من هجمات بطائرات مسيرة استهدفت قاعدة حقل العمر النفطي "
+            "وحقل كونيكو للغاز.")
+    assert _events(pipeline, text) == []
+
+
+def test_frames_convoys_referred_back_are_no_new_reinforcement(pipeline):
+    text = "وصل رتل أمريكي إلى قاعدة الشدادي أمس.\n\nوجاءت هذه التعزيزات أمس إلى قاعدة خراب الجير أيضا."
+    assert [e.location.id for e in _events(pipeline, text)] == ["shaddadi"]

@@ -15,6 +15,7 @@ applies, recording which one in :attr:`DateMention.strategy`:
 ``night``         "ليلة الأحد" / "عشية الأحد" (its eve, Saturday), "ليلة الأحد الاثنين" (Sunday),
                   "ليل الخميس" (Thursday)
 ``coarse``        a week, month or year, not a day: value None ("الشهر الماضي", "مطلع شباط 2024")
+``vague``         some days or weeks back, not a day: value None, precision week ("قبل أيام", "بعد أيام من")
 ``unresolved``    a day expression that needs the publication date when there is none: value None
 
 Offsets are into the normalised text; a clitic glued to the expression ("وأمس") is not part of it.
@@ -50,7 +51,7 @@ _KIND_KEYS: dict[str, tuple[str, ...]] = {
     "markers": ("past", "current", "future"),
     "period_words": ("week", "month", "year"),
 }
-_AGO_KEYS = ("words", "units", "numbers", "spans", "blocked_by_next")
+_AGO_KEYS = ("words", "units", "numbers", "spans", "blocked_by_next", "vague_words", "vague")
 _MARKER_SIGN = {"past": -1, "current": 0, "future": 1}
 
 Precision = Literal["day", "week", "month", "year"]
@@ -151,7 +152,8 @@ def load_date_lexicon(path: str | Path | None = None) -> DateLexicon:
     ordinals = reader.mapping(top["ordinal_days"], "ordinal_days", lambda n: 1 <= n <= 31, "day 1-31")
     kinds = {k: reader.kinds(top[k], k, names) for k, names in _KIND_KEYS.items()}
     ago = reader.table(top["days_ago"], "days_ago", _AGO_KEYS)
-    ago_lists = {k: reader.words(ago[k], f"days_ago.{k}") for k in ("words", "units", "blocked_by_next")}
+    ago_lists = {k: reader.words(ago[k], f"days_ago.{k}")
+                 for k in ("words", "units", "blocked_by_next", "vague_words", "vague")}
     numbers = reader.mapping(ago["numbers"], "days_ago.numbers", lambda n: 1 <= n <= 99, "count 1-99")
     spans = reader.mapping(ago["spans"], "days_ago.spans", lambda n: 1 <= n <= 99, "count 1-99")
     for word in spans.keys() & numbers.keys():
@@ -208,7 +210,7 @@ def _openers(lists: Mapping[str, tuple[str, ...]], weekdays: Mapping[str, int], 
              ago: Mapping[str, tuple[str, ...]]) -> Iterator[str]:
     """Every word or phrase that can open an expression of the grammar (after an optional clitic)."""
     for table in (lists["parts_of_day"], lists["day_word"], lists["period_prefixes"], lists["month_word"],
-                  lists["this"], lists["year_words"], ago["words"], weekdays, ordinals, relative, months,
+                  lists["this"], lists["year_words"], ago["words"], ago["vague_words"], weekdays, ordinals, relative, months,
                   kinds["nights"], kinds["period_words"]):
         yield from table
 
@@ -255,6 +257,7 @@ def _compile(lists: Mapping[str, tuple[str, ...]], months: Mapping[str, int], we
            f"(?:{sp}(?:{day_word}{sp})?(?P<r_wd>{wd})|{osp}\\({osp}(?:{day_word}{sp})?(?P<r_wd2>{wd}){osp}\\))?")
     days_ago = (f"{_alt(ago['words'])}{sp}(?:(?P<a_n>\\d{{1,2}}(?!\\d)|{_alt(numbers)}){sp}{_alt(ago['units'])}"
                 f"|(?P<a_span>{_alt(spans)}))(?!{sp}{_alt(ago['blocked_by_next'])}(?!\\w))")
+    vague = f"{_alt(ago['vague_words'])}{sp}{_alt(ago['vague'])}"
     coarse_month = (f"(?:{prefix}{sp}(?:{_alt(lists['month_word'])}{sp})?|{_alt(lists['month_word'])}{sp})"
                     f"{months_}(?:{tail('m')})?|{months_}{tail('m2')}")
     coarse_period = (f"(?P<p_pre>{prefix}{sp})?(?P<p_this>{this}{sp})?(?P<p_word>{_alt(kinds['period_words'])})"
@@ -263,7 +266,7 @@ def _compile(lists: Mapping[str, tuple[str, ...]], months: Mapping[str, int], we
     weekday = (f"{_not_after(lists['weekday_blocked_by_previous'])}(?:{part}{sp})?(?:{day_word}{sp})?"
                f"(?P<w_wd>{wd})(?:{sp}(?P<w_mark>{mark}))?")
     alternatives = [("numeric", numeric), ("explicit", explicit), ("night", nights), ("relative", rel),
-                    ("ago", days_ago), ("month", coarse_month), ("year", coarse_year),
+                    ("ago", days_ago), ("vague", vague), ("month", coarse_month), ("year", coarse_year),
                     ("period", coarse_period), ("weekday", weekday)]
     body = "|".join(f"(?P<{name}>{rx})" for name, rx in alternatives)
     # A cheap guard before the alternatives: the first word must be one that can open an expression.
@@ -392,6 +395,9 @@ class _Resolver:
         else:
             count = self.lex.ago_numbers[_key(m, "a_n")]
         return self.day(None if self.p is None else _shift(self.p, -count), "relative")
+
+    def vague(self, m: re.Match[str]) -> _Resolved:
+        return None, "week", "vague"  # "قبل أيام", "بعد أيام من الهجوم": days or weeks back, no day
 
     def month(self, m: re.Match[str]) -> _Resolved:
         return None, "month", "coarse"

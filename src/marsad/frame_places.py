@@ -173,6 +173,10 @@ class PlaceRules(BuilderBase):
                     return True
         return False
 
+    def _vague_past(self, view: SentenceView) -> bool:
+        """The sentence dates itself only by a vague span back ("قبل أيام", "بعد أيام من هجمات"), no day."""
+        return any(d.strategy == "vague" for _t, d in view.dates) and not any(d.precision == "day" for _t, d in view.dates)
+
     def _best_place(self, places: list[Mention], every: bool = False) -> list[Mention]:
         """The most precise place named (a town before its governorate); with ``every``, all places of
         that precision, once each ("الميادين والبوكمال")."""

@@ -61,11 +61,12 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             verb = subject[2]
             attack_trigs = [t for t in attack_trigs if not (verb.tok_start <= t.tok_start < verb.tok_end)]
         # "وفي أول رد على العدوان، أعلنت المقاومة ...": what is responded to was told before, not a new strike
-        strike_trigs = [t for t in valid_triggers(view, "strike")
-                        if not (self.ctx.tok(t.tok_start - 1) == "علي" and self.ctx.tok(t.tok_start - 2) in self.res.words.response_words)]
+        strike_trigs = [t for t in valid_triggers(view, "strike") if not self._responded(t)]
         weapons = [w for w in view.get("weapon") if "س" not in w.prefix]
         all_reinf = valid_triggers(view, "reinforcement")
-        reinf_trigs = [t for t in all_reinf if t.surface.startswith(self.res.words.reinforcement_strong)]
+        told = view.get("cue", "told_before")  # "وتأتي هذه التعزيزات بعد ...": the convoys told before
+        reinf_trigs = [t for t in all_reinf if t.surface.startswith(self.res.words.reinforcement_strong)
+                       and not any(c.tok_start <= t.tok_start < c.tok_end for c in told)]
         arrivals = [t for t in all_reinf if t.surface.startswith(self.res.words.arrival_verbs)]
         if not reinf_trigs and arrivals and not attack_trigs and not strike_trigs:
             # aircraft that arrive at a base ("12 مقاتلة من طراز إف-15 وصلت إلى قاعدة موفق السلطي")
@@ -85,9 +86,16 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             attack_weapons = []  # "نشرت منظومة باتريوت ... لحمايتها من الصواريخ": a weapon named, no attack told
         negated = sentence_negated(view) and not attack_trigs
         history = bool(attack_trigs or strike_trigs or attack_weapons or reinf_trigs) and self._past_year(view)
+        # "وتأتي التعزيزات بعد أيام من هجمات استهدفت ...": an attack or strike dated only "some days before"
+        # is history in passing (a month named, "نهاية كانون الثاني", still tells an event)
+        passing = not history and self._vague_past(view)
+        if passing:
+            attack_trigs, strike_trigs, attack_weapons = [], [], []
         if history:
             attack_trigs, strike_trigs, attack_weapons, reinf_trigs, negated = [], [], [], [], True
         striker = self._striker(view, strike_trigs)
+        if striker is not None and striker[1].category == "cue" and self._responded(striker[1]):
+            striker = None  # "جاءت ردا مباشرا على العدوان الأمريكي": the strike answered was told before
         reaction = bool(view.get("cue", "reaction"))
         if reaction and striker is not None and striker[1].category == "trigger":
             striker = None  # "وفي بغداد، وصف رئيس الجمهورية الغارات بأنها انتهاك": a reaction to strikes told
@@ -103,7 +111,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             self.recent_striker = (striker[0], view.sentence.index)
         made: list[Frame] = []
 
-        strike_path = not history and striker is not None and (strike_trigs or carried or striker[1].category == "cue") and not (
+        strike_path = not history and not passing and striker is not None and (strike_trigs or carried or striker[1].category == "cue") and not (
             sentence_negated(view) and not strike_trigs)
         if strike_path and not strike_trigs and attack_trigs and attack_weapons and sites:
             strike_path = False  # "استهداف ... قاعدة كونيكو بطائرتين مسيرتين ... أعقبهما تحليق لطائرات التحالف"
@@ -129,6 +137,12 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         for loc in [*sites, *places]:
             self.last_location = loc
         self.frames.extend(made)
+
+    def _responded(self, m: Mention) -> bool:
+        """"ردا على العدوان", "ردا مباشرا على العدوان الأمريكي": what is answered was told before."""
+        words = self.res.words.response_words
+        return self.ctx.tok(m.tok_start - 1) == "علي" and (
+            self.ctx.tok(m.tok_start - 2) in words or self.ctx.tok(m.tok_start - 3) in words)
 
     def _weapon_event(self, view: SentenceView, weapons: list[Mention]) -> bool:
         """A weapon with no attack word tells an attack only in a headline ("صاروخان على قاعدة عين الأسد"),
