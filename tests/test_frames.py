@@ -909,6 +909,27 @@ def test_frames_convoy_size_told_with_where_it_heads_is_its_count(pipeline):
     assert [(e.location.id, e.count) for e in events] == [("al-walid-crossing-hasakah", 35)]
 
 
+def test_frames_toll_told_after_a_filler_word(pipeline):
+    text = "وقُتل فيه متعاقد مدني أمريكي وأصيب ستة أشخاص في هجوم صاروخي على قاعدة حرير أمس."
+    e = _one(pipeline, text)
+    assert (e.killed, e.injured) == (1, 6)
+
+
+def test_frames_toll_after_the_event_noun(pipeline):
+    e = _one(pipeline, "شنت طائرات أمريكية غارة على القائم اليوم، واستشهد في الغارة 10 أشخاص.")
+    assert e.killed == 10
+
+
+def test_frames_a_person_and_his_companion_are_two(pipeline):
+    text = "استهدفت طائرة مسيرة أمريكية سيارة في بغداد اليوم، ما أسفر عن مقتل قيادي في الحركة ومرافقه."
+    assert _one(pipeline, text).killed == 2
+
+
+def test_frames_people_then_two_is_two(pipeline):
+    text = "ردت القوات الأمريكية بغارات على مواقع في الميادين اليوم، ما أسفر عن مقتل مسلحين اثنين."
+    assert _one(pipeline, text).killed == 2
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

@@ -262,8 +262,14 @@ class ArgumentRules(BuilderBase):
                 frame.cite(name, neg.start, self.doc.tokens[end - 1].end if end > neg.tok_end else neg.end)
 
     def _toll_number(self, m: Mention) -> tuple[int, int, int] | None:
-        """The number of people a casualty word states: "مقتل 5 مسلحين", "3 قتلى", "مقتل مقاول" (1)."""
-        after = self.ctx.number_after(m.tok_end)
+        """The number of people a casualty word states: "مقتل 5 مسلحين", "3 قتلى", "مقتل مقاول" (1),
+        "قتل فيه متعاقد" (1), "واستشهد في الغارة 10 أشخاص"."""
+        told = m.tok_end  # where the number or the person told comes
+        if self.ctx.tok(told) in self.res.words.toll_fillers:
+            told += 1
+        elif self.ctx.tok(told) == "في" and self.ctx.tok(told + 1).startswith("ال"):
+            told += 2
+        after = self.ctx.number_after(told)
         if after is not None and after[0] is not None and not self.ctx.coordinated(after[1]):
             return after[0], after[1], after[2]
         before = self.ctx.number_before(m.tok_start)
@@ -286,9 +292,16 @@ class ArgumentRules(BuilderBase):
                 if reached is not None and reached[0] is not None:
                     return reached[0], reached[1], reached[2]
                 break
-        for people in self.ctx.people_at(m.tok_end):
+        for people in self.ctx.people_at(told):
+            two = self.ctx.number_at(people.tok_end)  # "مقتل مسلحين اثنين"
+            if two is not None and two[0] == 2 and two[1] == people.tok_end:
+                return 2, people.tok_start, two[2]
             value = {"people_one": 1, "people_two": 2}.get(people.entry_id)
             if value is not None:
+                # "مقتل قيادي في الحركة ومرافقه": one more
+                if value == 1 and any(self.ctx.tok(j) in self.res.words.companion_words
+                                      for j in range(people.tok_end, people.tok_end + 4)):
+                    value = 2
                 return value, people.tok_start, people.tok_end
         # "قتيل وتسعة جرحى", "سقوط قتيلين": a singular or dual casualty noun with no number states one or two
         word = m.surface

@@ -46,6 +46,8 @@ class RuleWords:
     denial_verbs: tuple[str, ...]
     toll_words: tuple[str, ...]
     any_casualty: tuple[str, ...]
+    toll_fillers: tuple[str, ...]
+    companion_words: tuple[str, ...]
     both_words: tuple[str, ...]
     one_casualty: tuple[str, ...]
     two_casualties: tuple[str, ...]
