@@ -98,6 +98,9 @@ class BuilderBase:
         self.speaks: dict[tuple[str, str | None], bool] = {}
         # drone hits on a vehicle with no striker named: a strike if the text later lays it at a state's door
         self.vehicle_hits: list[tuple[SentenceView, list[Mention], list[Mention]]] = []
+        # places named with an explosion explained away or an attack denied ("لم تتعرض لأي هجوم"); None
+        # stands for such a statement that names no place
+        self.debunked: set[str | None] = set()
         # the document speaks of the Saudi-led coalition: a bare "التحالف" in it is that one
         words = res.words.arab_coalition_words
         self.arab_coalition_doc = any(m.category == "cue" and m.entry_id == "other_striker"

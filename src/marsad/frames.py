@@ -80,8 +80,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if reinf_trigs and attack_trigs and all(t.surface.startswith(self.res.words.habitual_triggers) for t in attack_trigs):
             # "رتل ... دخل قاعدة عين الأسد ... لتعزيز حمايتها من هجمات المسيرات": the convoy is the event
             attack_trigs, attack_weapons = [], []
+        if view.get("cue", "debunk"):
+            self.debunked.update([m.entry_id for m in [*sites, *places]] or [None])
         if view.get("cue", "not_attack"):
-            attack_trigs, attack_weapons = [], []  # "شن هجوما حادا على ...", "تفجير ذخائر قديمة"
+            attack_trigs, attack_weapons = [], []  # "شن هجوما حادا على ...", "من الدفاع إلى الهجوم"
         elif not attack_trigs and attack_weapons and not self._weapon_event(view, attack_weapons):
             attack_weapons = []  # "نشرت منظومة باتريوت ... لحمايتها من الصواريخ": a weapon named, no attack told
         negated = sentence_negated(view) and not attack_trigs
@@ -137,6 +139,14 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         for loc in [*sites, *places]:
             self.last_location = loc
         self.frames.extend(made)
+
+    def explained_away(self, f: Frame) -> bool:
+        """"قيادة العمليات توضح حقيقة الانفجار ... تفجير مسيطر عليه", "مصدر أمني: لا هجوم": an attack at a
+        place the text explains away (or anywhere, when the explanation names no place) that nobody claims
+        and that hurt nobody is no event."""
+        if f.type != "attack" or not self.debunked or f.actor_basis == "claimed" or f.killed or f.injured:
+            return False
+        return None in self.debunked or (f.loc is not None and f.loc.entry_id in self.debunked)
 
     def _responded(self, m: Mention) -> bool:
         """"ردا على العدوان", "ردا مباشرا على العدوان الأمريكي": what is answered was told before."""
@@ -414,6 +424,7 @@ def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
     merged = [f for f in merged if not (ctx.views[f.sentence].sentence.paragraph == 0 and f.date is None and f.loc is not None and any(
         g.loc is not None and g.loc.entry_id == f.loc.entry_id and g.type != f.type for g in merged))]
     merged = fold_areas(merged, res)
+    merged = [f for f in merged if not builder.explained_away(f)]
     builder.vehicle_strikes(merged)
     builder.lone_event_tolls(merged)
     builder.lone_event_actor(merged)

@@ -29,7 +29,8 @@ CUE_TYPES = ("claim", "claim_weak", "attribution", "no_claim", "intercept", "not
              "launch_from", "coalition_target", "state_striker", "collective", "civilian", "confirm",
              "toll_negator", "other_striker", "history", "departure",
              "striking_verb", "habitual", "not_attack",
-             "needs_weapon", "reaction", "told_before")
+             "needs_weapon", "reaction", "told_before",
+             "debunk")
 CASUALTY_TYPES = ("killed_noun", "injured_noun", "none", "people", "people_one", "people_two")
 TALLY_TYPES = ("attacks", "troops", "injured", "killed", "trucks", "flights", "period")
 FORM_ATTRS = {"form", "count", "suffix"}
