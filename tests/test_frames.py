@@ -1062,3 +1062,18 @@ def test_frames_attacks_some_days_before_are_history(pipeline):
 def test_frames_convoys_referred_back_are_no_new_reinforcement(pipeline):
     text = "وصل رتل أمريكي إلى قاعدة الشدادي أمس.\n\nوجاءت هذه التعزيزات أمس إلى قاعدة خراب الجير أيضا."
     assert [e.location.id for e in _events(pipeline, text)] == ["shaddadi"]
+
+
+def test_frames_strikes_laid_at_a_states_door_later_are_its_strikes(pipeline):
+    text = ("قتل عشرة مدنيين فجر اليوم جراء غارات جوية استهدفت منازل في بلدة جنوبي سوريا.\n\n"
+            "وقال شاهد عيان إن الانفجارين هزا البلدة.\n\n"
+            "ونسب الأهالي الغارات إلى سلاح الجو الأردني.")
+    e = _one(pipeline, text)
+    assert (e.type, e.country, e.actor, e.actor_basis, e.date) == (
+        "strike", "SY", "jordan-government", "attributed", dt.date(2024, 1, 22))
+
+
+def test_frames_strikes_with_no_striker_named_stay_unattributed(pipeline):
+    text = ("قتل عشرة مدنيين فجر اليوم جراء غارات جوية استهدفت منازل في بلدة جنوبي سوريا.\n\n"
+            "وقال شاهد عيان إن الانفجارين هزا البلدة.")
+    assert [e for e in _events(pipeline, text) if e.type == "strike"] == []

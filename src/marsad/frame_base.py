@@ -101,6 +101,9 @@ class BuilderBase:
         # places named with an explosion explained away or an attack denied ("لم تتعرض لأي هجوم"); None
         # stands for such a statement that names no place
         self.debunked: set[str | None] = set()
+        # sentences with strike words and no striker (view, sites, places, attack words, weapons): a later
+        # accusation may name the striker ("ونسب الأهالي الغارات إلى سلاح الجو الأردني")
+        self.unattributed: list[tuple[SentenceView, list[Mention], list[Mention], list[Mention], list[Mention]]] = []
         # the document speaks of the Saudi-led coalition: a bare "التحالف" in it is that one
         words = res.words.arab_coalition_words
         self.arab_coalition_doc = any(m.category == "cue" and m.entry_id == "other_striker"

@@ -136,9 +136,32 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if not made:
             self._follow_up(view)
             self._denied(view, sites)
+            if strike_trigs and striker is None and not (history or passing or sentence_negated(view)):
+                self.unattributed.append((view, sites, places, attack_trigs, weapons))
         for loc in [*sites, *places]:
             self.last_location = loc
         self.frames.extend(made)
+
+    def attributed_strikes(self) -> None:
+        """"قتل عشرة مدنيين فجر اليوم جراء غارات جوية استهدفت منازل في بلدة عرمان" and, up to three sentences
+        on, "ونسب الأهالي الغارات إلى سلاح الجو الأردني": strikes told with no striker are that state's
+        when a later sentence lays them at its door (an accusation, or the strikes named again with "ال")."""
+        for view, sites, places, attack_trigs, weapons in self.unattributed:
+            for k in range(view.sentence.index + 1, min(view.sentence.index + 4, len(self.ctx.views))):
+                later = self.ctx.views[k]
+                trigs = [t for t in valid_triggers(later, "strike") if not self._responded(t)]
+                definite = [t for t in trigs if "ال" in t.prefix or t.surface.startswith("ال")]
+                if not (later.get("cue", "attribution") or definite):
+                    continue
+                striker = self._striker(later, trigs)
+                if striker is None or striker[1].category == "trigger":
+                    continue
+                made = self._strikes(view, striker, sites, places, attack_trigs, weapons)
+                for f in made:
+                    f.actor_basis = "attributed"
+                    self._status(f, view)
+                self.frames.extend(made)
+                break
 
     def explained_away(self, f: Frame) -> bool:
         """"قيادة العمليات توضح حقيقة الانفجار ... تفجير مسيطر عليه", "مصدر أمني: لا هجوم": an attack at a
@@ -418,6 +441,7 @@ def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
     builder = FrameBuilder(doc, res, ctx)
     for view in ctx.views:
         builder.sentence(view)
+    builder.attributed_strikes()
     merged = merge(builder.frames)
     # an undated headline record at a place the body tells of as another type of event is a misreading of
     # the headline's compressed wording ("التحالف يرد بقصف مدفعي على الميادين" is the strike, not an attack)
