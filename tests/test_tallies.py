@@ -120,3 +120,27 @@ def test_tallies_count_reached_after_a_long_relative_clause(pipeline):
     text = ("وبذلك، يرتفع عدد الشاحنات التي أدخلها التحالف الدولي إلى مناطق نفوذه في سوريا منذ الأول من كانون "
             "الثاني/يناير 2023، إلى 610 شاحنة، وفقا لإحصائيات المرصد السوري.")
     assert _tallies(pipeline, text) == [(610, "trucks", dt.date(2023, 1, 1), "SY", "sohr")]
+
+
+def test_tallies_parts_of_a_count_of_attacks_by_country(pipeline):
+    text = ("وقال مسؤول في البنتاغون إن القوات الأمريكية تعرضت لـ66 هجوما منذ 17 أكتوبر، "
+            "منها 32 في العراق و34 في سوريا.")
+    assert {(c, w, country) for c, w, _s, country, _src in _tallies(pipeline, text)} == {
+        (66, "attacks", None), (32, "attacks", "IQ"), (34, "attacks", "SY")}
+
+
+def test_tallies_soldiers_hurt_over_a_period_told_after_the_number(pipeline):
+    text = "وأصيب خلال هذه الفترة نحو 60 عسكريا أمريكيا بجروح طفيفة منذ 17 أكتوبر."
+    assert [(c, w) for c, w, *_rest in _tallies(pipeline, text)] == [(60, "injured")]
+    text = "وقالت الوزارة إن نحو 60 عسكريا أمريكيا أصيبوا بجروح طفيفة خلال هذه الفترة."
+    assert [(c, w) for c, w, *_rest in _tallies(pipeline, text)] == [(60, "injured")]
+
+
+def test_tallies_operations_against_bases_are_attacks(pipeline):
+    text = "ونفذت الفصائل العراقية 34 عملية ضد القواعد الأمريكية خلال الشهر الماضي."
+    assert [(c, w) for c, w, *_rest in _tallies(pipeline, text)] == [(34, "attacks")]
+
+
+def test_tallies_dual_of_thousand_is_two_thousand(pipeline):
+    assert [(c, w) for c, w, *_rest in _tallies(pipeline, "ويتمركز نحو ألفي جندي أمريكي في العراق.")] == [
+        (2000, "troops")]

@@ -107,18 +107,27 @@ def _deployed(ctx: DocContext, view: SentenceView, n0: int, noun: Mention) -> bo
                for a in view.get("actor"))
 
 
-def _toll_kind(ctx: DocContext, view: SentenceView, n0: int) -> str | None:
-    """"killed"/"injured" when a casualty word stands just before the number of soldiers."""
+def _toll_kind(ctx: DocContext, view: SentenceView, n0: int, noun_end: int) -> str | None:
+    """"killed"/"injured" when a casualty word stands just before the number of soldiers ("أصيب خلالها 21
+    عسكريا"), or just after them ("نحو 60 عسكرياً أميركياً أصيبوا بجروح")."""
     for kind, what in (("injured_noun", "injured"), ("killed_noun", "killed")):
-        if any(0 <= n0 - c.tok_end <= 3 for c in view.get("casualty", kind)):
+        if any(0 <= n0 - c.tok_end <= 3 or 0 <= c.tok_start - noun_end <= 2 for c in view.get("casualty", kind)):
             return what
     return None
 
 
 def _elliptic_troops(doc: Document, ctx: DocContext, view: SentenceView, first: Tally, n1: int) -> list[Tally]:
     """Further troop counts that lean on the first one: "2500 جندي في العراق و900 في سوريا",
-    "يتمركز قرابة 200 منهم في التنف"."""
+    "يتمركز قرابة 200 منهم في التنف"; and the parts of a count of attacks: "66 هجوما منذ 17 أكتوبر، منها
+    32 في العراق و34 في سوريا"."""
     out = []
+    if first.what == "attacks":
+        # the parts follow "منها" within a few words of the total
+        opener = next((j for j in range(n1, min(n1 + 12, view.sentence.tok_end))
+                       if ctx.tok(j) in ctx.res.words.part_words), None)
+        if opener is None:
+            return out
+        n1 = opener + 1
     for j in range(n1, view.sentence.tok_end):
         word = ctx.tok(j)
         digits = word[1:] if word.startswith("و") else word
@@ -135,9 +144,9 @@ def _elliptic_troops(doc: Document, ctx: DocContext, view: SentenceView, first: 
         elif nxt != "في":
             country = first.country
         value = int(digits)
-        if value < MIN_COUNT["troops"] or value == first.count:
+        if value < MIN_COUNT[first.what] or value == first.count or (first.what == "attacks" and value > first.count):
             continue
-        out.append(Tally(count=value, what="troops", since=None, as_of=first.as_of, country=country,
+        out.append(Tally(count=value, what=first.what, since=first.since, as_of=first.as_of, country=country,
                          source=first.source, evidence=[doc.evidence("count", *ctx.span_of(j, j + 1))]))
     return out
 
@@ -155,7 +164,7 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
     spanned = any(ctx.tok(j).startswith(ctx.res.words.span_stems) and (abs(j - n0) <= 6 or view.clause_of(j) == clause)
                   for j in range(view.sentence.tok_start, view.sentence.tok_end))
     if what == "troops":
-        toll = _toll_kind(ctx, view, n0)
+        toll = _toll_kind(ctx, view, n0, noun.tok_end)
         if toll is not None and spanned:
             what = toll  # "أصيب خلالها 21 عسكريا أمريكيا": the wounded of a period
     if value < MIN_COUNT[what]:
@@ -169,7 +178,8 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
                 ctx.tok(j).startswith(ctx.res.words.military_stems) for j in range(view.sentence.tok_start, view.sentence.tok_end)))):
         return None  # "منع 200 شاحنة يوميا من دخول الطرق", customs and aid traffic
     if what == "attacks" and noun.surface.startswith("عملي") and not (
-            view.get("weapon") or [t for t in view.get("trigger", "attack") if not t.surface.startswith("عملي")]):
+            view.get("weapon") or [t for t in view.get("trigger", "attack") if not t.surface.startswith("عملي")]
+            or ctx.tok(noun.tok_end) in ctx.res.words.against_words):  # "34 عملية ضد القواعد الأمريكية"
         return None  # "1000 عملية ولادة": an operation of any kind
     if what == "troops" and not _deployed(ctx, view, n0, noun):
         return None
@@ -218,8 +228,13 @@ def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
             if t is not None:
                 ctx.tally_sentences.setdefault(view.sentence.index, set()).add(t.what)
             found = [t] if t is not None else []
-            if t is not None and t.what == "troops":
-                found += _elliptic_troops(doc, ctx, view, t, noun.tok_end)
+            if t is not None and t.what in ("troops", "attacks"):
+                parts = _elliptic_troops(doc, ctx, view, t, noun.tok_end)
+                if t.what == "attacks" and parts and t.country is not None:
+                    # "66 هجوما، منها 32 في العراق و34 في سوريا": the country named is a part's, not the total's
+                    t.country = None
+                    t.evidence = [e for e in t.evidence if e.field != "country"]
+                found += parts
             for t in found:
                 if (t.count, t.what) not in seen:
                     seen.add((t.count, t.what))

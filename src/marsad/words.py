@@ -55,6 +55,8 @@ class RuleWords:
     vehicle_stems: tuple[str, ...]
     thousands: tuple[str, ...]
     military_stems: tuple[str, ...]
+    against_words: tuple[str, ...]
+    part_words: tuple[str, ...]
     span_stems: tuple[str, ...]
     convoy_stems: tuple[str, ...]
 
