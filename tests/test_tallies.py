@@ -144,3 +144,8 @@ def test_tallies_operations_against_bases_are_attacks(pipeline):
 def test_tallies_dual_of_thousand_is_two_thousand(pipeline):
     assert [(c, w) for c, w, *_rest in _tallies(pipeline, "ويتمركز نحو ألفي جندي أمريكي في العراق.")] == [
         (2000, "troops")]
+
+
+def test_tallies_troops_of_an_exercise_are_no_deployment(pipeline):
+    text = "واستعرضت القيادتان الأمريكية والأوكرانية في المناورات حوالى ألفي عسكري أمريكي."
+    assert _tallies(pipeline, text) == []

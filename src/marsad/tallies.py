@@ -183,6 +183,9 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
         return None  # "1000 عملية ولادة": an operation of any kind
     if what == "troops" and not _deployed(ctx, view, n0, noun):
         return None
+    if what == "troops" and any(ctx.tok(j).startswith(ctx.res.words.exercise_stems)
+                                for j in range(view.sentence.tok_start, view.sentence.tok_end)):
+        return None  # "واستعرضت القيادتان للمناورات حوالى ألفي عسكري": the troops of an exercise
     if what in ("injured", "killed") and not spanned:
         return None  # "16 شهيدا و25 جريحا حصيلة العدوان": the toll of one event
     if what in ("injured", "killed") and not _us_victims(ctx, view):

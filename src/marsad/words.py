@@ -57,6 +57,7 @@ class RuleWords:
     military_stems: tuple[str, ...]
     against_words: tuple[str, ...]
     part_words: tuple[str, ...]
+    exercise_stems: tuple[str, ...]
     span_stems: tuple[str, ...]
     convoy_stems: tuple[str, ...]
 
