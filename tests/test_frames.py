@@ -930,6 +930,21 @@ def test_frames_people_then_two_is_two(pipeline):
     assert _one(pipeline, text).killed == 2
 
 
+def test_frames_rockets_launched_from_iran_are_missiles(pipeline):
+    text = "سقطت صواريخ قرب قاعدة حرير اليوم، وقال مسؤولون إنها أطلقت من إيران."
+    assert _one(pipeline, text).weapons == ["missile"]
+
+
+def test_frames_rockets_the_revolutionary_guard_claims_are_missiles(pipeline):
+    e = _one(pipeline, "أعلن الحرس الثوري الإيراني استهداف قاعدة حرير بصواريخ اليوم.")
+    assert (e.actor, e.weapons) == ("irgc", ["missile"])
+
+
+def test_frames_factions_allied_with_iran_are_the_iran_backed_militias(pipeline):
+    text = "تعرضت قاعدة حرير لهجوم صاروخي اليوم، واتهم مسؤولون فصائل متحالفة مع إيران بتنفيذه."
+    assert _one(pipeline, text).actor == "iran-backed-militias"
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

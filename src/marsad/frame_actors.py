@@ -18,6 +18,8 @@ from marsad.frame_merge import merge
 from marsad.model import Mention
 from marsad.normalize import normalize_key
 
+IRAN_LAUNCHERS = frozenset({"iran", "irgc"})  # rockets they claim are launched from Iran: missiles (spec)
+
 
 class ActorRules(BuilderBase):
     def _perpetrators(self, view: SentenceView) -> list[Mention]:
@@ -259,6 +261,11 @@ class ActorRules(BuilderBase):
                 self._own_claim(frame, len(attacks) == 1)
             elif frame.actor is None:
                 self._document_actor(frame, len(attacks) == 1)
+            if frame.actor in IRAN_LAUNCHERS and frame.actor_basis == "claimed" and "rocket" in frame.weapons \
+                    and "missile" not in frame.weapons:
+                # "أعلن الحرس الثوري استهداف قاعدة حرير بالصواريخ": Iran's own launch, so missiles (spec); told
+                # by others ("إيران تقف وراء الهجوم") the launchers may be its allies nearby
+                frame.weapons = sorted({"missile", *frame.weapons} - {"rocket"})
 
     def _own_claim(self, frame: Frame, lone: bool) -> None:
         for k in sorted(range(len(self.ctx.views)), key=lambda k: self._distance(k, frame)):

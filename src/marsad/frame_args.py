@@ -143,7 +143,14 @@ class ArgumentRules(BuilderBase):
         launch_countries = {self.res.entries[p.entry_id].country for s, p in self.launch_points
                             if s == view.sentence.index}
         launch_countries |= {c.entry_id for c in view.get("country") if self.ctx.tok(c.tok_start - 1) == "من"}
-        if "rocket" in kinds and (launch_countries & MISSILE_ORIGINS or any(
+        # "أطلقت من إيران", "أطلقت من الأراضي الإيرانية / اليمنية": launched from a missile origin
+        from_origin = False
+        for cue in view.get("cue", "launch_from"):
+            after = range(cue.tok_end - 1, min(cue.tok_end + 3, view.sentence.tok_end))
+            from_origin |= any(self.ctx.tok(j).removeprefix("ال").startswith(self.res.words.missile_origin_adjectives)
+                               for j in after)
+            from_origin |= any(a.entry_id == "iran" and 0 <= a.tok_start - cue.tok_end <= 2 for a in view.get("actor"))
+        if "rocket" in kinds and (launch_countries & MISSILE_ORIGINS or from_origin or any(
                 w.entry_id == "rocket" and self.ctx.tok(w.tok_end).startswith(self.res.words.missile_origin_adjectives)
                 for w in weapons)):  # "22 صاروخاً إيرانياً": launched from Iran
             kinds["missile"] = kinds.pop("rocket")
