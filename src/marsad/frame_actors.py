@@ -79,6 +79,8 @@ class ActorRules(BuilderBase):
         idx = view.sentence.index
         for k in range(idx, min(idx + 3, len(self.ctx.views))):
             v = self.ctx.views[k]
+            if self._disowned(v):
+                return
             actors = self._perpetrators(v)
             if not actors:
                 continue
@@ -128,6 +130,12 @@ class ActorRules(BuilderBase):
                     frame.cite("actor", c.start, c.end)
                     frame.cite("actor_basis", c.start, c.end)
                     return
+
+    def _disowned(self, view: SentenceView) -> bool:
+        """"قالت حركة النجباء إنها غير مسؤولة عن الهجوم", "ليست مسؤولة": a group disowns the attack."""
+        return any(self.ctx.tok(j) in self.res.words.disown_words
+                   and self.ctx.tok(j + 1).startswith(self.res.words.responsible_stems)
+                   for j in range(view.sentence.tok_start, view.sentence.tok_end))
 
     def _claimant(self, view: SentenceView, cue: Mention) -> str | None:
         """Who makes a statement: the first actor named within five words after its verb ("أعلنت، مساء
@@ -272,7 +280,7 @@ class ActorRules(BuilderBase):
             v = self.ctx.views[k]
             if not (lone or self._distance(k, frame) <= 3 or self._names_site(v, frame)) \
                     or not self._about(v, frame) or not v.get("trigger", "attack") \
-                    or sentence_negated(v) or v.get("cue", "no_claim"):
+                    or sentence_negated(v) or v.get("cue", "no_claim") or self._disowned(v):
                 continue
             groups = [a for a in self._perpetrators(v) if self._actor_id(a) not in DESCRIPTIVE_ACTORS]
             cues = [c for c in v.get("cue", "claim") + v.get("cue", "claim_weak") if c.entry_id == "claim"
@@ -328,7 +336,7 @@ class ActorRules(BuilderBase):
                 continue
             v = self.ctx.views[k]
             actors = self._perpetrators(v)
-            if not actors or sentence_negated(v) or not self._about(v, frame):
+            if not actors or sentence_negated(v) or not self._about(v, frame) or self._disowned(v):
                 continue
             blames = self._blames(v)
             if lone and not v.get("trigger", "attack"):

@@ -42,6 +42,8 @@ class RuleWords:
     group_words: tuple[str, ...]
     arab_coalition_words: tuple[str, ...]
     blame_stems: tuple[str, ...]
+    disown_words: tuple[str, ...]
+    responsible_stems: tuple[str, ...]
     source_openers: tuple[str, ...]
     denial_verbs: tuple[str, ...]
     toll_words: tuple[str, ...]
