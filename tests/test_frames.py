@@ -1097,3 +1097,24 @@ def test_frames_strikes_with_no_striker_named_stay_unattributed(pipeline):
     text = ("قتل عشرة مدنيين فجر اليوم جراء غارات جوية استهدفت منازل في بلدة جنوبي سوريا.\n\n"
             "وقال شاهد عيان إن الانفجارين هزا البلدة.")
     assert [e for e in _events(pipeline, text) if e.type == "strike"] == []
+
+
+def test_frames_ceasefire_is_no_attack(pipeline):
+    text = "تقرير\n\nقال زعيم الحوثيين إنه يرفض وقف إطلاق النار الذي يعتزم التحالف تطبيقه في اليمن اليوم."
+    assert _events(pipeline, text) == []
+
+
+def test_frames_fall_of_a_city_is_no_attack(pipeline):
+    text = ("شنت طائرات التحالف الدولي أمس غارات على مواقع لداعش.\n\n"
+            "وتسعى القوات لاستعادة السيطرة على الرمادي بعد سقوطها في يد داعش.")
+    assert [e.location for e in _events(pipeline, text)] == []
+
+
+def test_frames_striker_phrase_given_something_is_no_strike(pipeline):
+    text = "تقرير\n\nوذلك اليوم بعد منح قاعدة إنجرليك الجوية في تركيا للمقاتلات الأميركية لضرب داعش في سوريا."
+    assert _events(pipeline, text) == []
+
+
+def test_frames_coalition_striking_off_yemen_is_the_saudi_led_one(pipeline):
+    text = "تقرير\n\nوفي المخا على البحر الأحمر، قصفت قوات التحالف أمس مقرا للحوثيين في اليمن."
+    assert [e for e in _events(pipeline, text) if e.actor == "coalition"] == []

@@ -52,7 +52,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             for loc in [*sites, *places]:
                 self.last_location = loc
             return
-        collective = view.get("cue", "collective")
+        collective = view.get("cue", "collective") + view.get("cue", "no_attack_words")
         attack_trigs = [t for t in valid_triggers(view, "attack")
                         if not any(c.tok_start <= t.tok_start < c.tok_end for c in collective)
                         and not self._us_subject(view, t)]
@@ -62,7 +62,9 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             attack_trigs = [t for t in attack_trigs if not (verb.tok_start <= t.tok_start < verb.tok_end)]
         # "وفي أول رد على العدوان، أعلنت المقاومة ...": what is responded to was told before, not a new strike
         strike_trigs = [t for t in valid_triggers(view, "strike") if not self._responded(t)]
-        weapons = [w for w in view.get("weapon") if "س" not in w.prefix]
+        no_attack = view.get("cue", "no_attack_words")  # "وقف إطلاق النار"
+        weapons = [w for w in view.get("weapon") if "س" not in w.prefix
+                   and not any(c.tok_start <= w.tok_start < c.tok_end for c in no_attack)]
         all_reinf = valid_triggers(view, "reinforcement")
         told = view.get("cue", "told_before")  # "وتأتي هذه التعزيزات بعد ...": the convoys told before
         reinf_trigs = [t for t in all_reinf if t.surface.startswith(self.res.words.reinforcement_strong)
@@ -96,8 +98,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if history:
             attack_trigs, strike_trigs, attack_weapons, reinf_trigs, negated = [], [], [], [], True
         striker = self._striker(view, strike_trigs)
-        if striker is not None and striker[1].category == "cue" and self._responded(striker[1]):
-            striker = None  # "جاءت ردا مباشرا على العدوان الأمريكي": the strike answered was told before
+        if striker is not None and striker[1].category == "cue" and (
+                self._responded(striker[1]) or self._given_to(view, striker[1])):
+            # "جاءت ردا مباشرا على العدوان الأمريكي": the strike answered was told before
+            striker = None
         reaction = bool(view.get("cue", "reaction"))
         if reaction and striker is not None and striker[1].category == "trigger":
             striker = None  # "وفي بغداد، وصف رئيس الجمهورية الغارات بأنها انتهاك": a reaction to strikes told
@@ -170,6 +174,13 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if f.type != "attack" or not self.debunked or f.actor_basis == "claimed" or f.killed or f.injured:
             return False
         return None in self.debunked or (f.loc is not None and f.loc.entry_id in self.debunked)
+
+    def _given_to(self, view: SentenceView, cue: Mention) -> bool:
+        """"بعد منح قاعدة إنجرليك للمقاتلات الأميركية": a striker phrase with "لـ" is an object, unless a
+        strike word owns it ("غارات للمقاتلات الأميركية", "قتلوا في قصف لطيران التحالف")."""
+        if "ل" not in cue.prefix or any("ل" not in c.prefix for c in view.get("cue", "state_striker")):
+            return False
+        return not any(0 <= cue.tok_start - t.tok_end <= 1 for t in view.get("trigger"))
 
     def _responded(self, m: Mention) -> bool:
         """"ردا على العدوان", "ردا مباشرا على العدوان الأمريكي": what is answered was told before."""
@@ -277,7 +288,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                 frames.append(frame)
                 weapons = [w for w in weapons if w not in own]
         if not locs:
-            if not frames and weapons and trigs and self._country_of(view, trigs[0].tok_start)[0] and \
+            if not frames and weapons and trigs and not self.arab_coalition_doc and \
+                    self._country_of(view, trigs[0].tok_start)[0] and \
                     any(d.precision == "day" for _t, d in view.dates) and \
                     (view.get("cue", "coalition_target") or any(a.entry_id in TARGET_ACTORS for a in view.get("actor"))):
                 frame = self._new("attack", view, None, trigs[0].tok_start, trigs[0])
@@ -357,8 +369,9 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                 continue
             if loc is None and frame.country == STRIKER_HOMES.get(actor) and not self._abroad(frame):
                 continue
-            if actor == "coalition" and frame.country in SAUDI_COALITION_THEATRES:
-                continue  # in Yemen "التحالف" is the Saudi-led coalition, not the US-led one
+            if actor == "coalition" and (frame.country in SAUDI_COALITION_THEATRES or (frame.country is None and any(
+                    c in SAUDI_COALITION_THEATRES for c in self.doc_countries()))):
+                continue  # in Yemen (and off its coast) "التحالف" is the Saudi-led coalition, not the US-led one
             self._date(frame, view)
             strike_words = [cue, *view.get("trigger", "strike")]
             drones = [w for w in weapons if w.entry_id == "drone"  # "غارة بطائرة مسيرة أمريكية"
