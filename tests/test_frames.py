@@ -950,6 +950,13 @@ def test_frames_a_group_disowning_the_attack_is_not_its_actor(pipeline):
     assert _one(pipeline, text).actor is None
 
 
+def test_frames_number_of_air_strikes_is_the_strikes_count(pipeline):
+    text = ("شن العدوان الأمريكي فجر اليوم سلسلة غارات على اليمن.\n\n"
+            "وقال المتحدث إن العدو استهدف اليمن بـ73 غارة، ما أدى إلى استشهاد خمسة.")
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [(s.count, s.killed) for s in strikes] == [(73, 5)]
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

@@ -425,6 +425,10 @@ class ArgumentRules(BuilderBase):
         """When a document tells of one attack (or one strike) only, a toll stated anywhere with a word of
         that event ("الهجوم الذي أودى بحياة ثلاثة جنود", "ارتفعت حصيلة شهداء العدوان إلى 17") is its toll,
         unless the sentence names another place of a different country."""
+        strikes = [f for f in merged if f.type == "strike"]
+        for f in strikes:
+            if f.count is None:
+                self._strike_count(f, len(strikes) == 1)
         for type_ in ("attack", "strike"):
             frames = [f for f in merged if f.type == type_]
             if len(frames) != 1:
@@ -448,6 +452,28 @@ class ArgumentRules(BuilderBase):
                 self._casualties(frame, view)
                 if (frame.killed, frame.injured) != before and frame.killed is not None and frame.injured is not None:
                     break
+
+    def _strike_count(self, frame: Frame, lone: bool) -> None:
+        """How many air strikes a strike record is: "استهدف العدو الجمهورية اليمنية بـ73 غارة", "شن الطيران
+        3 غارات على ..." (a number before a strike noun), in the record's sentence or, for the text's only
+        strike, in any sentence of a strike word that names no place of another country and counts nothing
+        over a period."""
+        order = [frame.sentence] + ([k for k in range(len(self.ctx.views)) if k != frame.sentence] if lone else [])
+        for k in order:
+            view = self.ctx.views[k]
+            if self.ctx.tally_sentences.get(k) or sentence_negated(view):
+                continue
+            if k != frame.sentence and any(m.category in ("site", "place", "country")
+                                           and self._country_code(m) not in (None, frame.country)
+                                           for m in view.mentions):
+                continue
+            nouns = [w for w in view.get("weapon", "aircraft") if w.surface.startswith(self.res.words.strike_nouns)]
+            for w in nouns:
+                num = self.ctx.number_before(w.tok_start)
+                if num is not None and num[0] is not None:
+                    frame.count = num[0]
+                    frame.cite("count", *self.ctx.span_of(num[1], w.tok_end))
+                    return
 
     def _reinforcement_count(self, frame: Frame, view: SentenceView, trigs: list[Mention]) -> None:
         """Vehicles or aircraft: a number before a convoy/truck/aircraft word ("رتل مؤلف من 25 شاحنة",

@@ -28,6 +28,7 @@ class RuleWords:
     year_words: tuple[str, ...]
     missile_origin_adjectives: tuple[str, ...]
     drone_striker_stems: tuple[str, ...]
+    strike_nouns: tuple[str, ...]
     other_words: tuple[str, ...]
     share_words: tuple[str, ...]
     toward_words: tuple[str, ...]
