@@ -957,6 +957,19 @@ def test_frames_number_of_air_strikes_is_the_strikes_count(pipeline):
     assert [(s.count, s.killed) for s in strikes] == [(73, 5)]
 
 
+def test_frames_air_defences_shooting_down_a_strikes_missiles_mark_it_intercepted(pipeline):
+    text = ("نفذ العدو الإسرائيلي عدوانا جويا على ريف دمشق مساء أمس.\n\n"
+            "وأشار المصدر إلى أن وسائط الدفاع الجوي تصدت لصواريخ العدوان وأسقطت بعضها.")
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [s.intercepted for s in strikes] == [True]
+
+
+def test_frames_losses_limited_to_material_ones_mean_no_casualties(pipeline):
+    text = "سقطت ثلاثة صواريخ على قاعدة عين الأسد أمس، واقتصرت الخسائر على الماديات."
+    e = _one(pipeline, text)
+    assert (e.killed, e.injured) == (0, 0)
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

@@ -377,6 +377,8 @@ class ArgumentRules(BuilderBase):
             return
         if last.type == "attack" and view.get("cue", "intercept") and (view.get("weapon") or view.get("trigger")):
             self._intercepted(last, view)
+        if last.type == "strike" and view.get("cue", "intercept") and view.get("trigger", "strike"):
+            self._intercepted(last, view)  # "تصدت وسائط الدفاع الجوي لصواريخ العدوان وأسقطت بعضها"
         if last.type == "attack" and (not last.weapons or last.count is None):
             self._follow_up_weapons(last, view)
         # "لم تقع إصابات في صفوف القوات", "وأضاف البيان: لم ترد تقارير عن وقوع إصابات": a statement of no
@@ -429,6 +431,10 @@ class ArgumentRules(BuilderBase):
         for f in strikes:
             if f.count is None:
                 self._strike_count(f, len(strikes) == 1)
+            own = self.ctx.views[f.sentence]
+            if f.intercepted is None and own.get("cue", "intercept") and own.get("trigger", "strike") \
+                    and not sentence_negated(own):
+                self._intercepted(f, own)  # "نفذ العدو عدوانا جويا ... وتصدت دفاعاتنا لصواريخ العدوان"
         for type_ in ("attack", "strike"):
             frames = [f for f in merged if f.type == type_]
             if len(frames) != 1:
