@@ -1138,3 +1138,14 @@ def test_frames_striker_phrase_given_something_is_no_strike(pipeline):
 def test_frames_coalition_striking_off_yemen_is_the_saudi_led_one(pipeline):
     text = "تقرير\n\nوفي المخا على البحر الأحمر، قصفت قوات التحالف أمس مقرا للحوثيين في اليمن."
     assert [e for e in _events(pipeline, text) if e.actor == "coalition"] == []
+
+
+def test_frames_sites_exposed_to_state_strikes_are_struck(pipeline):
+    e = _one(pipeline, "تعرضت مقرات لكتائب حزب الله في القائم فجر اليوم لغارات أمريكية.")
+    assert (e.type, e.location.id, e.actor) == ("strike", "al-qaim", "us-forces")
+
+
+def test_frames_unknown_aircraft_guessed_to_be_a_states_strike(pipeline):
+    text = "ذكرت مصادر محلية أن طيرانا مجهولا يرجح أنه أمريكي استهدف فجر اليوم مواقع للميليشيات في البوكمال."
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.actor) == ("strike", "bukamal", "us-forces")

@@ -180,6 +180,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         strike word owns it ("غارات للمقاتلات الأميركية", "قتلوا في قصف لطيران التحالف")."""
         if "ل" not in cue.prefix or any("ل" not in c.prefix for c in view.get("cue", "state_striker")):
             return False
+        if any(cue.tok_start <= t.tok_start < cue.tok_end for t in view.get("trigger")):
+            return False  # "تعرضت مقرات ... لغارات أمريكية", "تصدت الدفاعات لعدوان إسرائيلي": strikes still
         return not any(0 <= cue.tok_start - t.tok_end <= 1 for t in view.get("trigger"))
 
     def _responded(self, m: Mention) -> bool:
