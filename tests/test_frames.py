@@ -970,6 +970,15 @@ def test_frames_losses_limited_to_material_ones_mean_no_casualties(pipeline):
     assert (e.killed, e.injured) == (0, 0)
 
 
+def test_frames_headline_subject_names_the_actor_of_each_site_it_shells(pipeline):
+    text = ("الميليشيات الإيرانية تقصف حقل العمر وكونيكو\n\n"
+            "استهدفت قذائف صاروخية قاعدة حقل العمر فجر اليوم.\n\n"
+            "وفي وقت لاحق، سقطت قذائف صاروخية على قاعدة كونيكو.")
+    actors = {e.location.id: (e.actor, e.actor_basis) for e in _events(pipeline, text)}
+    assert actors == {"al-omar": ("iran-backed-militias", "attributed"),
+                      "conoco": ("iran-backed-militias", "attributed")}
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

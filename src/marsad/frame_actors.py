@@ -265,10 +265,10 @@ class ActorRules(BuilderBase):
         accusation in the same sentence; a sentence naming another site speaks of that one."""
         attacks = [f for f in merged if f.type == "attack"]
         for frame in attacks:
+            if frame.actor is None:
+                self._document_actor(frame, len(attacks) == 1)
             if frame.actor is not None and (frame.actor_basis != "claimed" or frame.actor in DESCRIPTIVE_ACTORS):
                 self._own_claim(frame, len(attacks) == 1)
-            elif frame.actor is None:
-                self._document_actor(frame, len(attacks) == 1)
             if frame.actor in IRAN_LAUNCHERS and frame.actor_basis == "claimed" and "rocket" in frame.weapons \
                     and "missile" not in frame.weapons:
                 # "أعلن الحرس الثوري استهداف قاعدة حرير بالصواريخ": Iran's own launch, so missiles (spec); told
@@ -336,9 +336,10 @@ class ActorRules(BuilderBase):
                 continue
             v = self.ctx.views[k]
             actors = self._perpetrators(v)
-            if not actors or sentence_negated(v) or not self._about(v, frame) or self._disowned(v):
+            if not actors or sentence_negated(v) or self._disowned(v):
                 continue
-            blames = self._blames(v)
+            # a sentence that names another site speaks of that one, unless it names this one too
+            blames = self._blames(v) if self._about(v, frame) else []
             if lone and not v.get("trigger", "attack"):
                 blames = [b for b in blames if b[0].category == "cue" and b[0].entry_id == "attribution"
                           and b[0].surface.startswith(self.res.words.blame_stems)]
@@ -355,6 +356,18 @@ class ActorRules(BuilderBase):
                 frame.cite("actor", actor.start, actor.end)
                 frame.cite("actor_basis", cue.start, cue.end)
                 return
+            if self._names_site(v, frame):
+                # "الميليشيات الإيرانية تقصف حقل العمر وكونيكو": the subject of an attack verb on this site
+                verbs = v.get("trigger", "attack")
+                sites = v.get("site")
+                subjects = [a for a in actors if any(0 <= t.tok_start - a.tok_end <= 1 or 0 <= a.tok_start - t.tok_end <= 1
+                                                     for t in verbs)
+                            or any(s.tok_start - a.tok_end == 1 for s in sites)]  # "X تقصف Y" (one verb between)
+                if subjects:
+                    frame.actor, frame.actor_basis = self._actor_id(subjects[0]), "attributed"
+                    frame.cite("actor", subjects[0].start, subjects[0].end)
+                    frame.cite("actor_basis", subjects[0].start, subjects[0].end)
+                    return
 
     def vehicle_strikes(self, merged: list[Frame]) -> None:
         """"طائرة مسيرة استهدفت عجلة في منطقة المشتل شرقي بغداد" with no striker named, then "حمّلت فصائل
