@@ -276,9 +276,10 @@ class ActorRules(BuilderBase):
                 frame.weapons = sorted({"missile", *frame.weapons} - {"rocket"})
 
     def _own_claim(self, frame: Frame, lone: bool) -> None:
-        for k in sorted(range(len(self.ctx.views)), key=lambda k: self._distance(k, frame)):
+        distance = self._distances(frame)
+        for k in sorted(range(len(self.ctx.views)), key=lambda k: distance[k]):
             v = self.ctx.views[k]
-            if not (lone or self._distance(k, frame) <= 3 or self._names_site(v, frame)) \
+            if not (lone or distance[k] <= 3 or self._names_site(v, frame)) \
                     or not self._about(v, frame) or not v.get("trigger", "attack") \
                     or sentence_negated(v) or v.get("cue", "no_claim") or self._disowned(v):
                 continue
@@ -299,14 +300,14 @@ class ActorRules(BuilderBase):
             frame.cite("actor_basis", cue.start, cue.end)
             return
 
-    def _distance(self, k: int, frame: Frame) -> int:
-        """Sentences between sentence ``k`` and the nearest one that tells of the frame (its first sentence,
+    def _distances(self, frame: Frame) -> list[int]:
+        """For each sentence, how far it is from the nearest one that tells of the frame (its first sentence,
         or any that names its place: a merged record was told in several)."""
         told = [frame.sentence]
         if frame.loc is not None:
             told += [v.sentence.index for v in self.ctx.views
                      if any(m.entry_id == frame.loc.entry_id for m in v.get(frame.loc.category))]
-        return min(abs(k - t) for t in told)
+        return [min(abs(k - t) for t in told) for k in range(len(self.ctx.views))]
 
     def _names_site(self, view: SentenceView, frame: Frame) -> bool:
         return frame.loc is not None and any(m.entry_id == frame.loc.entry_id for m in view.get("site"))
@@ -331,8 +332,9 @@ class ActorRules(BuilderBase):
     def _document_actor(self, frame: Frame, lone: bool) -> None:
         if self.ctx.views[frame.sentence].get("cue", "no_claim"):
             return  # "ولم تتبن أي جهة الهجوم"
-        for k in sorted(range(len(self.ctx.views)), key=lambda k: self._distance(k, frame)):
-            if not lone and self._distance(k, frame) > 3:
+        distance = self._distances(frame)
+        for k in sorted(range(len(self.ctx.views)), key=lambda k: distance[k]):
+            if not lone and distance[k] > 3:
                 continue
             v = self.ctx.views[k]
             actors = self._perpetrators(v)
