@@ -1158,3 +1158,34 @@ def test_frames_unknown_aircraft_guessed_to_be_a_states_strike(pipeline):
     text = "ذكرت مصادر محلية أن طيرانا مجهولا يرجح أنه أمريكي استهدف فجر اليوم مواقع للميليشيات في البوكمال."
     e = _one(pipeline, text)
     assert (e.type, e.location.id, e.actor) == ("strike", "bukamal", "us-forces")
+
+
+def test_frames_bases_after_a_shelling_noun_are_its_object_not_a_striker(pipeline):
+    text = "ردت الميليشيات فجر اليوم بقصف القواعد الأمريكية شرقي الفرات في دير الزور."
+    assert [e for e in _events(pipeline, text) if e.type == "strike"] == []
+
+
+def test_frames_strike_takes_the_day_nearest_its_strike_word(pipeline):
+    text = ("شنت طائرتان حربيتان أمريكيتان مساء الأحد غارات على مواقع في مدينة الميادين، قبل أن ترد الميليشيات "
+            "بقصف القواعد الأمريكية فجر اليوم الاثنين.")
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [(e.location.id, e.date) for e in strikes] == [("mayadin", dt.date(2024, 1, 21))]
+
+
+def test_frames_retaliation_with_no_day_is_on_the_day_of_the_attack_answered(pipeline):
+    text = ("شنت طائرات أمريكية مساء الأحد غارات على مواقع في مدينة الميادين.\n\n"
+            "وفجر اليوم، سقطت قذيفتان صاروخيتان داخل قاعدة حقل العمر.\n\n"
+            "وردت القوات الأمريكية بقصف مدفعي على مصادر الإطلاق في محيط بلدة الطابية.")
+    strikes = {e.location.id: e.date for e in _events(pipeline, text) if e.type == "strike"}
+    assert strikes == {"mayadin": dt.date(2024, 1, 21), "tabiya": dt.date(2024, 1, 22)}
+
+
+def test_frames_camp_victory_named_as_a_camp(pipeline):
+    e = _one(pipeline, "أحبطت القوات الأمنية اليوم محاولة استهداف معسكر فيكتوري قرب مطار بغداد الدولي بثلاثة صواريخ.")
+    assert (e.type, e.location.id) == ("attack", "victory-base")
+
+
+def test_frames_attacks_in_past_years_at_large_are_history(pipeline):
+    text = ("تقرير\n\nوكانت هجمات مماثلة قد تكررت في السنوات الماضية، خصوصا بعد مقتل سليماني بضربة أمريكية "
+            "قرب مطار بغداد.")
+    assert _events(pipeline, text) == []

@@ -190,6 +190,28 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         return self.ctx.tok(m.tok_start - 1) == "علي" and (
             self.ctx.tok(m.tok_start - 2) in words or self.ctx.tok(m.tok_start - 3) in words)
 
+    def _strike_day(self, frame: Frame, view: SentenceView, cue: Mention, strike_words: list[Mention]) -> None:
+        """"شنت طائرتان أمريكيتان مساء الأحد غارات على ... الميادين، قبل أن ترد الميليشيات ... فجر اليوم
+        الاثنين": of two days in the sentence, a strike takes the one nearest its strike word; "وردّت القوات
+        الأمريكية بقصف ..." with no day of its own answers the attack told last, on its day."""
+        days = [(t, d) for t, d in view.dates if d.precision == "day" and d.value is not None]
+        if len({d.value for _t, d in days}) > 1 and frame.loc is not None:
+            word = self._nearest(strike_words, frame.loc.tok_start)
+            assert word is not None
+            _t, d = min(days, key=lambda td: abs(td[0] - word.tok_start))
+            frame.date, frame.date_strategy = d.value, d.strategy
+            frame.evidence["date"] = [(d.start, d.end)]
+        elif not view.dates and cue.surface.startswith(self.res.words.response_words):
+            attacks = [f for f in self.frames if f.type == "attack" and f.date is not None]
+            if attacks and (frame.date is None or attacks[-1].date > frame.date):
+                frame.date, frame.date_strategy = attacks[-1].date, "inherited"
+                frame.evidence["date"] = list(attacks[-1].evidence.get("date", []))
+
+    def _base_word(self, m: Mention) -> bool:
+        """An actor named by its bases ("القواعد الأمريكية", "قاعدة أمريكية")."""
+        first = m.surface.split(" ", 1)[0]
+        return first in self.res.locality_words or (first.startswith("ال") and first[2:] in self.res.locality_words)
+
     def _weapon_event(self, view: SentenceView, weapons: list[Mention]) -> bool:
         """A weapon with no attack word tells an attack only in a headline ("صاروخان على قاعدة عين الأسد"),
         with an interception ("تصدت الدفاعات الجوية لطائرة مسيرة"), a hit ("إصابة مباشرة") or a claim of
@@ -208,14 +230,14 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             return None
         for verb in verbs:
             for a in view.get("actor"):
-                if a.entry_id not in STRIKERS or "ل" in a.prefix:
-                    continue
+                if a.entry_id not in STRIKERS or "ل" in a.prefix or self._base_word(a):
+                    continue  # "بقصف القواعد الأمريكية": bases are hit, they do not strike
                 home = STRIKER_HOMES.get(a.entry_id)
                 if home is not None and any(self._country_code(m) == home for m in view.mentions
                                             if m.category in ("site", "place")):
                     continue  # "استهدفت إسرائيل ... في حيفا": Israel is the target
                 # "قصفت القوات الأمريكية": the subject right after a bare verb ("أنها استهدفت إسرائيل": its object)
-                after = a.tok_start == verb.tok_end and " " not in verb.surface
+                after = a.tok_start == verb.tok_end and " " not in verb.surface and verb.prefix in ("", "و", "ف")
                 before = a.tok_end == verb.tok_start and self.ctx.tok(a.tok_start - 1) not in ("علي", "ضد")
                 if after or before:
                     return STRIKERS[a.entry_id], a, verb
@@ -376,6 +398,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                 continue  # in Yemen (and off its coast) "التحالف" is the Saudi-led coalition, not the US-led one
             self._date(frame, view)
             strike_words = [cue, *view.get("trigger", "strike")]
+            self._strike_day(frame, view, cue, strike_words)
             drones = [w for w in weapons if w.entry_id == "drone"  # "غارة بطائرة مسيرة أمريكية"
                       and any(0 <= w.tok_start - t.tok_end <= 3 for t in strike_words)]
             artillery = [w for w in weapons if w.entry_id == "artillery"]
