@@ -133,9 +133,13 @@ class ActorRules(BuilderBase):
 
     def _disowned(self, view: SentenceView) -> bool:
         """"قالت حركة النجباء إنها غير مسؤولة عن الهجوم", "ليست مسؤولة": a group disowns the attack."""
-        return any(self.ctx.tok(j) in self.res.words.disown_words
-                   and self.ctx.tok(j + 1).startswith(self.res.words.responsible_stems)
-                   for j in range(view.sentence.tok_start, view.sentence.tok_end))
+        cache: dict[int, bool] = self.__dict__.setdefault("_disowned_sentences", {})
+        idx = view.sentence.index
+        if idx not in cache:
+            words, stems, tok = self.res.words.disown_words, self.res.words.responsible_stems, self.ctx.tok
+            cache[idx] = any(tok(j) in words and tok(j + 1).startswith(stems)
+                             for j in range(view.sentence.tok_start, view.sentence.tok_end))
+        return cache[idx]
 
     def _claimant(self, view: SentenceView, cue: Mention) -> str | None:
         """Who makes a statement: the first actor named within five words after its verb ("أعلنت، مساء
