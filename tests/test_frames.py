@@ -979,6 +979,17 @@ def test_frames_headline_subject_names_the_actor_of_each_site_it_shells(pipeline
                       "conoco": ("iran-backed-militias", "attributed")}
 
 
+def test_frames_a_denial_of_casualties_is_a_toll_of_none(pipeline):
+    text = "استهدف هجوم بطائرة مسيرة قاعدة التنف اليوم. ونفى المتحدث باسم التحالف وقوع أي إصابات."
+    e = _one(pipeline, text)
+    assert (e.killed, e.injured) == (0, 0)
+
+
+def test_frames_no_soldier_hit_is_a_toll_of_none(pipeline):
+    e = _one(pipeline, "استهدف هجوم صاروخي قاعدة عين الأسد اليوم، ولم يصب أي جندي أمريكي.")
+    assert (e.killed, e.injured) == (0, 0)
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

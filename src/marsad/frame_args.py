@@ -237,7 +237,7 @@ class ArgumentRules(BuilderBase):
             frame.injured = frame.injured if frame.injured is not None else 0
             frame.cite("killed", m.start, m.end)
             frame.cite("injured", m.start, m.end)
-        for neg in view.get("cue", "toll_negator"):
+        for neg in view.get("cue", "toll_negator") + self._toll_denials(view):
             if mine(neg):
                 self._negated_toll(frame, view, neg)
         for kind, name in (("killed_noun", "killed"), ("injured_noun", "injured")):
@@ -251,6 +251,14 @@ class ArgumentRules(BuilderBase):
                     setattr(frame, name, value[0])
                     frame.cite(name, *self.ctx.span_of(min(m.tok_start, value[1]), max(m.tok_end, value[2])))
 
+    def _toll_denials(self, view: SentenceView) -> list[Mention]:
+        """Denial verbs whose object is a casualty word: "نفى المتحدث وقوع أي إصابات" (nobody was hurt)."""
+        casualties = view.get("casualty", "killed_noun") + view.get("casualty", "injured_noun")
+        if not casualties:
+            return []
+        return [d for d in view.get("cue", "denial") if d.surface.startswith(self.res.words.denial_verbs)
+                and any(0 <= c.tok_start - d.tok_end <= 5 for c in casualties)]
+
     def _negated_toll(self, frame: Frame, view: SentenceView, neg: Mention) -> None:
         """"لم يسفر عن سقوط قتلى أو جرحى" -> 0 and 0; "دون وقوع قتلى" -> killed 0; "لم يصب أحد بأذى",
         "دون خسائر بشرية", "لم يسفر عن ضحايا" -> 0 and 0.  The casualty word must follow within 7 words."""
@@ -259,6 +267,8 @@ class ArgumentRules(BuilderBase):
         injured = any(neg.tok_end <= m.tok_start < end for m in view.get("casualty", "injured_noun"))
         if any(w in self.ctx.tok(j) for j in range(neg.tok_end, end) for w in self.res.words.toll_words):
             killed = injured = True
+        if neg.surface.startswith(self.res.words.unhurt_negators):
+            killed = injured = True  # "ولم يصب أي جندي أمريكي": nobody was hit
         # "لم يسفر عن إصابات", "دون أن يسفر الهجوم عن أي إصابات": the plural is any casualty, dead or hurt
         if injured and not killed and any(neg.tok_end <= m.tok_start < end and m.surface in self.res.words.any_casualty
                                           for m in view.get("casualty", "injured_noun")):
@@ -329,7 +339,8 @@ class ArgumentRules(BuilderBase):
         tolls = [m.tok_start for m in view.get("casualty") + view.get("cue", "toll_negator")
                  + view.get("cue", "intercept")]
         first = min(tolls, default=view.sentence.tok_end)
-        return any(c.tok_start < first for kind in NEGATING_CUES for c in view.get("cue", kind))
+        denials = self._toll_denials(view)  # "نفى وقوع إصابات" states the toll, it does not hedge it
+        return any(c.tok_start < first and c not in denials for kind in NEGATING_CUES for c in view.get("cue", kind))
 
     def _lead_in(self, frame: Frame, view: SentenceView) -> None:
         """An interception told just before the place is named: "أسقطت المدمرة 3 صواريخ وعدة طائرات مسيرة
@@ -383,7 +394,7 @@ class ArgumentRules(BuilderBase):
             self._follow_up_weapons(last, view)
         # "لم تقع إصابات في صفوف القوات", "وأضاف البيان: لم ترد تقارير عن وقوع إصابات": a statement of no
         # casualties right after the event needs no word of the event
-        nobody = bool(view.get("casualty", "none") or view.get("cue", "toll_negator"))
+        nobody = bool(view.get("casualty", "none") or view.get("cue", "toll_negator") or self._toll_denials(view))
         if last.type != "reinforcement" and (last.killed is None or last.injured is None) \
                 and (view.get("trigger") or view.get("weapon") or view.get("cue", "intercept") or nobody) and \
                 (view.get("casualty") or view.get("cue", "toll_negator")):

@@ -48,6 +48,7 @@ class RuleWords:
     source_openers: tuple[str, ...]
     denial_verbs: tuple[str, ...]
     toll_words: tuple[str, ...]
+    unhurt_negators: tuple[str, ...]
     any_casualty: tuple[str, ...]
     toll_fillers: tuple[str, ...]
     companion_words: tuple[str, ...]
