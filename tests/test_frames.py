@@ -1200,3 +1200,17 @@ def test_frames_attacks_in_past_years_at_large_are_history(pipeline):
     text = ("تقرير\n\nوكانت هجمات مماثلة قد تكررت في السنوات الماضية، خصوصا بعد مقتل سليماني بضربة أمريكية "
             "قرب مطار بغداد.")
     assert _events(pipeline, text) == []
+
+
+def test_frames_attack_on_a_group_site_done_by_a_state_named_next_is_its_strike(pipeline):
+    text = ("دانت الحكومة العراقية اليوم الاعتداء الذي استهدف فجر اليوم مقرا لقوات الحشد الشعبي في منطقة جرف النصر.\n\n"
+            "وقال المتحدث إن الاعتداء الذي نفذته القوات الأمريكية بطائرات حربية أسفر عن استشهاد منتسب.")
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.actor, e.actor_basis) == ("strike", "jurf-al-sakhar", "us-forces", "attributed")
+
+
+def test_frames_statements_day_is_not_the_strikes(pipeline):
+    text = ("قال بيان للقيادة المشتركة اليوم إن الولايات المتحدة وحلفاءها نفذوا 41 ضربة جوية أمس، وإن 17 ضربة "
+            "منها نفذت قرب مدينة دير الزور.")
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [(e.location.id, e.date) for e in strikes] == [("deir-ez-zor", dt.date(2024, 1, 21))]

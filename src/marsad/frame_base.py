@@ -28,6 +28,9 @@ STRIKE_CONFIRMING = frozenset({"iraqi-cts"})
 STATUS_RANK = {"reported": 0, "claimed": 1, "denied": 2, "confirmed": 3}
 HOST_PLACES = frozenset({"green-zone"})  # places (not sites) that host US facilities: rockets on them are in scope
 SAUDI_COALITION_THEATRES = frozenset({"YE"})
+# armed groups and state-backed forces whose sites state strikers hit ("مقرا لقوات الحشد الشعبي")
+GROUP_TARGETS = frozenset({"pmf", "kataib-hezbollah", "harakat-al-nujaba", "kataib-sayyid-al-shuhada", "irgc",
+                           "iran-backed-militias", "iraqi-armed-factions", "hezbollah", "ansar-allah", "isis"})
 STRIKER_HOMES = {"israel": "IL", "jordan-government": "JO"}  # a striker does not strike at home
 DESCRIPTIVE_ACTORS = frozenset({"iran-backed-militias", "iraqi-armed-factions"})  # named by others, never claim
 SPEAKERS = {"us-forces": frozenset({"us-forces", "us-dod", "us-centcom", "us-president", "us-state-dept"}),

@@ -28,6 +28,7 @@ from marsad.context import PERPETRATOR_KINDS, STRIKERS, TARGET_ACTORS, DocContex
 from marsad.frame_actors import ActorRules
 from marsad.frame_args import ArgumentRules
 from marsad.frame_base import (
+    GROUP_TARGETS,
     HOST_PLACES,
     MISSILE_ACTORS,
     SAUDI_COALITION_THEATRES,
@@ -140,7 +141,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if not made:
             self._follow_up(view)
             self._denied(view, sites)
-            if strike_trigs and striker is None and not (history or passing or sentence_negated(view)):
+            if striker is None and not (history or passing or sentence_negated(view)) and (strike_trigs or (
+                    attack_trigs and not sites and any(a.entry_id in GROUP_TARGETS for a in view.get("actor")))):
+                # "دانت الحكومة الاعتداء الذي استهدف فجر اليوم مقرا للحشد الشعبي في جرف النصر": whose strike
+                # may be told in the next sentences
                 self.unattributed.append((view, sites, places, attack_trigs, weapons))
         for loc in [*sites, *places]:
             self.last_location = loc
@@ -149,23 +153,40 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
     def attributed_strikes(self) -> None:
         """"قتل عشرة مدنيين فجر اليوم جراء غارات جوية استهدفت منازل في بلدة عرمان" and, up to three sentences
         on, "ونسب الأهالي الغارات إلى سلاح الجو الأردني": strikes told with no striker are that state's
-        when a later sentence lays them at its door (an accusation, or the strikes named again with "ال")."""
+        when a later sentence lays them at its door (an accusation, or the strikes named again with "ال").
+        So are attack words aimed at an armed group's site ("الاعتداء الذي استهدف مقرا للحشد الشعبي") when
+        the next sentences name a state striker as their doer ("الاعتداء الذي نفذته القوات الأمريكية")."""
         for view, sites, places, attack_trigs, weapons in self.unattributed:
+            own = view.get("trigger", "strike") + attack_trigs
             for k in range(view.sentence.index + 1, min(view.sentence.index + 4, len(self.ctx.views))):
                 later = self.ctx.views[k]
-                trigs = [t for t in valid_triggers(later, "strike") if not self._responded(t)]
-                definite = [t for t in trigs if "ال" in t.prefix or t.surface.startswith("ال")]
-                if not (later.get("cue", "attribution") or definite):
+                striker = self._later_striker(later)
+                if striker is None:
                     continue
-                striker = self._striker(later, trigs)
-                if striker is None or striker[1].category == "trigger":
-                    continue
-                made = self._strikes(view, striker, sites, places, attack_trigs, weapons)
+                actor, named = striker
+                made = self._strikes(view, (actor, own[0]), sites, places, attack_trigs, weapons)
                 for f in made:
                     f.actor_basis = "attributed"
+                    f.evidence["actor"] = [(named.start, named.end)]
+                    f.evidence["actor_basis"] = [(named.start, named.end)]
                     self._status(f, view)
                 self.frames.extend(made)
                 break
+
+    def _later_striker(self, later: SentenceView) -> tuple[str, Mention] | None:
+        """The striker a sentence names for strikes told before: with an accusation, or with the strike or
+        attack word again with "ال" ("الغارات", "الاعتداء الذي نفذته القوات الأمريكية")."""
+        trigs = [t for t in valid_triggers(later, "strike") if not self._responded(t)]
+        back = [t for t in trigs + later.get("trigger", "attack") if "ال" in t.prefix or t.surface.startswith("ال")]
+        if not (later.get("cue", "attribution") or back):
+            return None
+        striker = self._striker(later, trigs)
+        if striker is not None and striker[1].category != "trigger":
+            return striker
+        for a in later.get("actor"):
+            if a.entry_id in STRIKERS and not self._base_word(a) and any(0 < a.tok_start - t.tok_end <= 3 for t in back):
+                return STRIKERS[a.entry_id], a
+        return None
 
     def explained_away(self, f: Frame) -> bool:
         """"قيادة العمليات توضح حقيقة الانفجار ... تفجير مسيطر عليه", "مصدر أمني: لا هجوم": an attack at a
@@ -195,6 +216,9 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         الاثنين": of two days in the sentence, a strike takes the one nearest its strike word; "وردّت القوات
         الأمريكية بقصف ..." with no day of its own answers the attack told last, on its day."""
         days = [(t, d) for t, d in view.dates if d.precision == "day" and d.value is not None]
+        # "قال بيان للقيادة المشتركة اليوم الجمعة إن ... نفذوا 41 ضربة جوية ... أمس الخميس": not the statement's day
+        told = [(t, d) for t, d in days if not any(0 <= t - c.tok_end <= 3 for c in view.get("cue", "confirm"))]
+        days = told or days
         if len({d.value for _t, d in days}) > 1 and frame.loc is not None:
             word = self._nearest(strike_words, frame.loc.tok_start)
             assert word is not None
