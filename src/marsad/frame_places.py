@@ -7,6 +7,7 @@ from __future__ import annotations
 from marsad.context import US_SIDE, SentenceView
 from marsad.frame_base import PLACE_RANK, BuilderBase, Frame
 from marsad.model import Mention
+from marsad.normalize import normalize_key
 
 
 class PlaceRules(BuilderBase):
@@ -89,6 +90,9 @@ class PlaceRules(BuilderBase):
         entry = self.res.entries[m.entry_id]
         if entry.kind != "embassy" or entry.country is None:
             return True
+        city = normalize_key(entry.name_ar).split(" ")[-1]
+        if m.surface.endswith((" " + city, " ب" + city)):
+            return True  # "السفارة الأمريكية في بغداد": named with its city
         # "السفارة الأمريكية في طهران/بأنقرة": placed elsewhere right after its name
         nxt = self.ctx.tok(m.tok_end)
         if (m.surface.count(" ") < 2 and nxt in ("في", "ب")) or nxt.startswith("ب"):
