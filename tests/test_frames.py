@@ -1015,6 +1015,31 @@ def test_frames_soldiers_hit_as_one_word_form_are_counted(pipeline):
     assert _one(pipeline, text).injured == 2
 
 
+def test_frames_the_attackers_losses_are_no_toll_of_their_attack(pipeline):
+    text = ("استهدف هجوم صاروخي قاعدة القرية الخضراء اليوم. "
+            "وردت القوات الأمريكية بقصف مصادر النيران ما أسفر عن مقتل مسلحين اثنين.")
+    attacks = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [e.killed for e in attacks] == [None]
+
+
+def test_frames_the_toll_of_the_attack_a_strike_answers_is_not_the_strikes(pipeline):
+    text = "شنت القوات الأمريكية غارات على مواقع في القائم اليوم ردا على هجوم أسفر عن مقتل ثلاثة جنود أمريكيين."
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [e.killed for e in strikes] == [None]
+
+
+def test_frames_the_toll_told_after_what_a_strike_answers_is_the_strikes(pipeline):
+    text = ("نفذت القوات الأمريكية ضربة في بغداد اليوم رداً على الهجمات التي استهدفت قواتها، "
+            "ما أسفر عن مقتل قائد في كتائب حزب الله.")
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [e.killed for e in strikes] == [1]
+
+
+def test_frames_soldiers_hit_as_one_word_form_are_counted(pipeline):
+    text = "استهدفت طائرة مسيرة قاعدة حرير اليوم. وقال مسؤول إن الهجوم أسفر عن إصابة جنديين."
+    assert _one(pipeline, text).injured == 2
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

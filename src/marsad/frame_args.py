@@ -225,7 +225,11 @@ class ArgumentRules(BuilderBase):
         return bool(recent) and "missile" in recent[-1].weapons and "rocket" not in recent[-1].weapons
 
     def _casualties(self, frame: Frame, view: SentenceView, locs: list[Mention] | None = None) -> None:
+        answered = self._answered(view) if frame.type == "strike" else None
+
         def mine(m: Mention) -> bool:
+            if answered is not None and answered[0] <= m.tok_start < answered[1]:
+                return False  # "ردا على هجوم أسفر عن مقتل ثلاثة جنود": the toll of the attack answered
             if not locs or len(locs) < 2 or frame.loc is None:
                 return True
             return self._nearest(locs, m.tok_start) is frame.loc
@@ -250,6 +254,18 @@ class ArgumentRules(BuilderBase):
                 if getattr(frame, name) in (None, 0):
                     setattr(frame, name, value[0])
                     frame.cite(name, *self.ctx.span_of(min(m.tok_start, value[1]), max(m.tok_end, value[2])))
+
+    def _answered(self, view: SentenceView) -> tuple[int, int] | None:
+        """The tokens of a strike sentence that tell what it answers ("ردا على هجوم أسفر عن مقتل ثلاثة
+        جنود"): from "رد" to the end of its clause ("رداً على الهجمات ...، ما أسفر عن مقتل قائد" returns
+        to the strike)."""
+        for j in range(view.sentence.tok_start, view.sentence.tok_end - 1):
+            if self.ctx.tok(j) in self.res.words.response_words and self.ctx.tok(j + 1) == "علي" \
+                    and any(t.tok_start > j for t in view.get("trigger", "attack")):
+                clause = view.clause_of(j)
+                end = view.sentence.clauses[clause][1] if clause >= 0 else view.sentence.tok_end
+                return j, end
+        return None
 
     def _toll_denials(self, view: SentenceView) -> list[Mention]:
         """Denial verbs whose object is a casualty word: "نفى المتحدث وقوع أي إصابات" (nobody was hurt)."""
@@ -324,7 +340,7 @@ class ArgumentRules(BuilderBase):
         word = m.surface
         if m.tok_end - m.tok_start == 1 and word in self.res.words.one_casualty:
             return 1, m.tok_start, m.tok_end
-        if m.tok_end - m.tok_start == 1 and word in self.res.words.two_casualties:
+        if word in self.res.words.two_casualties:
             return 2, m.tok_start, m.tok_end
         return None
 
@@ -395,7 +411,8 @@ class ArgumentRules(BuilderBase):
         # "لم تقع إصابات في صفوف القوات", "وأضاف البيان: لم ترد تقارير عن وقوع إصابات": a statement of no
         # casualties right after the event needs no word of the event
         nobody = bool(view.get("casualty", "none") or view.get("cue", "toll_negator") or self._toll_denials(view))
-        if last.type != "reinforcement" and (last.killed is None or last.injured is None) \
+        attackers = last.type == "attack" and self._attackers_toll(view)
+        if last.type != "reinforcement" and (last.killed is None or last.injured is None) and not attackers \
                 and (view.get("trigger") or view.get("weapon") or view.get("cue", "intercept") or nobody) and \
                 (view.get("casualty") or view.get("cue", "toll_negator")):
             self._casualties(last, view)
@@ -409,6 +426,19 @@ class ArgumentRules(BuilderBase):
                 and not self.ctx.tally_sentences.get(view.sentence.index):
             # "وصل رتل ... إلى قاعدة قسرك" then "ويتألف الرتل من 45 شاحنة"
             self._reinforcement_count(last, view, view.get("trigger", "reinforcement"))
+
+    def _attackers_toll(self, view: SentenceView) -> bool:
+        """"وردت القوات الأمريكية ... ما أسفر عن مقتل مسلحين اثنين", "وقتل اثنان من المهاجمين": a toll
+        of the attackers (a strike back, or the attackers named), no toll of their attack; but a toll told
+        in what a strike answers ("ضربات ردا على الهجوم الذي أودى بحياة ثلاثة جنود") is the attack's."""
+        if any(self.ctx.tok(j).startswith(self.res.words.attacker_stems)
+               for j in range(view.sentence.tok_start, view.sentence.tok_end)):
+            return True
+        if not (view.get("trigger", "strike") or view.get("cue", "state_striker")):
+            return False
+        answered = self._answered(view)
+        tolls = view.get("casualty", "killed_noun") + view.get("casualty", "injured_noun")
+        return not (answered is not None and tolls and all(answered[0] <= c.tok_start < answered[1] for c in tolls))
 
     def _follow_up_weapons(self, last: Frame, view: SentenceView) -> None:
         """"وقال مسؤول إن صاروخين من نوع كاتيوشا أطلقا على القاعدة", "استهدفوا الدورية بقذيفة ورشاشات":
@@ -459,7 +489,7 @@ class ArgumentRules(BuilderBase):
                         or not (view.get("trigger", type_) or (frame.vehicle and self._names_vehicle(view))) \
                         or self._toll_hedged(view):
                     continue
-                if self.ctx.tally_sentences.get(view.sentence.index):
+                if self.ctx.tally_sentences.get(view.sentence.index) or (type_ == "attack" and self._attackers_toll(view)):
                     continue
                 other = [m for m in view.mentions if m.category in ("site", "place", "country")
                          and self._country_code(m) not in (None, frame.country)]

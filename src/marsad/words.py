@@ -50,6 +50,7 @@ class RuleWords:
     toll_words: tuple[str, ...]
     unhurt_negators: tuple[str, ...]
     any_casualty: tuple[str, ...]
+    attacker_stems: tuple[str, ...]
     toll_fillers: tuple[str, ...]
     companion_words: tuple[str, ...]
     both_words: tuple[str, ...]
