@@ -149,3 +149,10 @@ def test_tallies_dual_of_thousand_is_two_thousand(pipeline):
 def test_tallies_troops_of_an_exercise_are_no_deployment(pipeline):
     text = "واستعرضت القيادتان الأمريكية والأوكرانية في المناورات حوالى ألفي عسكري أمريكي."
     assert _tallies(pipeline, text) == []
+
+
+def test_tallies_hundreds_written_in_words(pipeline):
+    assert [(c, w) for c, w, *_r in _tallies(pipeline, "وتنشر الولايات المتحدة نحو تسعمئة جندي في سوريا.")] == [
+        (900, "troops")]
+    text = "وتعرضت القوات الأمريكية لمئة وخمسين هجوما منذ تشرين الأول."
+    assert [(c, w) for c, w, *_r in _tallies(pipeline, text)] == [(150, "attacks")]

@@ -112,6 +112,13 @@ class DocContext:
             unit = self.numbers_end.get(i)
             if unit is not None and unit.entry_id != "vague" and 1 <= int(unit.entry_id) <= 9:
                 return int(unit.entry_id) + int(m.entry_id), unit.tok_start, m.tok_end
+        if m is not None and m.entry_id != "vague" and m.prefix == "و" and m.tok_start == i:
+            # "مئة وخمسين", "ثلاثة آلاف وخمسمئة": hundreds or thousands and the rest, written in words
+            head = self.number_at(i - 1)
+            value = int(m.entry_id)
+            if head is not None and head[0] is not None and head[0] % 100 == 0 and head[0] > value \
+                    and self.numbers_end.get(i) is not None:
+                return head[0] + value, head[1], m.tok_end
         if m is not None:
             return (None if m.entry_id == "vague" else int(m.entry_id)), m.tok_start, m.tok_end
         match = _DIGITS.match(self.tok(i))
