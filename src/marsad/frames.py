@@ -54,6 +54,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                 self.last_location = loc
             return
         collective = view.get("cue", "collective") + view.get("cue", "no_attack_words")
+        if view.sentence.paragraph != 0:
+            collective = collective + view.get("cue", "headline_only")  # "تقصف": habitual outside a headline
         attack_trigs = [t for t in valid_triggers(view, "attack")
                         if not any(c.tok_start <= t.tok_start < c.tok_end for c in collective)
                         and not self._us_subject(view, t)]
@@ -250,6 +252,9 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         that state's strike.  The caller
         asks only when no base is named: "استهدفت القوات الأمريكية في قاعدة عين الأسد" is passive."""
         verbs = view.get("cue", "striking_verb")
+        if view.sentence.paragraph != 0:
+            present = view.get("cue", "headline_only")
+            verbs = [v for v in verbs if not any(p.tok_start == v.tok_start for p in present)]
         if not verbs:
             return None
         for verb in verbs:
