@@ -1015,6 +1015,11 @@ def test_frames_soldiers_hit_as_one_word_form_are_counted(pipeline):
     assert _one(pipeline, text).injured == 2
 
 
+def test_frames_a_third_munition_told_by_its_ordinal_adds_one(pipeline):
+    text = "أسقطت القوات الأمريكية طائرتين مسيرتين هاجمتا قاعدة التنف اليوم، فيما أصابت طائرة ثالثة الموقع."
+    assert _one(pipeline, text).count == 3
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

@@ -157,6 +157,13 @@ class ArgumentRules(BuilderBase):
         if "rocket" in kinds and "missile" not in kinds and kinds["rocket"] is None and self._missiles_told(
                 frame, [w for w in weapons if w.entry_id == "rocket"], view):
             kinds["missile"] = kinds.pop("rocket")
+        if len(kinds) == 1:  # "أسقطت طائرتين مسيرتين، فيما أصابت طائرة ثالثة الموقع": three in all
+            (wid, told), = kinds.items()
+            if told is not None and any(
+                    self._ordinal(self.ctx.tok(j)) == told + 1
+                    and self.ctx.tok(j - 1).startswith(self.res.words.munition_stems)
+                    for j in range(view.sentence.tok_start + 1, view.sentence.tok_end)):
+                kinds[wid] = told + 1
         frame.weapons = sorted(kinds)
         counts = list(kinds.values())
         if len(counts) == 1:
@@ -178,6 +185,14 @@ class ArgumentRules(BuilderBase):
                     frame.cite("weapons", *span)
         if frame.count is None:
             frame.evidence.pop("count", None)
+
+    def _ordinal(self, word: str) -> int | None:
+        """"ثالثة", "ثالثا" -> 3: the rule words list the ordinals from the second on, feminine and masculine."""
+        for forms in (self.res.words.ordinals_feminine, self.res.words.ordinals_masculine):
+            for w in (word, word[:-1] if word.endswith("ا") else word):
+                if w in forms:
+                    return forms.index(w) + 2
+        return None
 
     def _share(self, frame: Frame, view: SentenceView) -> tuple[int, Mention, int, int] | None:
         """"أطلقت 22 صاروخا ... سقط 17 منها على قاعدة عين الأسد، و5 على قاعدة ... أربيل": the part of a
