@@ -1263,3 +1263,16 @@ def test_frames_present_tense_attack_in_a_body_is_habitual(pipeline):
 def test_frames_state_army_shelling_in_a_headline_is_its_strike(pipeline):
     events = _events(pipeline, "الجيش الأمريكي يقصف مواقع للحشد الشعبي في جرف الصخر\n\nولم ترد تفاصيل.")
     assert [(e.type, e.location.id, e.actor) for e in events] == [("strike", "jurf-al-sakhar", "us-forces")]
+
+
+def test_frames_place_fronted_in_a_sentence_sets_the_scene(pipeline):
+    text = ("وفي البحر الأحمر، قالت سنتكوم إن مدمرة أمريكية أسقطت مساء الجمعة صاروخا مضادا للسفن أطلقه "
+            "الحوثيون من مناطق سيطرتهم في اليمن.")
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.country, e.intercepted) == ("attack", "red-sea", None, True)
+
+
+def test_frames_munitions_headed_for_israel_are_no_attack_where_downed(pipeline):
+    text = ("اعترضت المدمرة الأميركية في البحر الأحمر أمس صواريخ ومسيرات أطلقها الحوثيون من اليمن، "
+            "وقال البنتاغون إنها ربما كانت متجهة نحو إسرائيل.")
+    assert _events(pipeline, text) == []

@@ -145,6 +145,23 @@ class PlaceRules(BuilderBase):
         words = self.res.locative_words
         return word in words or any(word.startswith(p) and word[len(p):] in words for p in ("وب", "فب", "و", "ف", "ب"))
 
+    def _setting(self, view: SentenceView, m: Mention) -> bool:
+        """"وفي البحر الأحمر، قالت سنتكوم إن مدمرة أمريكية أسقطت صاروخا ...": a place fronted at the start of
+        the sentence sets the scene for all its clauses."""
+        return m.tok_start - view.sentence.tok_start <= 2 and self._locative(self.ctx.tok(m.tok_start - 1))
+
+    def _headed_elsewhere(self, view: SentenceView) -> bool:
+        """Munitions headed toward Israel ("متجهة نحو إسرائيل", "باتجاه إيلات") are no attack where they
+        were shot down."""
+        for m in view.mentions:
+            if self.ctx.tok(m.tok_start - 1) not in self.res.words.toward_words:
+                continue
+            if m.category in ("country", "place", "site", "actor") and (
+                    m.entry_id in ("IL", "israel") or (m.category in ("place", "site")
+                                                        and self.res.entries[m.entry_id].country == "IL")):
+                return True
+        return False
+
     def _toward(self, m: Mention) -> bool:
         """"صاروخ كان موجها نحو البحر الأحمر": where a munition was headed, not where a strike hit."""
         prev = self.ctx.tok(m.tok_start - 1)

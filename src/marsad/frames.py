@@ -317,7 +317,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         # أمريكية قرب مطار بغداد"); other places only in a clause with the attack's words
         hosts = [p for p in places if not self._is_origin(p) and weapons
                  and (self.res.entries[p.entry_id].kind == "airport" or p.entry_id in HOST_PLACES)]
-        places = [p for p in places if not self._is_origin(p) and self._same_clause(view, p, anchors)]
+        places = [p for p in places if not self._is_origin(p)
+                  and (self._same_clause(view, p, anchors) or self._setting(view, p))]
+        if not sites and self._headed_elsewhere(view):
+            places = []  # "اعترضت المدمرة في البحر الأحمر صواريخ ... ربما كانت متجهة نحو إسرائيل"
         locs = sites or hosts[:1] or self._best_place(places)  # "المنطقة الخضراء وسط بغداد": the Green Zone
         airport = bool(hosts) and not sites
         if not sites and locs and not (airport and weapons) and not (us_context and (weapons or any(
