@@ -1276,3 +1276,16 @@ def test_frames_munitions_headed_for_israel_are_no_attack_where_downed(pipeline)
     text = ("اعترضت المدمرة الأميركية في البحر الأحمر أمس صواريخ ومسيرات أطلقها الحوثيون من اليمن، "
             "وقال البنتاغون إنها ربما كانت متجهة نحو إسرائيل.")
     assert _events(pipeline, text) == []
+
+
+def test_frames_headline_event_takes_the_leads_day(pipeline):
+    text = ("انفجار عبوة ناسفة على رتل لنقل معدات التحالف في بابل\n\n"
+            "أعلنت خلية الإعلام الأمني، اليوم الاثنين، انفجار عبوة ناسفة على رتل لشركة نقل.")
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.date) == ("attack", "babil-governorate", dt.date(2024, 1, 22))
+
+
+def test_frames_base_a_hit_convoy_was_heading_to_is_not_the_attacks_place(pipeline):
+    text = ("فجر اليوم، فجر مسلحون عبوة ناسفة على رتل للقوات الأمريكية قرب سامراء أثناء توجهه إلى قاعدة بلد.")
+    events = _events(pipeline, text)
+    assert [(e.type, e.location.id) for e in events] == [("attack", "samarra")]

@@ -133,7 +133,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             if not made and drones and attack_trigs and not sites and self._names_vehicle(view):
                 self.vehicle_hits.append((view, drones, places))
         counted = self.ctx.tally_sentences.get(view.sentence.index, set())
-        if reinf_trigs and not made and not view.get("cue", "civilian") \
+        # "تفجير عبوة ناسفة على رتل آخر": a convoy hit is the target of an attack, not a reinforcement
+        hit = [w for w in [*attack_trigs, *attack_weapons] if any(
+            0 < t.tok_start - w.tok_end <= 5 and self.ctx.tok(t.tok_start - 1) in ("علي", "استهداف") for t in reinf_trigs)]
+        if reinf_trigs and not made and not hit and not view.get("cue", "civilian") \
                 and not counted & {"trucks", "flights", "troops"}:
             made += self._reinforcements(view, sites, places, reinf_trigs, arrivals)
         for f in made:
@@ -189,6 +192,24 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             if a.entry_id in STRIKERS and not self._base_word(a) and any(0 < a.tok_start - t.tok_end <= 3 for t in back):
                 return STRIKERS[a.entry_id], a
         return None
+
+    def headline_day(self, merged: list[Frame]) -> None:
+        """"خلية الإعلام الأمني: انفجار عبوة ناسفة على رتل ... في بابل" then "أعلنت الخلية، اليوم الأربعاء،
+        انفجار ...": a headline event the body never dates otherwise is the story of the lead, on its day (the
+        first day told in the first three sentences of the body)."""
+        undated = [f for f in merged if f.date is None and self.ctx.views[f.sentence].sentence.paragraph == 0]
+        if not undated:
+            return
+        body = [v for v in self.ctx.views if v.sentence.paragraph > 0][:3]
+        for v in body:
+            days = [(t, d) for t, d in v.dates if d.precision == "day" and d.value is not None
+                    and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")]
+            if days:
+                d = days[0][1]
+                for f in undated:
+                    f.date, f.date_strategy = d.value, "lead"
+                    f.cite("date", d.start, d.end)
+                return
 
     def explained_away(self, f: Frame) -> bool:
         """"قيادة العمليات توضح حقيقة الانفجار ... تفجير مسيطر عليه", "مصدر أمني: لا هجوم": an attack at a
@@ -313,6 +334,12 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         # word or a claim with it: "أصيب محمد الشدادي في كمين" is no attack on Shaddadi
         sites = [s for s in sites if s.entry_id not in self.res.common_word_names or weapons or us_context
                  or view.get("cue", "claim") or self._facility(s)]
+        heading = view.get("cue", "heading")
+        bound = [s for s in sites if any(0 <= s.tok_start - h.tok_end <= 1 for h in heading)]
+        if bound and [p for p in places if not self._is_origin(p)]:
+            # "تفجير عبوة على رتل قرب سامراء أثناء توجهه إلى قاعدة بلد": where the convoy was going is not
+            # where it was hit
+            sites = [s for s in sites if s not in bound]
         # an airport or the Green Zone anywhere in the sentence ("سقطت ... في محيط معسكر للتحالف، يضم قوات
         # أمريكية قرب مطار بغداد"); other places only in a clause with the attack's words
         hosts = [p for p in places if not self._is_origin(p) and weapons
@@ -519,6 +546,7 @@ def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
         g.loc is not None and g.loc.entry_id == f.loc.entry_id and g.type != f.type for g in merged))]
     merged = fold_areas(merged, res)
     merged = [f for f in merged if not builder.explained_away(f)]
+    builder.headline_day(merged)
     builder.vehicle_strikes(merged)
     builder.lone_event_tolls(merged)
     builder.lone_event_actor(merged)
