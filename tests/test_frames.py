@@ -1289,3 +1289,16 @@ def test_frames_base_a_hit_convoy_was_heading_to_is_not_the_attacks_place(pipeli
     text = ("فجر اليوم، فجر مسلحون عبوة ناسفة على رتل للقوات الأمريكية قرب سامراء أثناء توجهه إلى قاعدة بلد.")
     events = _events(pipeline, text)
     assert [(e.type, e.location.id) for e in events] == [("attack", "samarra")]
+
+
+def test_frames_aircraft_owned_by_a_states_navy_strike(pipeline):
+    text = ("أغرقت مروحيات تابعة للبحرية الأميركية أمس ثلاثة زوارق للحوثيين في جنوب البحر الأحمر.")
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.actor) == ("strike", "red-sea", "us-forces")
+
+
+def test_frames_strikes_weighed_as_an_option_are_no_strike(pipeline):
+    text = ("أغرقت مروحيات تابعة للبحرية الأميركية أمس ثلاثة زوارق للحوثيين في جنوب البحر الأحمر.\n\n"
+            "ويقول محللون إن هجوم اليوم يضع واشنطن أمام خيارات صعبة، وبين توجيه ضربات إلى منصات الإطلاق داخل اليمن.")
+    assert [e.location.id if e.location else e.country for e in _events(pipeline, text) if e.type == "strike"] \
+        == ["red-sea"]

@@ -105,9 +105,12 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                 self._responded(striker[1]) or self._given_to(view, striker[1])):
             # "جاءت ردا مباشرا على العدوان الأمريكي": the strike answered was told before
             striker = None
-        reaction = bool(view.get("cue", "reaction"))
+        # "وفي بغداد، وصف رئيس الجمهورية الغارات بأنها انتهاك", "أمام خيارات ... وبين توجيه ضربات": a reaction
+        # or a hedge is talk about strikes told before (or not yet made), not one more
+        hedges = [c for c in view.get("cue", "threat") if self.ctx.tok(c.tok_start - 1) != "ما"]  # "ما إذا": whether
+        reaction = bool(view.get("cue", "reaction") or hedges)
         if reaction and striker is not None and striker[1].category == "trigger":
-            striker = None  # "وفي بغداد، وصف رئيس الجمهورية الغارات بأنها انتهاك": a reaction to strikes told
+            striker = None
         carried = False
         if striker is None and subject is not None and not history:
             striker, carried = (subject[0], subject[1]), True
