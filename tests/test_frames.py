@@ -1299,6 +1299,6 @@ def test_frames_aircraft_owned_by_a_states_navy_strike(pipeline):
 
 def test_frames_strikes_weighed_as_an_option_are_no_strike(pipeline):
     text = ("أغرقت مروحيات تابعة للبحرية الأميركية أمس ثلاثة زوارق للحوثيين في جنوب البحر الأحمر.\n\n"
-            "ويقول محللون إن هجوم اليوم يضع واشنطن أمام خيارات صعبة، وبين توجيه ضربات إلى منصات الإطلاق داخل اليمن.")
+            "ويقول محللون إن هجوم اليوم يضع الإدارة أمام خيارات صعبة، وبين توجيه ضربات إلى منصات الإطلاق داخل اليمن.")
     assert [e.location.id if e.location else e.country for e in _events(pipeline, text) if e.type == "strike"] \
         == ["red-sea"]
