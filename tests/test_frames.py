@@ -1302,3 +1302,18 @@ def test_frames_strikes_weighed_as_an_option_are_no_strike(pipeline):
             "ويقول محللون إن هجوم اليوم يضع الإدارة أمام خيارات صعبة، وبين توجيه ضربات إلى منصات الإطلاق داخل اليمن.")
     assert [e.location.id if e.location else e.country for e in _events(pipeline, text) if e.type == "strike"] \
         == ["red-sea"]
+
+
+def test_frames_strikes_only_condemned_are_no_new_strike(pipeline):
+    text = "دعا البرلمان العراقي اليوم إلى إدانة الضربات الأمريكية على جرف الصخر."
+    assert _events(pipeline, text) == []
+
+
+def test_frames_strikes_only_studied_are_no_strike(pipeline):
+    text = "أفادت تقارير اليوم بأن الولايات المتحدة تدرس توجيه ضربات إلى مواقع الفصائل في العراق."
+    assert _events(pipeline, text) == []
+
+
+def test_frames_joint_exercise_with_drones_is_no_event(pipeline):
+    text = "نفذت القوات الأمريكية والعراقية اليوم تمرينا مشتركا في قاعدة عين الأسد باستخدام طائرات مسيرة."
+    assert _events(pipeline, text) == []

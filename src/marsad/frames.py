@@ -123,7 +123,9 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             self.recent_striker = (striker[0], view.sentence.index)
         made: list[Frame] = []
 
-        strike_path = not history and not passing and striker is not None and (strike_trigs or carried or striker[1].category == "cue") and not (
+        if striker is not None and striker[1].category == "cue" and self._reaction_only(view, striker[1], attack_trigs):
+            striker = None  # "دعا البرلمان اليوم إلى إدانة الضربات الأمريكية على جرف الصخر"
+        strike_path = not history and not passing and not view.get("cue", "not_attack") and striker is not None and (strike_trigs or carried or striker[1].category == "cue") and not (
             sentence_negated(view) and not strike_trigs)
         if strike_path and not strike_trigs and attack_trigs and attack_weapons and sites:
             strike_path = False  # "استهداف ... قاعدة كونيكو بطائرتين مسيرتين ... أعقبهما تحليق لطائرات التحالف"
@@ -221,6 +223,15 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if f.type != "attack" or not self.debunked or f.actor_basis == "claimed" or f.killed or f.injured:
             return False
         return None in self.debunked or (f.loc is not None and f.loc.entry_id in self.debunked)
+
+    def _reaction_only(self, view: SentenceView, cue: Mention, attack_trigs: list[Mention]) -> bool:
+        """"احتجاجا على الضربات الأمريكية", "إلى إدانة الضربات الأمريكية على جرف الصخر": strikes told before,
+        named only as what is condemned (definite, no attack verb, no one hurt in the sentence)."""
+        reactions = view.get("cue", "reaction")
+        definite = cue.surface.startswith("ال") or "ال" in cue.prefix
+        verbs = [t for t in attack_trigs if not cue.tok_start <= t.tok_start < cue.tok_end]
+        return bool(reactions) and definite and not verbs and not view.get("casualty") \
+            and any(r.tok_end <= cue.tok_start for r in reactions)
 
     def _given_to(self, view: SentenceView, cue: Mention) -> bool:
         """"بعد منح قاعدة إنجرليك للمقاتلات الأميركية": a striker phrase with "لـ" is an object, unless a
