@@ -1317,3 +1317,28 @@ def test_frames_strikes_only_studied_are_no_strike(pipeline):
 def test_frames_joint_exercise_with_drones_is_no_event(pipeline):
     text = "نفذت القوات الأمريكية والعراقية اليوم تمرينا مشتركا في قاعدة عين الأسد باستخدام طائرات مسيرة."
     assert _events(pipeline, text) == []
+
+
+def test_frames_drone_of_the_turkish_army_named_as_occupier_is_turkeys_strike(pipeline):
+    text = ("استشهد عضوان إثر استهداف طائرة مسيّرة تابعة لجيش الاحتلال التركي سيارة قرب مدينة قامشلو "
+            "مساء أمس.")
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.actor) == ("strike", "qamishli", "turkey")
+
+
+def test_frames_city_outside_the_gazetteer_names_its_country(pipeline):
+    e = _one(pipeline, "شن العدوان الأمريكي مساء أمس غارتين على منطقة في مديرية باجل بمحافظة الحديدة.")
+    assert (e.type, e.location, e.country, e.actor) == ("strike", None, "YE", "us-forces")
+
+
+def test_frames_country_across_a_border_is_not_where_it_happened(pipeline):
+    text = "قتل عشرة مدنيين اليوم جراء غارات أردنية استهدفت منازل في بلدة بريف السويداء قرب الحدود مع الأردن."
+    e = _one(pipeline, text)
+    assert (e.type, e.country, e.actor) == ("strike", "SY", "jordan-government")
+
+
+def test_frames_simultaneous_strikes_take_the_day_told_before(pipeline):
+    text = ("أطلق الحوثيون اليوم صاروخا على سفينة في البحر الأحمر.\n\n"
+            "وبالتزامن، نفذت قوات القيادة المركزية الأمريكية ضربات استهدفت صواريخ معدة للإطلاق في اليمن.")
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [(e.country, e.date) for e in strikes] == [("YE", dt.date(2024, 1, 22))]

@@ -533,8 +533,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         coarse = any(d.precision in ("week", "month") for _t, d in view.dates)
         if not (day or coarse or arrivals):
             return []
-        if not dests and not (day and us_context):
-            return []
+        if not dests and not (day and us_context and not self.arab_coalition_doc):
+            return []  # in a text on the Saudi-led coalition, "التحالف" reinforcing is not ours
         frames = []
         for loc in dests or [None]:
             anchor = loc.tok_start if loc is not None else trigs[0].tok_start
