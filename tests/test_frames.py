@@ -1342,3 +1342,21 @@ def test_frames_simultaneous_strikes_take_the_day_told_before(pipeline):
             "وبالتزامن، نفذت قوات القيادة المركزية الأمريكية ضربات استهدفت صواريخ معدة للإطلاق في اليمن.")
     strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
     assert [(e.country, e.date) for e in strikes] == [("YE", dt.date(2024, 1, 22))]
+
+
+def test_frames_place_after_a_direction_only_places_the_one_before(pipeline):
+    e = _one(pipeline, "شنت مقاتلات أمريكية اليوم ضربات جوية على مواقع في محافظة بابل جنوبي بغداد.")
+    assert (e.type, e.location.id) == ("strike", "babil-governorate")
+
+
+def test_frames_strike_on_the_next_day_is_the_day_after_the_one_told(pipeline):
+    text = ("ففي 25 كانون الأول أصيب ثلاثة جنود أمريكيين في هجوم على قاعدة حرير، وردت واشنطن في اليوم التالي "
+            "بغارات على مواقع للكتائب في محافظة بابل.")
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [(e.location.id, e.date) for e in strikes] == [("babil-governorate", dt.date(2023, 12, 26))]
+
+
+def test_frames_searches_carried_out_are_no_strike(pipeline):
+    text = ("شنت طائرات أمريكية فجر اليوم غارات على مواقع في القائم.\n\n"
+            "وقال مسؤول إن القوات العراقية نفذت عمليات تفتيش في محافظة الأنبار اليوم.")
+    assert [e.location.id for e in _events(pipeline, text)] == ["al-qaim"]

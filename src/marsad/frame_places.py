@@ -137,6 +137,8 @@ class PlaceRules(BuilderBase):
                 continue
             if self._speaker(m):
                 continue
+            if self._reference_point(view, m):
+                continue  # "في محافظة بابل جنوبي بغداد": Baghdad only places Babil
             (sites if m.category == "site" else places).append(m)
         return sites, places
 
@@ -144,6 +146,15 @@ class PlaceRules(BuilderBase):
         """A locative word, also with a clitic: "في", "قرب", "بمدينة", "وسط"."""
         words = self.res.locative_words
         return word in words or any(word.startswith(p) and word[len(p):] in words for p in ("وب", "فب", "و", "ف", "ب"))
+
+    def _reference_point(self, view: SentenceView, m: Mention) -> bool:
+        """A place after a direction that follows another place ("محافظة بابل جنوبي بغداد", "القائم غربي
+        الأنبار") tells where the first one lies."""
+        for d in view.get("cue", "direction"):
+            if d.tok_end == m.tok_start and any(n.tok_end == d.tok_start and n.category in ("site", "place")
+                                                for n in view.mentions if n is not m):
+                return True
+        return False
 
     def _setting(self, view: SentenceView, m: Mention) -> bool:
         """"وفي البحر الأحمر، قالت سنتكوم إن مدمرة أمريكية أسقطت صاروخا ...": a place fronted at the start of

@@ -24,6 +24,8 @@ or Iraqi officials), denied (a later denial of it) or reported.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from marsad.context import PERPETRATOR_KINDS, STRIKERS, TARGET_ACTORS, DocContext, SentenceView
 from marsad.frame_actors import ActorRules
 from marsad.frame_args import ArgumentRules
@@ -64,7 +66,11 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             verb = subject[2]
             attack_trigs = [t for t in attack_trigs if not (verb.tok_start <= t.tok_start < verb.tok_end)]
         # "وفي أول رد على العدوان، أعلنت المقاومة ...": what is responded to was told before, not a new strike
-        strike_trigs = [t for t in valid_triggers(view, "strike") if not self._responded(t)]
+        # "ونفذت عمليات تفتيش في القرى": what is carried out is no strike
+        searches = view.get("cue", "no_attack_words")
+        strike_trigs = [t for t in valid_triggers(view, "strike") if not self._responded(t)
+                        and not any(c.tok_start <= t.tok_start < c.tok_end or 0 <= c.tok_start - t.tok_end <= 1
+                                    for c in searches)]
         no_attack = view.get("cue", "no_attack_words")  # "وقف إطلاق النار"
         weapons = [w for w in view.get("weapon") if "س" not in w.prefix
                    and not any(c.tok_start <= w.tok_start < c.tok_end for c in no_attack)]
@@ -252,6 +258,16 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         """"شنت طائرتان أمريكيتان مساء الأحد غارات على ... الميادين، قبل أن ترد الميليشيات ... فجر اليوم
         الاثنين": of two days in the sentence, a strike takes the one nearest its strike word; "وردّت القوات
         الأمريكية بقصف ..." with no day of its own answers the attack told last, on its day."""
+        nxt = view.get("cue", "next_day")
+        earlier = [(t, d) for t, d in view.dates if d.precision == "day" and d.value is not None
+                   and nxt and t < nxt[0].tok_start]
+        if nxt and earlier and not any(t > nxt[0].tok_start for t, _d in view.dates) \
+                and any(w.tok_start > nxt[0].tok_start - 4 for w in strike_words):
+            # "ففي 25 ديسمبر أصيب ثلاثة جنود ..، وردت واشنطن في اليوم التالي بغارات": the day after
+            _t, d = earlier[-1]
+            frame.date, frame.date_strategy = d.value + dt.timedelta(days=1), "next_day"
+            frame.evidence["date"] = [(d.start, d.end), (nxt[0].start, nxt[0].end)]
+            return
         days = [(t, d) for t, d in view.dates if d.precision == "day" and d.value is not None]
         # "قال بيان للقيادة المشتركة اليوم الجمعة إن ... نفذوا 41 ضربة جوية ... أمس الخميس": not the statement's day
         told = [(t, d) for t, d in days if not any(0 <= t - c.tok_end <= 3 for c in view.get("cue", "confirm"))]
