@@ -1360,3 +1360,10 @@ def test_frames_searches_carried_out_are_no_strike(pipeline):
     text = ("شنت طائرات أمريكية فجر اليوم غارات على مواقع في القائم.\n\n"
             "وقال مسؤول إن القوات العراقية نفذت عمليات تفتيش في محافظة الأنبار اليوم.")
     assert [e.location.id for e in _events(pipeline, text)] == ["al-qaim"]
+
+
+def test_frames_retaliation_in_the_attacks_sentence_is_a_strike_too(pipeline):
+    text = ("سقطت قذائف صاروخية في محيط قاعدة حقل العمر النفطي مساء أمس، فيما ردت القوات الأمريكية بقصف مدفعي "
+            "على مصادر إطلاق القذائف في بادية الميادين.")
+    kinds = sorted((e.type, e.location.id) for e in _events(pipeline, text))
+    assert kinds == [("attack", "al-omar"), ("strike", "mayadin")]

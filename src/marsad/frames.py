@@ -133,8 +133,11 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             striker = None  # "دعا البرلمان اليوم إلى إدانة الضربات الأمريكية على جرف الصخر"
         strike_path = not history and not passing and not view.get("cue", "not_attack") and striker is not None and (strike_trigs or carried or striker[1].category == "cue") and not (
             sentence_negated(view) and not strike_trigs)
-        if strike_path and not strike_trigs and attack_trigs and attack_weapons and sites:
-            strike_path = False  # "استهداف ... قاعدة كونيكو بطائرتين مسيرتين ... أعقبهما تحليق لطائرات التحالف"
+        if strike_path and not strike_trigs and attack_trigs and attack_weapons and sites \
+                and not (striker is not None and striker[1].surface.startswith(self.res.words.response_words)):
+            # "استهداف ... قاعدة كونيكو بطائرتين مسيرتين ... أعقبهما تحليق لطائرات التحالف" (but "سقطت قذائف على
+            # حقل العمر، فيما ردت القوات الأمريكية بقصف مدفعي على ..." tells both)
+            strike_path = False
         if strike_path:
             assert striker is not None
             made += self._strikes(view, striker, sites, places, attack_trigs, weapons)
