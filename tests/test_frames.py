@@ -1367,3 +1367,19 @@ def test_frames_retaliation_in_the_attacks_sentence_is_a_strike_too(pipeline):
             "على مصادر إطلاق القذائف في بادية الميادين.")
     kinds = sorted((e.type, e.location.id) for e in _events(pipeline, text))
     assert kinds == [("attack", "al-omar"), ("strike", "mayadin")]
+
+
+def test_frames_munition_downed_by_a_state_fighter_is_an_attack_not_a_strike(pipeline):
+    text = ("أطلق الحوثيون اليوم صاروخ كروز باتجاه المدمرة الأميركية في جنوب البحر الأحمر، أسقطته مقاتلة أميركية.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "red-sea")]
+
+
+def test_frames_place_of_another_clauses_attacks_is_not_the_strikes(pipeline):
+    text = ("تقرير\n\nوقعت الضربات الأميركية الأولى على اليمن أمس، لكن الهجمات على السفن في البحر الأحمر "
+            "لم تتوقف.")
+    assert [(e.type, e.country) for e in _events(pipeline, text)] == [("strike", "YE")]
+
+
+def test_frames_analysts_view_without_a_day_is_no_event(pipeline):
+    text = ("تقرير\n\nويرى الباحث في الشؤون العسكرية أن الضربات الأميركية على القائم لن تردع الفصائل.")
+    assert _events(pipeline, text) == []

@@ -101,7 +101,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         history = bool(attack_trigs or strike_trigs or attack_weapons or reinf_trigs) and self._past_year(view)
         # "وتأتي التعزيزات بعد أيام من هجمات استهدفت ...": an attack or strike dated only "some days before"
         # is history in passing (a month named, "نهاية كانون الثاني", still tells an event)
-        passing = not history and self._vague_past(view)
+        passing = not history and (self._vague_past(view) or (
+            bool(view.get("cue", "analysis")) and not any(d.precision == "day" for _t, d in view.dates)))
         if passing:
             attack_trigs, strike_trigs, attack_weapons = [], [], []
         if history:
@@ -133,6 +134,9 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             striker = None  # "دعا البرلمان اليوم إلى إدانة الضربات الأمريكية على جرف الصخر"
         strike_path = not history and not passing and not view.get("cue", "not_attack") and striker is not None and (strike_trigs or carried or striker[1].category == "cue") and not (
             sentence_negated(view) and not strike_trigs)
+        if strike_path and not strike_trigs and view.get("cue", "intercept") and (attack_trigs or attack_weapons) \
+                and striker is not None and striker[1].category == "cue":
+            strike_path = False  # "أطلقوا صاروخ كروز باتجاه المدمرة الأميركية، أسقطته مقاتلة أميركية": an attack
         if strike_path and not strike_trigs and attack_trigs and attack_weapons and sites \
                 and not (striker is not None and striker[1].surface.startswith(self.res.words.response_words)):
             # "استهداف ... قاعدة كونيكو بطائرتين مسيرتين ... أعقبهما تحليق لطائرات التحالف" (but "سقطت قذائف على
@@ -465,7 +469,13 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         anchors = [cue, *view.get("trigger", "strike"), *view.get("cue", "state_striker")]
         # "قاعدة كي وان قرب كركوك": a place that locates a named site belongs to the site's attack
         places = [p for p in places if not any(0 <= p.tok_start - s.tok_end <= 3 for s in sites)]
+        anchor_clauses = {view.clause_of(a.tok_start) for a in anchors}
+        # "الضربات الأميركية الأولى على اليمن، لكن الهجمات على السفن في البحر الأحمر لم تتوقف": a place in
+        # another clause with an attack word of its own is that attack's
+        # (the attacks named as such; a verb there, "استهدفهم في محافظتي الأنبار ونينوى", tells the strike)
+        others = {view.clause_of(t.tok_start) for t in view.get("cue", "collective")} - anchor_clauses
         near = [p for p in places if not self._is_origin(p) and not self._toward(p)
+                and view.clause_of(p.tok_start) not in others
                 and (min(abs(p.tok_start - a.tok_start) for a in anchors) <= 12
                      or self._same_clause(view, p, anchors))]
         targets = self._best_place(near, every=True)

@@ -31,7 +31,8 @@ CUE_TYPES = ("claim", "claim_weak", "attribution", "no_claim", "intercept", "not
              "striking_verb", "habitual", "not_attack",
              "needs_weapon", "reaction", "told_before",
              "debunk", "no_attack_words",
-             "headline_only", "heading", "direction", "next_day")
+             "headline_only", "heading", "direction", "next_day",
+             "analysis")
 CASUALTY_TYPES = ("killed_noun", "injured_noun", "none", "people", "people_one", "people_two")
 TALLY_TYPES = ("attacks", "troops", "injured", "killed", "trucks", "flights", "period")
 FORM_ATTRS = {"form", "count", "suffix"}
@@ -200,12 +201,13 @@ class _Builder:
         A key is indexed with the end of its last token: ``key + " "``, and for ``suffix: true`` forms
         also ``key + suffix + " "`` for every listed suffix, so a hit always ends where a token ends and
         the suffix rule costs nothing at match time (only the clitic prefix is checked there).  Each
-        indexed string maps to ``(length, tokens spanned, groups)``, one group per key length (a key
-        with a suffix can spell the same string as a longer key): ``(rank, unprefixed, article, every)``
+        indexed string maps to ``(length - 1, tokens spanned, plain, groups)``, one group per key length (a
+        key with a suffix can spell the same string as a longer key): ``(rank, unprefixed, article, every)``
         where ``rank`` is ``-(tokens << 52) - (len(key) << 32)`` (one integer that sorts longer matches
         first; a hit adds its first token's index and subtracts its prefix length ``<< 32``), then the
         entries ``(pattern, overlap group)`` for a hit at a token start (no ل-variant), for a hit after a
-        ل prefix that only ل-variants accept, and all of them (in pattern order).
+        ل prefix that only ل-variants accept, and all of them (in pattern order).  ``plain`` lists
+        ``(rank, unprefixed)`` of the groups with unprefixed entries: all a hit at a token start needs.
         """
         tails = ("", *sorted(s for s in suffixes if s))
         indexed: dict[str, list[tuple[int, Pattern]]] = {}
@@ -226,7 +228,8 @@ class _Builder:
                 rank = -(ntok << 52) - (length << 32)  # longer first: more tokens, then more characters
                 groups.append((rank, tuple(e for e in every if not e[0].article_prefix),
                                tuple(e for e in every if e[0].article_prefix), tuple(every)))
-            auto.add_word(string, (len(string), ntok, tuple(groups)))
+            plain = tuple((g[0], g[1]) for g in groups if g[1])
+            auto.add_word(string, (len(string) - 1, ntok, plain, tuple(groups)))
         auto.make_automaton()
         return auto
 
