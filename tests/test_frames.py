@@ -1020,6 +1020,11 @@ def test_frames_a_third_munition_told_by_its_ordinal_adds_one(pipeline):
     assert _one(pipeline, text).count == 3
 
 
+def test_frames_no_single_dead_or_wounded_is_none_not_one(pipeline):
+    e = _one(pipeline, "استهدف هجوم صاروخي قاعدة حرير اليوم، ولم يسقط أي قتيل أو جريح.")
+    assert (e.killed, e.injured) == (0, 0)
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

@@ -263,12 +263,28 @@ class ArgumentRules(BuilderBase):
             for m in view.get("casualty", kind):
                 if not mine(m):
                     continue
+                if self._negated_noun(m):
+                    # "ولم يسقط أي قتيل أو جريح", "دون سقوط أي قتيل": none
+                    if getattr(frame, name) is None:
+                        setattr(frame, name, 0)
+                        frame.cite(name, m.start, m.end)
+                    continue
                 value = self._toll_number(m)
                 if value is None:
                     continue
                 if getattr(frame, name) in (None, 0):
                     setattr(frame, name, value[0])
                     frame.cite(name, *self.ctx.span_of(min(m.tok_start, value[1]), max(m.tok_end, value[2])))
+
+    def _negated_noun(self, m: Mention) -> bool:
+        """A casualty noun under "أي" after a negation: "لم يسقط أي قتيل أو جريح" (the second noun joined by
+        "أو" shares it), "دون تسجيل أي إصابة"."""
+        j = m.tok_start
+        if self.ctx.tok(j - 1) in ("او", "ولا") and j >= 2:
+            j -= 2  # "أي قتيل أو جريح": the noun before "أو"
+        if self.ctx.tok(j - 1) != "اي":
+            return False
+        return any(self.ctx.tok(k) in self.res.words.negation_words for k in range(j - 5, j - 1))
 
     def _answered(self, view: SentenceView) -> tuple[int, int] | None:
         """The tokens of a strike sentence that tell what it answers ("ردا على هجوم أسفر عن مقتل ثلاثة

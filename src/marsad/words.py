@@ -57,6 +57,7 @@ class RuleWords:
     toll_fillers: tuple[str, ...]
     companion_words: tuple[str, ...]
     both_words: tuple[str, ...]
+    negation_words: tuple[str, ...]
     one_casualty: tuple[str, ...]
     two_casualties: tuple[str, ...]
     reach_verbs: tuple[str, ...]
