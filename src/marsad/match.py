@@ -18,17 +18,23 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import cache
 from itertools import accumulate
 from operator import itemgetter
 
 from marsad.lexicon import Pattern, Resources
 from marsad.model import Document, Mention, Token
-from marsad.tokens import PUNCT, as_tokens, tokenize
+from marsad.tokens import as_tokens, tokenize
 
 _LIL_PREFIXES = frozenset({"ل", "ول", "فل"})
-_BAR = dict.fromkeys(PUNCT, "|")  # punctuation stands as "|" in the token string: no key spans it
 _PLUS_ONE = (1).__add__
 _RANK = itemgetter(0)
+
+
+@cache
+def _last_letters(prefixes: frozenset[str]) -> frozenset[str]:
+    """The letters a clitic prefix can end with (a hit after any other letter cannot be prefixed)."""
+    return frozenset(p[-1] for p in prefixes | _LIL_PREFIXES if p)
 
 
 def find_mentions(tokens: Sequence[Token], res: Resources) -> list[Mention]:
@@ -37,25 +43,29 @@ def find_mentions(tokens: Sequence[Token], res: Resources) -> list[Mention]:
     texts = toks.texts
     if not texts:
         return []
-    words = list(map(_BAR.get, texts, texts))
-    ts = " ".join(words) + " "  # every token ends before a space: the automaton's keys end with one
+    # Every token ends before a space: the automaton's keys end with one.  Keys hold no punctuation
+    # token, so none spans a punctuation mark.
+    ts = " ".join(texts) + " "
     # bounds[i]: where token i starts in ts
-    bounds = list(accumulate(map(_PLUS_ONE, map(len, words)), initial=0))
+    bounds = list(accumulate(map(_PLUS_ONE, map(len, texts)), initial=0))
     prefixes = res.prefixes
+    ends = _last_letters(prefixes)
     # one candidate per hit and key length: (rank + first token - (prefix length << 32), first token,
     # tokens spanned, prefix, entries); the rank sorts longer matches first, then the leftmost
     candidates: list[tuple[int, int, int, str, tuple[tuple[Pattern, str], ...]]] = []
     add = candidates.append
-    for end, (length, ntok, groups) in res.automaton.iter(ts):
-        start = end - length + 1
-        ti = bisect_right(bounds, start) - 1
-        tok_start = bounds[ti]
-        if tok_start == start:  # the key starts the token: no clitic
-            for rank, plain, _article, _every in groups:
-                if plain:
-                    add((rank + ti, ti, ntok, "", plain))
+    for end, (back, ntok, plain, groups) in res.automaton.iter(ts):
+        start = end - back
+        before = ts[start - 1]  # a space if the key starts a token (ts[-1], a space, for the first)
+        if before == " ":  # no clitic
+            ti = bisect_right(bounds, start) - 1
+            for rank, entries in plain:
+                add((rank + ti, ti, ntok, "", entries))
             continue
-        prefix = ts[tok_start:start]
+        if before not in ends:  # no clitic prefix ends with that letter
+            continue
+        ti = bisect_right(bounds, start) - 1
+        prefix = ts[bounds[ti]:start]
         if prefix in prefixes:
             which = 3 if prefix in _LIL_PREFIXES else 1
         elif prefix in _LIL_PREFIXES:
