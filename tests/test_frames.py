@@ -1388,3 +1388,8 @@ def test_frames_place_of_another_clauses_attacks_is_not_the_strikes(pipeline):
 def test_frames_analysts_view_without_a_day_is_no_event(pipeline):
     text = ("تقرير\n\nويرى الباحث في الشؤون العسكرية أن الضربات الأميركية على القائم لن تردع الفصائل.")
     assert _events(pipeline, text) == []
+
+
+def test_frames_saudi_led_strikes_backed_by_washington_are_not_us_strikes(pipeline):
+    text = "قتل عشرة مدنيين اليوم في غارات جوية تقودها السعودية وتدعمها الولايات المتحدة على صنعاء."
+    assert [e for e in _events(pipeline, text) if e.type == "strike"] == []

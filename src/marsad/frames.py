@@ -498,6 +498,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             if actor == "coalition" and (frame.country in SAUDI_COALITION_THEATRES or (frame.country is None and any(
                     c in SAUDI_COALITION_THEATRES for c in self.doc_countries()))):
                 continue  # in Yemen (and off its coast) "التحالف" is the Saudi-led coalition, not the US-led one
+            if frame.country in SAUDI_COALITION_THEATRES and view.get("cue", "other_striker"):
+                continue  # "غارات جوية تقودها السعودية وتدعمها الولايات المتحدة": the Saudi-led coalition's
             self._date(frame, view)
             strike_words = [cue, *view.get("trigger", "strike")]
             self._strike_day(frame, view, cue, strike_words)
