@@ -33,6 +33,7 @@ from marsad.frame_base import (
     GROUP_TARGETS,
     HOST_PLACES,
     MISSILE_ACTORS,
+    PASSIVE_CUES,
     SAUDI_COALITION_THEATRES,
     STRIKER_HOMES,
     Frame,
@@ -50,7 +51,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
 
     def sentence(self, view: SentenceView) -> None:
         sites, places = self._locations(view)
-        if not (view.get("trigger") or view.get("weapon") or view.get("cue")):
+        if not (view.get("trigger") or view.get("weapon")
+                or any(c.entry_id not in PASSIVE_CUES for c in view.get("cue"))):
             # nothing that could make, complete or deny an event: only the last place told is kept
             for loc in [*sites, *places]:
                 self.last_location = loc
