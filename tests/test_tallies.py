@@ -156,3 +156,39 @@ def test_tallies_hundreds_written_in_words(pipeline):
         (900, "troops")]
     text = "وتعرضت القوات الأمريكية لمئة وخمسين هجوما منذ تشرين الأول."
     assert [(c, w) for c, w, *_r in _tallies(pipeline, text)] == [(150, "attacks")]
+
+
+def test_tallies_troops_from_a_us_service_named_after_the_number(pipeline):
+    text = "ويستضيف البرج 22 نحو 350 عسكرياً من الجيش والقوات الجوية الأميركية."
+    assert [(c, w) for c, w, *_r in _tallies(pipeline, text)] == [(350, "troops")]
+
+
+def test_tallies_a_second_troop_count_in_a_sentence_of_us_troops(pipeline):
+    text = "وينتشر في العراق نحو 2500 عسكري أمريكي، إضافة إلى نحو 900 عسكري في سوريا."
+    assert [(c, w) for c, w, *_r in _tallies(pipeline, text)] == [(2500, "troops"), (900, "troops")]
+
+
+def test_tallies_wounded_of_the_counted_attacks(pipeline):
+    text = ("وتقول وزارة الدفاع الأميركية إن قواتها تعرضت لأكثر من 165 هجوماً منذ 17 أكتوبر، "
+            "وإن عدد المصابين في صفوفها تجاوز 120 عسكرياً.")
+    assert {(c, w) for c, w, *_r in _tallies(pipeline, text)} == {(165, "attacks"), (120, "injured")}
+
+
+def test_tallies_one_attacks_toll_is_no_tally(pipeline):
+    text = "ويدرس البيت الأبيض منذ يومين الرد على الهجوم الذي قتل ثلاثة جنود أميركيين في الأردن."
+    assert _tallies(pipeline, text) == []
+
+
+def test_tallies_strikes_counted_for_a_striking_state(pipeline):
+    text = "ونفذت دولة الاحتلال التركي 58 هجوماً بالطائرات المسيّرة على مناطق الإقليم منذ بداية عام 2023."
+    assert [(c, w) for c, w, *_r in _tallies(pipeline, text)] == [(58, "attacks")]
+
+
+def test_tallies_trucks_of_one_new_convoy_are_no_tally(pipeline):
+    text = "ورصد المرصد السوري صباح اليوم دخول رتل جديد للتحالف يضم 35 شاحنة عبر معبر الوليد."
+    assert _tallies(pipeline, text) == []
+
+
+def test_tallies_a_year_after_since_is_no_count(pipeline):
+    text = "وندد الرئيس التركي في قبرص التي تحتلها تركيا منذ 1974 بهجوم إرهابي."
+    assert _tallies(pipeline, text) == []

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from marsad.context import US_SIDE, DocContext, SentenceView
+from marsad.context import STRIKERS, US_SIDE, DocContext, SentenceView
 from marsad.lexicon import Resources
 from marsad.model import Document, Mention, Tally
 
 SOURCE_ROLES = frozenset({"source"})
+OTHER_WARS = frozenset({"isis"})  # groups whose own operations are another war's tallies
 MIN_COUNT = {"attacks": 2, "troops": 50, "trucks": 2, "flights": 2, "injured": 2, "killed": 2}
 
 
@@ -100,6 +101,8 @@ def _deployed(ctx: DocContext, view: SentenceView, n0: int, noun: Mention) -> bo
     في العراق نحو 3500 عنصر" (the force named before the number in its clause)."""
     if any(ctx.us_adjective(j) for j in range(noun.tok_end, noun.tok_end + 2)):
         return True
+    if ctx.tok(noun.tok_end) == "من" and any(ctx.us_adjective(j) for j in range(noun.tok_end + 1, noun.tok_end + 6)):
+        return True  # "نحو 350 عسكرياً من الجيش والقوات الجوية الأميركية"
     if any(a.entry_id in US_SIDE and 0 <= a.tok_start - noun.tok_end <= 2 for a in view.get("actor")):
         return True  # "1000 جندي من قوات التحالف"
     clause = view.clause_of(n0)
@@ -107,11 +110,38 @@ def _deployed(ctx: DocContext, view: SentenceView, n0: int, noun: Mention) -> bo
                for a in view.get("actor"))
 
 
+def _state_striker(ctx: DocContext, view: SentenceView) -> bool:
+    """A state that strikes counts its strikes: "دولة الاحتلال التركي نفذت 58 هجوما بالطائرات المسيرة" (the
+    state is the subject of the verb that follows it; "تركيا شهدت 121 هجوما" is no strike of Turkey)."""
+    starts = {t.tok_start for t in view.get("trigger")}
+    ends = {t.tok_end for t in view.get("trigger")}
+    return any(a.entry_id in STRIKERS and (a.tok_end in starts or a.tok_start in ends) for a in view.get("actor"))
+
+
+def _group_counts(ctx: DocContext, view: SentenceView) -> bool:
+    """An armed group that attacks US forces counts its operations: "المقاومة نفذت أكثر من 180 عملية" (the
+    group is the subject of the verb that follows it)."""
+    verbs = {t.tok_start for t in view.get("trigger")}
+    if any(ctx.res.entries[a.entry_id].kind == "armed-group" and ctx.res.entries[a.entry_id].role_hint == "perpetrator"
+           and a.entry_id not in OTHER_WARS and a.tok_end in verbs for a in view.get("actor")):
+        return True
+    return any(ctx.tok(j) in ctx.res.words.group_words and j + 1 in verbs
+               for j in range(view.sentence.tok_start, view.sentence.tok_end))
+
+
+def _one_event_toll(ctx: DocContext, view: SentenceView, n0: int) -> bool:
+    """"للرد على الهجوم الذي قتل ثلاثة جنود": the toll of one attack, told with its singular noun."""
+    return any(0 <= n0 - t.tok_end <= 4 and not t.surface.startswith(ctx.res.words.habitual_triggers)
+               for t in view.get("trigger", "attack"))
+
+
 def _toll_kind(ctx: DocContext, view: SentenceView, n0: int, noun_end: int) -> str | None:
     """"killed"/"injured" when a casualty word stands just before the number of soldiers ("أصيب خلالها 21
     عسكريا"), or just after them ("نحو 60 عسكرياً أميركياً أصيبوا بجروح")."""
     for kind, what in (("injured_noun", "injured"), ("killed_noun", "killed")):
-        if any(0 <= n0 - c.tok_end <= 3 or 0 <= c.tok_start - noun_end <= 2 for c in view.get("casualty", kind)):
+        if any(0 <= n0 - c.tok_end <= 3 or 0 <= c.tok_start - noun_end <= 2
+               or (ctx.tok(c.tok_start - 1) == "عدد" and 0 <= n0 - c.tok_end <= 6)  # "عدد المصابين ... تجاوز 120"
+               for c in view.get("casualty", kind)):
             return what
     return None
 
@@ -160,18 +190,29 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
     if num is None or num[0] is None:
         return None
     value, n0, n1 = num
+    if ctx.tok(n0 - 1) in ctx.res.words.since_words or ctx.tok(n0 - 1) in ctx.res.words.year_words:
+        return None  # "منذ 1974 بهجوم": a year
     clause = view.clause_of(n0)
     spanned = any(ctx.tok(j).startswith(ctx.res.words.span_stems) and (abs(j - n0) <= 6 or view.clause_of(j) == clause)
                   for j in range(view.sentence.tok_start, view.sentence.tok_end))
+    # "وتسببت تلك الهجمات بإصابة 11 عنصراً": the attacks of a count told before span a period too
+    counted_before = any("attacks" in whats for k, whats in ctx.tally_sentences.items() if k <= view.sentence.index)
+    spanned = spanned or (counted_before and bool(view.get("cue", "collective"))) \
+        or "attacks" in ctx.tally_sentences.get(view.sentence.index, set())  # "تعرضت لـ165 هجوما ... وإن عدد المصابين"
     if what == "troops":
         toll = _toll_kind(ctx, view, n0, noun.tok_end)
         if toll is not None and spanned:
             what = toll  # "أصيب خلالها 21 عسكريا أمريكيا": the wounded of a period
     if value < MIN_COUNT[what]:
         return None
+    listed = what == "attacks" and "attacks" in ctx.tally_sentences.get(view.sentence.index - 1, set())
     if what not in ("trucks", "flights") and \
-            not (ctx.us_side(view) or (what == "attacks" and prev is not None and ctx.us_side(prev))):
-        # "تركيا شهدت 121 هجوما", "374 ألف عملية", "54 عنصرا", "15 ألف قتيل": not about US/coalition forces
+            not (ctx.us_side(view) or (what == "attacks" and prev is not None and ctx.us_side(prev)) or listed
+                 or (what == "attacks" and _state_striker(ctx, view))
+                 or (what == "attacks" and _group_counts(ctx, view) and _military_doc(doc))):
+        # "تركيا شهدت 121 هجوما", "374 ألف عملية", "54 عنصرا", "15 ألف قتيل": not about US/coalition forces,
+        # a striking state or the groups that attack them ("- 6 هجمات على قواعد أخرى": an item of a list of
+        # counts)
         return None
     if what in ("trucks", "flights") and (view.get("cue", "civilian") or not (
             ctx.us_side(view) or _military_doc(doc) or any(
@@ -179,10 +220,12 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
         return None  # "منع 200 شاحنة يوميا من دخول الطرق", customs and aid traffic
     if what == "attacks" and noun.surface.startswith("عملي") and not (
             view.get("weapon") or [t for t in view.get("trigger", "attack") if not t.surface.startswith("عملي")]
-            or ctx.tok(noun.tok_end) in ctx.res.words.against_words):  # "34 عملية ضد القواعد الأمريكية"
+            or any(ctx.tok(j) in ctx.res.words.against_words for j in range(view.sentence.tok_start, view.sentence.tok_end))
+            or (_group_counts(ctx, view) and _military_doc(doc))):  # "34 عملية ضد القواعد", "المقاومة نفذت 180 عملية"
         return None  # "1000 عملية ولادة": an operation of any kind
-    if what == "troops" and not _deployed(ctx, view, n0, noun):
-        return None
+    if what == "troops" and not _deployed(ctx, view, n0, noun) \
+            and "troops" not in ctx.tally_sentences.get(view.sentence.index, set()):
+        return None  # (a second count in a sentence of US troops: "2500 عسكري أمريكي ... إضافة إلى نحو 900 عسكري")
     if what == "troops" and any(ctx.tok(j).startswith(ctx.res.words.exercise_stems)
                                 for j in range(view.sentence.tok_start, view.sentence.tok_end)):
         return None  # "واستعرضت القيادتان للمناورات حوالى ألفي عسكري": the troops of an exercise
@@ -190,11 +233,16 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
         return None  # "16 شهيدا و25 جريحا حصيلة العدوان": the toll of one event
     if what in ("injured", "killed") and not _us_victims(ctx, view):
         return None  # "مقتل 51 من داعش خلال 48 ساعة جراء قصف طائرات التحالف": US forces are the strikers
+    if what in ("injured", "killed") and _one_event_toll(ctx, view, n0):
+        return None  # "الهجوم الذي قتل ثلاثة جنود": one attack's toll
     if what in ("trucks", "flights") and not (_period(view, n0) or _period(view, noun.tok_start)):
         return None
     if what == "trucks" and any(t.surface.startswith(ctx.res.words.convoy_stems) and 0 <= n0 - t.tok_end <= 3
                                 for t in view.get("trigger", "reinforcement")):
         return None  # "رتل مؤلف من 30 شاحنة": the size of one convoy, an event's count
+    if what == "trucks" and any(t.surface.startswith(ctx.res.words.single_convoy_stems) and 0 <= n0 - t.tok_end <= 7
+                                for t in view.get("trigger", "reinforcement")):
+        return None  # "دخول رتل جديد لـ"التحالف" يضم 35 شاحنة": one convoy (not "9 أرتال ضمت 310 شاحنات")
     if what == "troops" and any(abs(c.tok_start - n0) <= 2 for c in view.get("casualty", "killed_noun")
                                 + view.get("casualty", "injured_noun")):
         return None

@@ -67,8 +67,10 @@ class RuleWords:
     against_words: tuple[str, ...]
     part_words: tuple[str, ...]
     exercise_stems: tuple[str, ...]
+    since_words: tuple[str, ...]
     span_stems: tuple[str, ...]
     convoy_stems: tuple[str, ...]
+    single_convoy_stems: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
