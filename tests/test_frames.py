@@ -1025,6 +1025,18 @@ def test_frames_no_single_dead_or_wounded_is_none_not_one(pipeline):
     assert (e.killed, e.injured) == (0, 0)
 
 
+def test_frames_a_loaded_launcher_found_is_a_foiled_attack(pipeline):
+    text = ("عثرت القوات الأمنية صباح اليوم على منصة إطلاق معدة للاستخدام تحمل ثلاثة صواريخ "
+            "موجهة نحو قاعدة عين الأسد.")
+    assert _one(pipeline, text).intercepted is True
+
+
+def test_frames_a_launcher_found_burnt_after_the_attack_is_no_interception(pipeline):
+    text = ("سقط صاروخان داخل قاعدة عين الأسد مساء اليوم، وعثرت القوات على منصة الإطلاق محترقة "
+            "داخل عجلة في منطقة قريبة.")
+    assert _one(pipeline, text).intercepted is None
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

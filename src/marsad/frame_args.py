@@ -379,6 +379,23 @@ class ArgumentRules(BuilderBase):
         for m in view.get("cue", "intercept"):
             frame.intercepted = True
             frame.cite("intercepted", m.start, m.end)
+        found = self._foiled(view)
+        if found is not None:
+            frame.intercepted = True
+            frame.cite("intercepted", *self.ctx.span_of(*found))
+
+    def _foiled(self, view: SentenceView) -> tuple[int, int] | None:
+        """A launcher found still loaded: "عثرت على منصة إطلاق معدة للاستخدام تحمل ثلاثة صواريخ" (foiled);
+        one found burnt after the launch ("عثرت على منصة الإطلاق محترقة") is not."""
+        words = self.res.words
+        for j in range(view.sentence.tok_start, view.sentence.tok_end):
+            if not self.ctx.tok(j).removeprefix("و").startswith(words.found_stems):
+                continue
+            near = range(j + 1, min(j + 15, view.sentence.tok_end))
+            if any(self.ctx.tok(k).removeprefix("ل").startswith(words.launcher_stems) for k in near) \
+                    and any(self.ctx.tok(k).startswith(words.loaded_stems) for k in near):
+                return j, near[-1] + 1
+        return None
 
     def _toll_hedged(self, view: SentenceView) -> bool:
         """A threat or denial word before the sentence's first toll word ("حذر من أن الهجمات قد تؤدي إلى
