@@ -20,6 +20,16 @@ record at a city or governorate joins one at a base of the same governorate, and
 gives way to the body's other type of event at the same place.  Every event gets a ``status``: claimed (the
 perpetrator's statement), confirmed (an official of the side that was hit, or for a strike the striker's
 or Iraqi officials), denied (a later denial of it) or reported.
+
+Strikers are found in striker phrases (a strike noun or an air force with the state's adjective, "ضربة
+صاروخية إسرائيلية", "مروحيات تابعة للبحرية الأميركية", data/lexicon.yaml cues.state_striker), as the subject
+of a striking verb ("قصفت القوات الأمريكية", "قال الجيش الإسرائيلي إنه قصف"), or up to three sentences
+later for strikes told with none ("ونسب الأهالي الغارات إلى سلاح الجو الأردني").  A striker's nationality or
+home country is not where it struck.  No event comes of: weapons named in a body sentence without an attack
+word (deployed, delivered), convoys leaving, exercises, wars of words, controlled detonations, attacks said
+not to have happened (the unclaimed, harmless records at that place are dropped), strikes only condemned,
+studied or weighed as options, analysts' views and history dated only "some days before".  An undated
+headline record takes the day of the lead.
 """
 
 from __future__ import annotations
