@@ -1037,6 +1037,16 @@ def test_frames_a_launcher_found_burnt_after_the_attack_is_no_interception(pipel
     assert _one(pipeline, text).intercepted is None
 
 
+def test_frames_munitions_of_many_past_attacks_are_not_the_events(pipeline):
+    text = ("أحبطت القوات الأمنية محاولة قصف معسكر فكتوري بأربعة صواريخ اليوم. "
+            "وتعرض معسكر فكتوري في الأسابيع الأخيرة لعدة هجمات بالصواريخ والطائرات المسيرة.")
+    assert _one(pipeline, text).weapons == ["rocket"]
+
+
+def test_frames_a_dated_plural_attack_keeps_its_munitions(pipeline):
+    assert _one(pipeline, "استهدفت هجمات بطائرات مسيرة قاعدة التنف اليوم.").weapons == ["drone"]
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

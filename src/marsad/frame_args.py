@@ -87,6 +87,21 @@ class ArgumentRules(BuilderBase):
             return dated[-1]
         return min(dated, key=lambda td: min(abs(td[0] - w.tok_start) for w in words))
 
+    def _of_many_attacks(self, w: Mention, weapons: list[Mention]) -> bool:
+        """"وتعرض المعسكر في الأسابيع الأخيرة لعدة هجمات بالصواريخ والطائرات المسيرة": munitions of many
+        attacks (a plural attack noun right before "بـ", and the words joined to it by "و"), not of the event."""
+        j = w.tok_start
+        while True:
+            prev = self.ctx.tok(j - 1)
+            prev = prev[1:] if prev[:1] in ("ل", "و") and len(prev) > 4 else prev  # "لعدة هجمات", "لهجمات"
+            prev = prev.removeprefix("ال")  # "لعشرات الهجمات"
+            if prev.startswith(self.res.words.habitual_triggers) and "ب" in w.prefix:
+                return True
+            joined = [x for x in weapons if x.tok_end == j and w.prefix.startswith("و")]
+            if not joined:
+                return False
+            w, j = joined[0], joined[0].tok_start
+
     def _bound_site(self, w: Mention, sites: list[Mention]) -> Mention | None:
         """The site a weapon is told with: one that follows it within three words ("مسيرتان تستهدفان
         كونيكو", "قذائف صاروخية على حقل العمر") or one it follows as "بـ" ("قاعدة التنف بطائرتين")."""
@@ -113,6 +128,8 @@ class ArgumentRules(BuilderBase):
     def _weapons(self, frame: Frame, weapons: list[Mention], view: SentenceView) -> None:
         kinds: dict[str, int | None] = {}
         weapons = self._own_weapons(frame, weapons, view)
+        if not any(d.precision == "day" for _t, d in view.dates):  # background talk has no day of its own
+            weapons = [w for w in weapons if not self._of_many_attacks(w, weapons)]
         for w in weapons:
             wid = w.entry_id
             count: int | None = w.attrs.get("count")  # type: ignore[assignment]
