@@ -1047,6 +1047,14 @@ def test_frames_a_dated_plural_attack_keeps_its_munitions(pipeline):
     assert _one(pipeline, "استهدفت هجمات بطائرات مسيرة قاعدة التنف اليوم.").weapons == ["drone"]
 
 
+def test_frames_the_group_by_its_bare_name_claims_each_base_it_lists(pipeline):
+    text = ("المقاومة الإسلامية في العراق تستهدف قاعدتي حرير والشدادي بالمسيرات\n\n"
+            "وقالت المقاومة في بيانين منفصلين إن مجاهديها استهدفوا مساء أمس قاعدة الاحتلال الأمريكي في حرير "
+            "بطائرة مسيرة، كما استهدفوا قاعدة الاحتلال في الشدادي بطائرتين مسيرتين.")
+    bases = {e.location.id: e.actor_basis for e in _events(pipeline, text)}
+    assert bases == {"harir": "claimed", "shaddadi": "claimed"}
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

@@ -283,13 +283,22 @@ class ActorRules(BuilderBase):
         distance = self._distances(frame)
         for k in sorted(range(len(self.ctx.views)), key=lambda k: distance[k]):
             v = self.ctx.views[k]
-            if not (lone or distance[k] <= 3 or self._names_site(v, frame)) \
-                    or not self._about(v, frame) or not v.get("trigger", "attack") \
+            names = self._names_site(v, frame)  # a claim listing several bases names each of them
+            if not (lone or distance[k] <= 3 or names) \
+                    or not (names or self._about(v, frame)) or not v.get("trigger", "attack") \
                     or sentence_negated(v) or v.get("cue", "no_claim") or self._disowned(v):
                 continue
             groups = [a for a in self._perpetrators(v) if self._actor_id(a) not in DESCRIPTIVE_ACTORS]
             cues = [c for c in v.get("cue", "claim") + v.get("cue", "claim_weak") if c.entry_id == "claim"
-                    or (self._names_site(v, frame) and self._claimant(v, c) in {a.entry_id for a in groups})]
+                    or (names and self._claimant(v, c) in {a.entry_id for a in groups})]
+            if not groups and names and frame.actor not in DESCRIPTIVE_ACTORS and frame.actor is not None:
+                # "وقالت المقاومة في بيانين إن مجاهديها استهدفوا قاعدة ... في حرير": the group by its bare name
+                said = [c for c in v.get("cue", "claim_weak") if self._bare_group(c.tok_end, frame.actor)]
+                if said:
+                    frame.actor_basis = "claimed"
+                    frame.evidence.pop("actor_basis", None)
+                    frame.cite("actor_basis", said[0].start, said[0].end)
+                    return
             if not groups or not cues:
                 continue
             group = min(groups, key=lambda a: min(abs(a.tok_start - c.tok_start) for c in cues))
@@ -303,6 +312,12 @@ class ActorRules(BuilderBase):
             frame.cite("actor", group.start, group.end)
             frame.cite("actor_basis", cue.start, cue.end)
             return
+
+    def _bare_group(self, tok: int, actor: str) -> bool:
+        """The word at ``tok`` is a bare group word in the actor's name ("المقاومة" of the Islamic
+        Resistance in Iraq)."""
+        word = self.ctx.tok(tok)
+        return word in self.res.words.group_words and word in normalize_key(self.res.entries[actor].name_ar).split()
 
     def _distances(self, frame: Frame) -> list[int]:
         """For each sentence, how far it is from the nearest one that tells of the frame (its first sentence,
