@@ -1055,6 +1055,13 @@ def test_frames_the_group_by_its_bare_name_claims_each_base_it_lists(pipeline):
     assert bases == {"harir": "claimed", "shaddadi": "claimed"}
 
 
+def test_frames_the_only_attack_takes_the_munitions_of_how_it_was_carried_out(pipeline):
+    text = ("دانت الحكومة الهجوم الذي استهدف قاعدة البرج 22 فجر الأحد.\n\n"
+            "وقال الناطق باسم الحكومة إن الهجوم نُفذ بطائرة مسيّرة.")
+    e = _one(pipeline, text)
+    assert (e.weapons, e.count) == (["drone"], 1)
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

@@ -541,6 +541,9 @@ class ArgumentRules(BuilderBase):
             if f.intercepted is None and own.get("cue", "intercept") and own.get("trigger", "strike") \
                     and not sentence_negated(own):
                 self._intercepted(f, own)  # "نفذ العدو عدوانا جويا ... وتصدت دفاعاتنا لصواريخ العدوان"
+        attacks = [f for f in merged if f.type == "attack"]
+        if len(attacks) == 1 and not attacks[0].weapons:
+            self._lone_attack_weapons(attacks[0])
         for type_ in ("attack", "strike"):
             frames = [f for f in merged if f.type == type_]
             if len(frames) != 1:
@@ -564,6 +567,32 @@ class ArgumentRules(BuilderBase):
                 self._casualties(frame, view)
                 if (frame.killed, frame.injured) != before and frame.killed is not None and frame.injured is not None:
                     break
+
+    def _lone_attack_weapons(self, frame: Frame) -> None:
+        """The text's only attack, told with no munition, takes those of a sentence that says how it was
+        carried out ("وقال الناطق إن الهجوم نُفذ بطائرة مسيّرة"): a sentence of an attack word (no plural or
+        habitual one) and munitions, with no other site, no other day and no place of another country."""
+        for view in sorted(self.ctx.views, key=lambda v: abs(v.sentence.index - frame.sentence)):
+            weapons = [w for w in view.get("weapon") if w.entry_id != "aircraft" and "س" not in w.prefix]
+            trigs = view.get("trigger", "attack")
+            if not weapons or not trigs or sentence_negated(view) or view.get("cue", "collective") \
+                    or view.get("trigger", "strike") or self.ctx.tally_sentences.get(view.sentence.index) \
+                    or any(t.surface.startswith(self.res.words.habitual_triggers) for t in trigs) \
+                    or any(d.value != frame.date for _t, d in view.dates) \
+                    or any(frame.loc is None or s.entry_id != frame.loc.entry_id for s in view.get("site")) \
+                    or any(self._country_code(m) not in (None, frame.country) for m in view.get("place")):
+                continue
+            told = Frame(frame.type, view.sentence.index, frame.loc, frame.country)
+            self._weapons(told, weapons, view)
+            if told.weapons:
+                frame.weapons = list(told.weapons)
+                for span in told.evidence.get("weapons", []):
+                    frame.cite("weapons", *span)
+                if frame.count is None and told.count is not None:
+                    frame.count = told.count
+                    for span in told.evidence.get("count", []):
+                        frame.cite("count", *span)
+                return
 
     def _strike_count(self, frame: Frame, lone: bool) -> None:
         """How many air strikes a strike record is: "استهدف العدو الجمهورية اليمنية بـ73 غارة", "شن الطيران
