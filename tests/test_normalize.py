@@ -103,3 +103,22 @@ def test_normalize_offsets_match_the_per_character_map(text):
     n = normalize(text)
     assert n.text == expected_text
     assert list(n.offsets) == [*expected_offsets, len(text)]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ابتة أإىـًٌَُّْ\u200f\u200b\r\u0670a ")), max_size=60))
+@settings(max_examples=300)
+def test_normalize_to_original_without_the_map(text):
+    """For a text that only loses characters, to_original answers from the runs of kept characters
+    exactly as the per-character map does, for every span, without building the map."""
+    offsets = []
+    for i, ch in enumerate(text):
+        offsets += [i] * len(_map_char(ch))
+    offsets.append(len(text))
+    n = normalize(text)
+    size = len(n.text)
+    for start in range(size + 1):
+        for end in range(start, size + 1):
+            expected = (offsets[start], offsets[start]) if start == end else (offsets[start], offsets[end - 1] + 1)
+            assert n.to_original(start, end) == expected
+    assert n._offsets is None  # answered from the runs: the map was never built
+    assert list(n.offsets) == offsets

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from itertools import accumulate, chain
 from operator import add
@@ -122,10 +123,11 @@ class NormText:
     """Normalised text and, for each of its characters, the index of the source character.
 
     The offset map (``len(text) + 1`` entries; the last is ``len(original)``) is built on first use:
-    most documents never cite evidence, so most never need it.
+    most documents never cite evidence, so most never need it.  :meth:`to_original` does not build it
+    for a text that only lost characters: it looks the runs of kept characters up instead.
     """
 
-    __slots__ = ("_offsets", "_source", "text")
+    __slots__ = ("_offsets", "_runs", "_source", "text")
 
     def __init__(self, text: str, offsets: Sequence[int] | None = None, *, source: str | None = None) -> None:
         if offsets is None and source is None:
@@ -133,13 +135,13 @@ class NormText:
         self.text = text
         self._offsets = offsets
         self._source = source
+        self._runs: tuple[list[int], list[int]] | None = None
 
     @property
     def offsets(self) -> Sequence[int]:
         if self._offsets is None:
             assert self._source is not None
             self._offsets = _deletion_offsets(self._source)
-            self._source = None
         return self._offsets
 
     def __eq__(self, other: object) -> bool:
@@ -154,11 +156,31 @@ class NormText:
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span [start, end) to the original text."""
-        offsets = self.offsets
+        at = self._offset_at if self._offsets is None else self._offsets.__getitem__
         if start >= end:
-            pos = offsets[start]
+            pos = at(start)
             return pos, pos
-        return offsets[start], offsets[end - 1] + 1 if end - 1 < len(self.text) else offsets[end]
+        return at(start), at(end - 1) + 1 if end - 1 < len(self.text) else at(end)
+
+    def _offset_at(self, i: int) -> int:
+        """``offsets[i]`` of a text that only lost characters, without building the whole map."""
+        source = self._source
+        assert source is not None
+        if not 0 <= i < len(self.text):
+            return len(source) if i == len(self.text) else self.offsets[i]
+        runs = self._runs
+        if runs is None:
+            runs = self._runs = _kept_runs(source)
+        starts, firsts = runs
+        r = bisect_right(starts, i) - 1  # the last run starting at or before i (runs may be empty)
+        return firsts[r] + i - starts[r]
+
+
+def _kept_runs(text: str) -> tuple[list[int], list[int]]:
+    """The runs of kept characters of ``text`` between deleted ones: where each starts in the
+    normalised text and in ``text`` (one deleted character after each run but the last)."""
+    lengths = list(map(len, _DELETED_RE.split(text)))
+    return list(accumulate(lengths, initial=0)), list(accumulate(map(_PLUS_ONE, lengths), initial=0))
 
 
 def _deletion_offsets(text: str) -> Sequence[int]:
