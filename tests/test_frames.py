@@ -1062,6 +1062,19 @@ def test_frames_the_only_attack_takes_the_munitions_of_how_it_was_carried_out(pi
     assert (e.weapons, e.count) == (["drone"], 1)
 
 
+def test_frames_two_air_strikes_in_one_word(pipeline):
+    text = "شنت طائرات أمريكية مساء أمس غارتين على مواقع في البوكمال."
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [s.count for s in strikes] == [2]
+
+
+def test_frames_a_group_announcing_its_operations_claims_them(pipeline):
+    text = ("أعلنت القوات المسلحة اليمنية، اليوم الأربعاء، تنفيذ عمليتين عسكريتين.\n\n"
+            "وأضاف المتحدث أن القوات البحرية استهدفت مساء أمس مدمرة حربية أمريكية في البحر الأحمر بصاروخ بحري.")
+    e = _one(pipeline, text)
+    assert (e.weapons, e.actor, e.actor_basis) == (["missile"], "ansar-allah", "claimed")
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

@@ -339,6 +339,10 @@ class ActorRules(BuilderBase):
         """A sentence's claims and accusations: the lexicon's cues, and words of blame that take a person
         or a plural ("نحمّل المسؤولية لجماعات ...", "متهماً الميليشيات بالوقوف وراء الهجوم")."""
         out = [] if view.get("cue", "no_claim") else [(c, "claimed") for c in view.get("cue", "claim")]
+        # "أعلنت القوات المسلحة اليمنية تنفيذ عمليتين": a statement whose speaker is the group itself
+        groups = {a.entry_id for a in self._perpetrators(view) if self._actor_id(a) not in DESCRIPTIVE_ACTORS}
+        if groups and not view.get("cue", "no_claim"):
+            out += [(c, "claimed") for c in view.get("cue", "claim_weak") if self._claimant(view, c) in groups]
         out += [(c, "attributed") for c in view.get("cue", "attribution")]
         stems = self.res.words.blame_stems
         for j in range(view.sentence.tok_start, view.sentence.tok_end):
@@ -361,7 +365,7 @@ class ActorRules(BuilderBase):
                 continue
             # a sentence that names another site speaks of that one, unless it names this one too
             blames = self._blames(v) if self._about(v, frame) else []
-            if lone and not v.get("trigger", "attack"):
+            if lone and distance[k] > 3 and not v.get("trigger", "attack"):
                 blames = [b for b in blames if b[0].category == "cue" and b[0].entry_id == "attribution"
                           and b[0].surface.startswith(self.res.words.blame_stems)]
             for basis in ("claimed", "attributed"):

@@ -615,6 +615,11 @@ class ArgumentRules(BuilderBase):
                     frame.count = num[0]
                     frame.cite("count", *self.ctx.span_of(num[1], w.tok_end))
                     return
+            for j in range(view.sentence.tok_start, view.sentence.tok_end):  # "شن العدوان غارتين على ..."
+                if self.ctx.tok(j).removeprefix("ب") in self.res.words.dual_strikes:
+                    frame.count = 2
+                    frame.cite("count", *self.ctx.span_of(j, j + 1))
+                    return
 
     def _reinforcement_count(self, frame: Frame, view: SentenceView, trigs: list[Mention]) -> None:
         """Vehicles or aircraft: a number before a convoy/truck/aircraft word ("رتل مؤلف من 25 شاحنة",

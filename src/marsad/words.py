@@ -35,6 +35,7 @@ class RuleWords:
     ordinals_masculine: tuple[str, ...]
     munition_stems: tuple[str, ...]
     strike_nouns: tuple[str, ...]
+    dual_strikes: tuple[str, ...]
     other_words: tuple[str, ...]
     share_words: tuple[str, ...]
     toward_words: tuple[str, ...]
