@@ -1075,6 +1075,25 @@ def test_frames_a_group_announcing_its_operations_claims_them(pipeline):
     assert (e.weapons, e.actor, e.actor_basis) == (["missile"], "ansar-allah", "claimed")
 
 
+def test_frames_an_attack_verb_that_wounds_people_gives_the_injured(pipeline):
+    text = "ضربت طائرة مسيرة قاعدة البرج 22 فجر الأحد، فقتلت ثلاثة عسكريين وأصابت أكثر من 40 آخرين."
+    e = _one(pipeline, text)
+    assert (e.killed, e.injured) == (3, 40)
+
+
+def test_frames_the_fingerprints_of_a_group_attribute_the_attack(pipeline):
+    text = ("ضربت طائرة مسيرة قاعدة البرج 22 فجر الأحد.\n\n"
+            "وقالت المتحدثة باسم البنتاغون إن الهجوم يحمل بصمات كتائب حزب الله.")
+    e = _one(pipeline, text)
+    assert (e.actor, e.actor_basis) == ("kataib-hezbollah", "attributed")
+
+
+def test_frames_a_group_suspending_its_operations_claims_nothing(pipeline):
+    text = ("ضربت طائرة مسيرة قاعدة البرج 22 فجر الأحد.\n\n"
+            "وأعلنت كتائب حزب الله مساء الثلاثاء تعليق عملياتها العسكرية ضد القوات الأمريكية.")
+    assert _one(pipeline, text).actor_basis != "claimed"
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

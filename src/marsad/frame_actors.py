@@ -319,6 +319,15 @@ class ActorRules(BuilderBase):
         word = self.ctx.tok(tok)
         return word in self.res.words.group_words and word in normalize_key(self.res.entries[actor].name_ar).split()
 
+    def _tells_operation(self, view: SentenceView) -> bool:
+        """The sentence tells that operations were carried out ("تنفيذ عمليتين", "استهدفت"), not that they
+        stop ("أعلنت الكتائب تعليق عملياتها")."""
+        toks = [self.ctx.tok(j) for j in range(view.sentence.tok_start, view.sentence.tok_end)]
+        if any(t.removeprefix("و").startswith(self.res.words.halt_stems) for t in toks):
+            return False
+        return any(not t.surface.startswith(self.res.words.habitual_triggers) for t in view.get("trigger", "attack")) \
+            or any(t.removeprefix("و").startswith(self.res.words.execute_stems) for t in toks)
+
     def _distances(self, frame: Frame) -> list[int]:
         """For each sentence, how far it is from the nearest one that tells of the frame (its first sentence,
         or any that names its place: a merged record was told in several)."""
@@ -341,7 +350,7 @@ class ActorRules(BuilderBase):
         out = [] if view.get("cue", "no_claim") else [(c, "claimed") for c in view.get("cue", "claim")]
         # "أعلنت القوات المسلحة اليمنية تنفيذ عمليتين": a statement whose speaker is the group itself
         groups = {a.entry_id for a in self._perpetrators(view) if self._actor_id(a) not in DESCRIPTIVE_ACTORS}
-        if groups and not view.get("cue", "no_claim"):
+        if groups and not view.get("cue", "no_claim") and self._tells_operation(view):
             out += [(c, "claimed") for c in view.get("cue", "claim_weak") if self._claimant(view, c) in groups]
         out += [(c, "attributed") for c in view.get("cue", "attribution")]
         stems = self.res.words.blame_stems

@@ -292,6 +292,16 @@ class ArgumentRules(BuilderBase):
                 if getattr(frame, name) in (None, 0):
                     setattr(frame, name, value[0])
                     frame.cite(name, *self.ctx.span_of(min(m.tok_start, value[1]), max(m.tok_end, value[2])))
+        if frame.injured in (None, 0):
+            # "فقتلت ثلاثة عسكريين وأصابت أكثر من 40 آخرين": the active verb hits people, not a target
+            for t in view.get("trigger", "attack"):
+                if not (t.surface.startswith(self.res.words.wounding_verbs) and mine(t)):
+                    continue
+                num = self.ctx.number_after(t.tok_end)
+                if num is not None and num[0] is not None and self.ctx.people_at(num[2]):
+                    frame.injured = num[0]
+                    frame.cite("injured", *self.ctx.span_of(t.tok_start, num[2]))
+                    break
 
     def _negated_noun(self, m: Mention) -> bool:
         """A casualty noun under "أي" after a negation: "لم يسقط أي قتيل أو جريح" (the second noun joined by
