@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from time import perf_counter
+from time import process_time
 
 from marsad import frames, match, segment, tallies
 from marsad.context import DocContext
@@ -125,11 +125,12 @@ class Pipeline:
     def process(self, raw: RawDoc, timings: dict[str, float] | None = None) -> Document:
         """Run every stage on one document; never raises for a bad document (sets ``error``).
 
-        ``timings``, if given, accumulates the seconds spent in each stage (``prepare`` is the checks
+        ``timings``, if given, accumulates the CPU seconds (``time.process_time``: steady on a busy
+        machine, unlike the wall clock; about 1 µs a reading) spent in each stage (``prepare`` is the checks
         before normalising: empty, too long, not Arabic; ``dates`` includes indexing the document).
         """
         timed = timings is not None
-        t = perf_counter() if timed else 0.0
+        t = process_time() if timed else 0.0
         doc, readable = self._start(raw)
         if timed:
             t = _lap(timings, "prepare", t)
@@ -176,7 +177,7 @@ class Pipeline:
 
 
 def _lap(timings: dict[str, float] | None, stage: str, since: float) -> float:
-    now = perf_counter()
+    now = process_time()
     assert timings is not None
     timings[stage] = timings.get(stage, 0.0) + now - since
     return now
