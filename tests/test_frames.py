@@ -1094,6 +1094,14 @@ def test_frames_a_group_suspending_its_operations_claims_nothing(pipeline):
     assert _one(pipeline, text).actor_basis != "claimed"
 
 
+def test_frames_a_drone_called_by_its_short_name_in_an_attack(pipeline):
+    assert _one(pipeline, "استهدفت مسيّرة قاعدة عين الأسد اليوم.").weapons == ["drone"]
+
+
+def test_frames_a_march_is_no_drone(pipeline):
+    assert _events(pipeline, "خرجت مسيرة حاشدة أمام السفارة الأمريكية في بغداد اليوم.") == []
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 
