@@ -1102,6 +1102,11 @@ def test_frames_a_march_is_no_drone(pipeline):
     assert _events(pipeline, "خرجت مسيرة حاشدة أمام السفارة الأمريكية في بغداد اليوم.") == []
 
 
+def test_frames_two_roadside_bombs_in_the_dual(pipeline):
+    e = _one(pipeline, "انفجرت عبوتان ناسفتان على رتل للتحالف الدولي قرب قاعدة بلد اليوم.")
+    assert (e.weapons, e.count) == (["ied"], 2)
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 
