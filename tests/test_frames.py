@@ -1107,6 +1107,18 @@ def test_frames_two_roadside_bombs_in_the_dual(pipeline):
     assert (e.weapons, e.count) == (["ied"], 2)
 
 
+def test_frames_an_accusation_in_the_imperfect_attributes_the_attack(pipeline):
+    text = ("وكان ثلاثة جنود قد قتلوا الأحد الماضي في هجوم بطائرة مسيرة على موقع البرج 22، "
+            "تتهم واشنطن فصائل مدعومة من إيران بتنفيذه.")
+    e = _one(pipeline, text)
+    assert (e.actor, e.actor_basis) == ("iran-backed-militias", "attributed")
+
+
+def test_frames_irans_militias_are_the_iran_backed_militias(pipeline):
+    text = "هجوم بخمس طائرات مسيرة يستهدف قاعدة التنف أمس.. وفصيل محلي يتهم ميليشيات إيران"
+    assert _one(pipeline, text).actor == "iran-backed-militias"
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 
