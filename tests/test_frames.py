@@ -1119,6 +1119,14 @@ def test_frames_irans_militias_are_the_iran_backed_militias(pipeline):
     assert _one(pipeline, text).actor == "iran-backed-militias"
 
 
+def test_frames_a_threat_after_the_blame_does_not_hedge_it(pipeline):
+    text = ("استهدف هجوم صاروخي موقع كونوكو اليوم. فيما استهدف هجوم ثان قاعدة القرية الخضراء بثلاث قذائف صاروخية. "
+            "وأوضحت القيادة المركزية أن المهاجمين ينتمون إلى مجموعات مدعومة من إيران، مؤكدة أن القوات الأمريكية "
+            "ستواصل اتخاذ الإجراءات اللازمة.")
+    actors = {e.location.id: e.actor for e in _events(pipeline, text)}
+    assert actors == {"conoco": "iran-backed-militias", "green-village": "iran-backed-militias"}
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

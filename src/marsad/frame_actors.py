@@ -8,6 +8,7 @@ from marsad.context import PERPETRATOR_KINDS, STRIKERS, TARGET_ACTORS, SentenceV
 from marsad.frame_base import (
     CONFIRMING_SOURCES,
     DESCRIPTIVE_ACTORS,
+    NEGATING_CUES,
     SPEAKERS,
     STRIKE_CONFIRMING,
     BuilderBase,
@@ -370,10 +371,15 @@ class ActorRules(BuilderBase):
                 continue
             v = self.ctx.views[k]
             actors = self._perpetrators(v)
-            if not actors or sentence_negated(v) or self._disowned(v):
+            if not actors or self._disowned(v):
                 continue
-            # a sentence that names another site speaks of that one, unless it names this one too
+            # a sentence that names another site speaks of that one, unless it names this one too; a threat
+            # after the blame ("أن المهاجمين ينتمون إلى ...، مؤكدة أن القوات ستواصل ...") does not hedge it
             blames = self._blames(v) if self._about(v, frame) else []
+            hedges = [c.tok_start for kind in NEGATING_CUES for c in v.get("cue", kind)]
+            blames = [b for b in blames if not any(h < b[0].tok_start for h in hedges)]
+            if sentence_negated(v) and not blames:
+                continue
             if lone and distance[k] > 3 and not v.get("trigger", "attack"):
                 blames = [b for b in blames if b[0].category == "cue" and b[0].entry_id == "attribution"
                           and b[0].surface.startswith(self.res.words.blame_stems)]
