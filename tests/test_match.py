@@ -82,7 +82,10 @@ def test_match_ambiguous_alias_uses_context_hint(resources):
 _SPEC_TOKEN_RE = re.compile(r"[^\W\d_]*\d+(?:[.,]\d+)*|[^\W_]+|[.،؛؟!:,;?\n]")
 
 
-@given(st.text(alphabet=st.sampled_from(list("ابتلمهوي 0123٤٥.,،؛؟!:;?\n_-²½aZ\u0670")), max_size=80))
+# letters and digits of several scripts, marks, and characters beyond U+FFFF (a letter, an emoji),
+# which send the text to the other split
+@given(st.text(alphabet=st.sampled_from(list("ابتلمهوي 0123٤٥.,،؛؟!:;?\n_-²½aZ\u0670жЯ中ー۵\U0001d400\U0001f600")),
+               max_size=80))
 @settings(max_examples=300)
 def test_tokenize_cuts_like_the_token_grammar(text):
     expected = [Token(m.start(), m.end(), m.group()) for m in _SPEC_TOKEN_RE.finditer(text)]
@@ -90,6 +93,17 @@ def test_tokenize_cuts_like_the_token_grammar(text):
     assert list(toks) == expected
     assert (toks.starts, toks.ends, toks.texts) == ([t.start for t in expected], [t.end for t in expected],
                                                     [t.text for t in expected])
+
+
+def test_tokenize_cuts_every_bmp_character_as_the_token_grammar():
+    # the split used for texts without characters beyond U+FFFF lists the letters of U+0000..U+FFFF:
+    # each character, alone or with a digit after it, must be cut as the token grammar cuts it
+    chars = [chr(c) for c in range(0x10000)]
+    for i in range(0, len(chars), 1024):
+        chunk = chars[i:i + 1024]
+        text = " ".join(chunk) + " " + "5 ".join(chunk) + "".join(chunk)
+        assert list(tokenize(text)) == [Token(m.start(), m.end(), m.group()) for m in _SPEC_TOKEN_RE.finditer(text)]
+    assert tokenize("قصف\U0001d400ب 😀 5").texts == ["قصف\U0001d400ب", "5"]
 
 
 def test_tokens_behave_as_a_sequence_of_token_tuples():

@@ -9,7 +9,8 @@ Python object per token unless a caller asks for one.  :class:`Tokens` is a read
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 from itertools import accumulate, repeat
 from typing import overload
 
@@ -21,6 +22,25 @@ from marsad.model import Token
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:\d+(?:[.,]\d+)*)?|\d+(?:[.,]\d+)*|[.،؛؟!:,;?\n]")
 PUNCT = frozenset(".،؛؟!:,;?\n")
 _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")  # the same matches; re.split keeps them between the gaps
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
+@cache
+def _bmp_split() -> Callable[[str], list[str]]:
+    """``_SPLIT_RE.split`` for a text of U+0000..U+FFFF only, with the letter class ``[^\\W\\d_]``
+    spelled out as the ranges of those characters it holds: the regex engine then looks a character
+    up in one table instead of asking the Unicode database about it (a quarter less time to split an
+    article).  Built on first use (about 15 ms)."""
+    letter = re.compile(r"[^\W\d_]").match
+    runs: list[list[int]] = []
+    for code in range(0x10000):
+        if letter(chr(code)):
+            if runs and runs[-1][1] == code - 1:
+                runs[-1][1] = code
+            else:
+                runs.append([code, code])
+    letters = "[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in runs) + "]"
+    return re.compile("(" + TOKEN_RE.pattern.replace(r"[^\W\d_]", letters) + ")").split
 
 
 def _tokens(starts: list[int], ends: list[int], texts: list[str]) -> Iterator[Token]:
@@ -75,7 +95,8 @@ def as_tokens(tokens: Sequence[Token]) -> Tokens:
 
 
 def tokenize(norm_text: str) -> Tokens:
-    parts = _SPLIT_RE.split(norm_text)  # [gap, token, gap, token, ..., gap]
+    split = _SPLIT_RE.split if _BEYOND_BMP.search(norm_text) else _bmp_split()
+    parts = split(norm_text)  # [gap, token, gap, token, ..., gap]
     pos = list(accumulate(map(len, parts), initial=0))  # pos[k]: where part k starts
     return Tokens(pos[1:-1:2], pos[2::2], parts[1::2])
 
