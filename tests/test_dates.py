@@ -488,7 +488,7 @@ def test_dates_spans_are_sorted_in_bounds_and_disjoint(
         previous_end = m.end
         assert m.value is None or isinstance(m.value, dt.date)
         assert m.precision in ("day", "week", "month", "year")
-        assert (m.value is None) == (m.strategy in ("coarse", "unresolved"))
+        assert (m.value is None) == (m.strategy in ("coarse", "vague", "unresolved"))
 
 
 _PREFILTER_TEXTS = [
