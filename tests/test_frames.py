@@ -1495,3 +1495,14 @@ def test_frames_analysts_view_without_a_day_is_no_event(pipeline):
 def test_frames_saudi_led_strikes_backed_by_washington_are_not_us_strikes(pipeline):
     text = "قتل عشرة مدنيين اليوم في غارات جوية تقودها السعودية وتدعمها الولايات المتحدة على صنعاء."
     assert [e for e in _events(pipeline, text) if e.type == "strike"] == []
+
+
+def test_frames_state_army_announcing_its_air_strikes_further_on(pipeline):
+    text = "أعلن الجيش الأردني أمس تدمير مستودعات لتهريب المخدرات داخل الأراضي السورية بضربات جوية."
+    e = _one(pipeline, text)
+    assert (e.type, e.country, e.actor) == ("strike", "SY", "jordan-government")
+
+
+def test_frames_state_announcing_a_groups_attacks_is_no_strike(pipeline):
+    text = "أعلن الجيش الأمريكي اليوم أن كتائب حزب الله نفذت ضربات على قاعدة عين الأسد."
+    assert [e.type for e in _events(pipeline, text)] == ["attack"]

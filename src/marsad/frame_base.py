@@ -21,7 +21,8 @@ NEGATING_CUES = ("threat", "denial")
 # cue classes that only qualify other words (a direction, "اليوم التالي", an analyst, a reaction ...): a
 # sentence with nothing else can neither make nor complete an event
 PASSIVE_CUES = frozenset({"direction", "next_day", "analysis", "habitual", "reaction", "heading", "told_before",
-                          "no_attack_words", "headline_only", "needs_weapon", "not_attack", "departure"})
+                          "no_attack_words", "headline_only", "needs_weapon", "not_attack", "departure",
+                          "strike_verb"})
 MISSILE_ORIGINS = frozenset({"YE", "IR"})
 MISSILE_ACTORS = frozenset({"ansar-allah"})  # launches from Yemen: its rockets are missiles (spec)
 # who may confirm an event (the side that was hit, officials); for a strike also the Iraqi/Syrian side

@@ -119,7 +119,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             attack_trigs, strike_trigs, attack_weapons = [], [], []
         if history:
             attack_trigs, strike_trigs, attack_weapons, reinf_trigs, negated = [], [], [], [], True
-        striker = self._striker(view, strike_trigs)
+        striker = self._striker(view, strike_trigs) or self._announcing_striker(view, strike_trigs)
         if striker is not None and striker[1].category == "cue" and (
                 self._responded(striker[1]) or self._given_to(view, striker[1])):
             # "جاءت ردا مباشرا على العدوان الأمريكي": the strike answered was told before
@@ -307,6 +307,24 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         """An actor named by its bases ("القواعد الأمريكية", "قاعدة أمريكية")."""
         first = m.surface.split(" ", 1)[0]
         return first in self.res.locality_words or (first.startswith("ال") and first[2:] in self.res.locality_words)
+
+    def _announcing_striker(self, view: SentenceView, strike_trigs: list[Mention]) -> tuple[str, Mention] | None:
+        """"أعلن الجيش الأردني اليوم تدمير مستودعات ... بضربات جوية": a state striker announcing, further on in
+        its sentence, strikes (nouns, not "شن"/"نفذ") with no armed group named in between."""
+        verbs = view.get("cue", "strike_verb")
+        nouns = [t for t in strike_trigs if not any(v.tok_start <= t.tok_start < v.tok_end for v in verbs)]
+        if not nouns:
+            return None
+        for speech in view.get("cue", "claim_weak"):
+            for a in view.get("actor"):
+                if a.entry_id not in STRIKERS or self._base_word(a) or a.tok_start - speech.tok_end not in (0, 1):
+                    continue
+                t = nouns[0]
+                between = [g for g in view.get("actor") if a.tok_end <= g.tok_start < t.tok_start
+                           and self.res.entries[g.entry_id].kind in PERPETRATOR_KINDS]
+                if t.tok_start > a.tok_end and not between:
+                    return STRIKERS[a.entry_id], a
+        return None
 
     def _weapon_event(self, view: SentenceView, weapons: list[Mention]) -> bool:
         """A weapon with no attack word tells an attack only in a headline ("صاروخان على قاعدة عين الأسد"),
