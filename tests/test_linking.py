@@ -124,6 +124,32 @@ def test_linking_placeless_joins_only_a_single_candidate(linker):
     assert two["x"] not in {two[f"a-attack-ain-al-asad-{D}"], two[f"b-attack-harir-{D}"]}
 
 
+def test_linking_placeless_strikes_of_one_striker_country_and_day_are_one_incident(linker):
+    yemen = {"type": "strike", "loc": None, "country": "YE", "actor": "us-forces"}
+    ids = linker.cluster([m("a", **yemen), m("b", **yemen), m("c", **{**yemen, "actor": "israel"}),
+                          m("d", **{**yemen, "date": D + dt.timedelta(days=1)})])
+    assert ids[f"a-strike-None-{D}"] == ids[f"b-strike-None-{D}"]
+    assert len(set(ids.values())) == 3  # another striker, another day: other incidents
+
+
+def test_linking_placeless_attacks_stay_apart(linker):
+    ids = linker.cluster([m("a", loc=None, country="SY"), m("b", loc=None, country="SY")])
+    assert len(set(ids.values())) == 2  # "a coalition base in eastern Syria" twice may be two bases
+
+
+def test_linking_placeless_strike_prefers_a_placed_incident(linker):
+    kw = {"type": "strike", "country": "SY", "actor": "jordan-government"}
+    ids = linker.cluster([m("a", loc="bukamal", **kw), m("b", loc=None, **kw), m("c", loc=None, **kw)])
+    assert len(set(ids.values())) == 1
+
+
+def test_linking_decide_joins_a_placeless_strike_incident(linker):
+    kw = {"type": "strike", "loc": None, "country": "YE", "actor": "us-forces"}
+    assert linker.decide(m("b", **kw), {"inc-1": [m("a", **kw)]}).incident_id == "inc-1"
+    other = linker.decide(m("b", **{**kw, "actor": "israel"}), {"inc-1": [m("a", **kw)]})
+    assert other.new
+
+
 def test_linking_decide_starts_joins_and_merges(linker):
     new = linker.decide(m("a", key="ka"), {})
     assert new == LinkDecision(incident_id=incident_id_for(["ka"]), merged=[], new=True)

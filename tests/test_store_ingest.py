@@ -216,7 +216,8 @@ def test_store_corpus_ingest_is_idempotent_and_consistent(tmp_path: Path, pipeli
         assert second.unchanged == CORPUS_DOCS and snapshot(st) == before
         check_consistent(st)
         with st.session() as s:
-            tower = [i for i in s.execute(select(IncidentRowModel)).scalars() if i.location_id == "tower-22"]
+            tower = [i for i in s.execute(select(IncidentRowModel)).scalars()
+                     if i.location_id == "tower-22" and i.date is not None and i.date.isoformat() == "2024-01-28"]
             assert len(tower) == 1 and tower[0].n_sources >= 3
             detail = get_incident(s, tower[0].id)
             assert detail is not None and len(detail.accounts) == tower[0].n_mentions

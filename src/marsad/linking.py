@@ -19,6 +19,11 @@ The rule (documented in docs/linking.md), for two mentions from *different* docu
 - for strikes, the same striker when both name one (a US and an Israeli strike on one town the same day
   are two incidents).
 
+Two placeless mentions are no evidence of one incident, with one exception: placeless strikes by the same
+named striker in the same country on the same day ("غارات أمريكية على اليمن", "غارة أردنية في ريف السويداء")
+that no placed incident takes are one incident (``placeless_same``): states report a night's strikes on a
+country as one operation.
+
 Two mentions of the same document are never linked: extraction already merged what the document says
 twice, so two records of one document are two incidents.
 
@@ -206,6 +211,12 @@ class Linker:
             return False
         return self._weapons_agree(a, b)
 
+    def placeless_same(self, a: LinkMention, b: LinkMention) -> bool:
+        """Two placeless strikes of different documents by one named striker in one country on one day."""
+        return (a.doc_id != b.doc_id and a.type == b.type == "strike" and self.is_weak(a) and self.is_weak(b)
+                and a.actor is not None and a.actor == b.actor and a.country is not None and a.country == b.country
+                and a.date is not None and a.date == b.date and a.date_precision == b.date_precision == "day")
+
     def _places_fit(self, a: set[str | None], b: set[str | None]) -> bool:
         """Every place of one incident agrees with every place of the other (no chaining of two bases
         through the governorate they share)."""
@@ -251,6 +262,12 @@ class Linker:
             score = sum(self._strength(m, x) for x in members if self.compatible(m, x))
             if score:
                 fits.append((inc_id, score))
+        if not fits and self.is_weak(m):
+            # placeless strikes of one striker, country and day (module docstring), when no placed incident fits
+            same = [inc_id for inc_id, members in candidates.items()
+                    if members and all(self.placeless_same(m, x) for x in members)]
+            if len(same) == 1:
+                return LinkDecision(incident_id=same[0])
         if not fits:
             return LinkDecision(incident_id=incident_id_for([m.key]), new=True)
         if len(fits) == 1:
@@ -279,7 +296,8 @@ class Linker:
 
         Placed mentions are joined along their compatible pairs, strongest agreement first (Kruskal-style,
         with the constraint that an incident never holds two mentions of one document); then each placeless
-        mention joins the one incident it fits, if exactly one fits.
+        mention joins the one incident it fits, if exactly one fits; placeless strikes left over are grouped
+        by striker, country and day (``placeless_same``).
         """
         strong = sorted((m for m in mentions if not self.is_weak(m)), key=lambda x: x.key)
         weak = sorted((m for m in mentions if self.is_weak(m)), key=lambda x: x.key)
@@ -324,11 +342,23 @@ class Linker:
                     and self._places_fit({m.location_id}, places[r])]
             if len(fits) == 1:
                 joins.append((fits[0], m))
+        joined = set()
         for root, m in joins:  # decided against the placed incidents only, so the order does not matter
             if m.doc_id not in docs[root]:
                 members[root].append(m)
                 docs[root].add(m.doc_id)
                 parent[m.key] = root
+                joined.add(m.key)
+        # placeless strikes that joined nothing: one incident per striker, country and day
+        groups: dict[tuple[str | None, str | None, dt.date | None], list[LinkMention]] = {}
+        for m in weak:
+            if m.key not in joined and m.type == "strike" and m.actor and m.country and m.date_precision == "day":
+                groups.setdefault((m.actor, m.country, m.date), []).append(m)
+        for group in groups.values():
+            if len(group) > 1 and len({x.doc_id for x in group}) == len(group):
+                members[group[0].key] = group
+                for x in group:
+                    parent[x.key] = group[0].key
         out: dict[str, str] = {}
         for m in mentions:
             if find(m.key) not in members:
