@@ -78,6 +78,7 @@ class RuleWords:
     span_stems: tuple[str, ...]
     convoy_stems: tuple[str, ...]
     single_convoy_stems: tuple[str, ...]
+    that_words: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
