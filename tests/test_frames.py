@@ -1506,3 +1506,9 @@ def test_frames_state_army_announcing_its_air_strikes_further_on(pipeline):
 def test_frames_state_announcing_a_groups_attacks_is_no_strike(pipeline):
     text = "أعلن الجيش الأمريكي اليوم أن كتائب حزب الله نفذت ضربات على قاعدة عين الأسد."
     assert [e.type for e in _events(pipeline, text)] == ["attack"]
+
+
+def test_frames_army_speaking_of_its_own_aircraft_striking(pipeline):
+    text = "أعلن الجيش الإسرائيلي أن طائراته الحربية قصفت أمس مواقع عسكرية سورية في الجولان."
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.actor) == ("strike", "golan", "israel")

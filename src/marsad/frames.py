@@ -308,6 +308,12 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         first = m.surface.split(" ", 1)[0]
         return first in self.res.locality_words or (first.startswith("ال") and first[2:] in self.res.locality_words)
 
+    def _own_forces(self, a: Mention, verb: Mention) -> bool:
+        """"أعلن الجيش الإسرائيلي أن طائراته الحربية قصفت ...": the speaker's own forces (a noun with its
+        pronoun, "طائراته", "قواتها") after "أن/إن" are the subject of the verb."""
+        gap = [self.ctx.tok(j) for j in range(a.tok_end, verb.tok_start)]
+        return 2 <= len(gap) <= 3 and gap[0] in self.res.words.that_words and gap[1].endswith(("ته", "تها", "تهم"))
+
     def _announcing_striker(self, view: SentenceView, strike_trigs: list[Mention]) -> tuple[str, Mention] | None:
         """"أعلن الجيش الأردني اليوم تدمير مستودعات ... بضربات جوية": a state striker announcing, further on in
         its sentence, strikes (nouns, not "شن"/"نفذ") with no armed group named in between."""
@@ -355,7 +361,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                     continue  # "استهدفت إسرائيل ... في حيفا": Israel is the target
                 # "قصفت القوات الأمريكية": the subject right after a bare verb ("أنها استهدفت إسرائيل": its object)
                 after = a.tok_start == verb.tok_end and " " not in verb.surface and verb.prefix in ("", "و", "ف")
-                before = a.tok_end == verb.tok_start and self.ctx.tok(a.tok_start - 1) not in ("علي", "ضد")
+                before = (a.tok_end == verb.tok_start or self._own_forces(a, verb)) \
+                    and self.ctx.tok(a.tok_start - 1) not in ("علي", "ضد")
                 if after or before:
                     return STRIKERS[a.entry_id], a, verb
         return None
