@@ -79,6 +79,7 @@ class RuleWords:
     convoy_stems: tuple[str, ...]
     single_convoy_stems: tuple[str, ...]
     that_words: tuple[str, ...]
+    anchor_words: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
