@@ -1512,3 +1512,9 @@ def test_frames_army_speaking_of_its_own_aircraft_striking(pipeline):
     text = "أعلن الجيش الإسرائيلي أن طائراته الحربية قصفت أمس مواقع عسكرية سورية في الجولان."
     e = _one(pipeline, text)
     assert (e.type, e.location.id, e.actor) == ("strike", "golan", "israel")
+
+
+def test_frames_known_strikes_telling_the_time_of_something_else_are_no_new_strike(pipeline):
+    text = ("ومنذ توقف الهجمات مطلع شباط، في أعقاب الضربات الأمريكية الواسعة على مواقع في القائم، ساد هدوء "
+            "كسره هجوم بطائرة مسيرة على قاعدة عين الأسد في 25 تموز الماضي.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "ain-al-asad")]

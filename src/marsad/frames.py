@@ -121,7 +121,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             attack_trigs, strike_trigs, attack_weapons, reinf_trigs, negated = [], [], [], [], True
         striker = self._striker(view, strike_trigs) or self._announcing_striker(view, strike_trigs)
         if striker is not None and striker[1].category == "cue" and (
-                self._responded(striker[1]) or self._given_to(view, striker[1])):
+                self._responded(striker[1]) or self._given_to(view, striker[1]) or self._anchored(striker[1])):
             # "جاءت ردا مباشرا على العدوان الأمريكي": the strike answered was told before
             striker = None
         # "وفي بغداد، وصف رئيس الجمهورية الغارات بأنها انتهاك", "أمام خيارات ... وبين توجيه ضربات": a reaction
@@ -266,6 +266,12 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if any(cue.tok_start <= t.tok_start < cue.tok_end for t in view.get("trigger")):
             return False  # "تعرضت مقرات ... لغارات أمريكية", "تصدت الدفاعات لعدوان إسرائيلي": strikes still
         return not any(0 <= cue.tok_start - t.tok_end <= 1 for t in view.get("trigger"))
+
+    def _anchored(self, cue: Mention) -> bool:
+        """"في أعقاب الضربات الأمريكية الواسعة على القائم", "بعد الغارات الأمريكية": strikes already known
+        (definite) used to tell the time of something else."""
+        definite = cue.surface.startswith("ال") or "ال" in cue.prefix
+        return definite and self.ctx.tok(cue.tok_start - 1) in self.res.words.anchor_words
 
     def _responded(self, m: Mention) -> bool:
         """"ردا على العدوان", "ردا مباشرا على العدوان الأمريكي": what is answered was told before."""
