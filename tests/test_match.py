@@ -144,3 +144,29 @@ def test_early_exit_gives_the_same_records(pipeline):
     assert [d.to_json() for d in fast] == [d.to_json() for d in slow]
     assert fast[0].mentions and not fast[0].sentences and slow[0].sentences  # skipped after matching
     assert fast[1].events and fast[1].sentences
+
+
+# --- where a match starts ---------------------------------------------------------------------------
+
+_WORDS = ["قاعدة", "عين", "الأسد", "التنف", "للتنف", "وللتنف", "بالتنف", "فالتنف", "قالتنف", "العراق", "للعراق",
+          "والعراق", "قاعدتها", "استهدفوا", "واستهدفوا", "ستستهدف", "طائرة", "مسيرة", "بطائرتين", "هجوم", "بهجوم",
+          "كالهجوم", "حزب", "الله", "الولايات", "المتحدة", "3", "5", ".", "،", "\n", "xyz", "«"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=12))
+@settings(max_examples=300)
+def test_mentions_start_after_a_listed_clitic_and_move_with_the_text(resources, words):
+    """A mention starts at its first token's start plus a listed clitic prefix and ends at its last
+    token's end; putting a mark before the text moves every mention by one token, and adds none."""
+    text = " ".join(words)
+    toks = tokenize(normalize(text).text)
+    found = find_mentions(toks, resources)
+    for m in found:
+        first = toks[m.tok_start]
+        assert m.prefix == "" or m.prefix in resources.prefixes | {"ل", "ول", "فل"}
+        assert first.text.startswith(m.prefix)
+        assert (m.start, m.end) == (first.start + len(m.prefix), toks[m.tok_end - 1].end)
+    moved = find_mentions(tokenize(normalize(". " + text).text), resources)
+    assert [(m.category, m.entry_id, m.start - 2, m.end - 2, m.tok_start - 1, m.tok_end - 1, m.prefix)
+            for m in moved] == [(m.category, m.entry_id, m.start, m.end, m.tok_start, m.tok_end, m.prefix)
+                                for m in found]
