@@ -1518,3 +1518,10 @@ def test_frames_known_strikes_telling_the_time_of_something_else_are_no_new_stri
     text = ("ومنذ توقف الهجمات مطلع شباط، في أعقاب الضربات الأمريكية الواسعة على مواقع في القائم، ساد هدوء "
             "كسره هجوم بطائرة مسيرة على قاعدة عين الأسد في 25 تموز الماضي.")
     assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "ain-al-asad")]
+
+
+def test_frames_another_drone_is_the_same_strikers(pipeline):
+    text = ("استشهد عضوان إثر استهداف طائرة مسيّرة تابعة لجيش الاحتلال التركي سيارة قرب مدينة قامشلو مساء أمس.\n\n"
+            "وفي اليوم ذاته، استهدفت مسيّرة أخرى موقعاً زراعياً في محيط قرية تابعة لمقاطعة الحسكة.")
+    strikes = sorted((e.location.id, e.actor) for e in _events(pipeline, text) if e.type == "strike")
+    assert strikes == [("hasakah-governorate", "turkey"), ("qamishli", "turkey")]

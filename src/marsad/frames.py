@@ -136,7 +136,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             self.recent_striker = (subject[0], view.sentence.index)
         if striker is None:
             if not reaction:
-                striker = self._carried_striker(view, strike_trigs, attack_trigs, sites)
+                striker = self._carried_striker(view, strike_trigs, attack_trigs, sites) or self._another(view, sites)
             carried = striker is not None
         elif striker[1].category != "trigger":
             self.recent_striker = (striker[0], view.sentence.index)
@@ -266,6 +266,14 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if any(cue.tok_start <= t.tok_start < cue.tok_end for t in view.get("trigger")):
             return False  # "تعرضت مقرات ... لغارات أمريكية", "تصدت الدفاعات لعدوان إسرائيلي": strikes still
         return not any(0 <= cue.tok_start - t.tok_end <= 1 for t in view.get("trigger"))
+
+    def _another(self, view: SentenceView, sites: list[Mention]) -> tuple[str, Mention] | None:
+        """"استهدفت مسيّرة أخرى موقعاً زراعياً ...": one more aircraft of the striker named up to three sentences
+        before (not at a base: "مسيرة أخرى استهدفت قاعدة حرير" is one more attack)."""
+        more = view.get("cue", "another")
+        if not more or sites or self.recent_striker is None or view.sentence.index - self.recent_striker[1] > 3:
+            return None
+        return self.recent_striker[0], more[0]
 
     def _anchored(self, cue: Mention) -> bool:
         """"في أعقاب الضربات الأمريكية الواسعة على القائم", "بعد الغارات الأمريكية": strikes already known
