@@ -1525,3 +1525,10 @@ def test_frames_another_drone_is_the_same_strikers(pipeline):
             "وفي اليوم ذاته، استهدفت مسيّرة أخرى موقعاً زراعياً في محيط قرية تابعة لمقاطعة الحسكة.")
     strikes = sorted((e.location.id, e.actor) for e in _events(pipeline, text) if e.type == "strike")
     assert strikes == [("hasakah-governorate", "turkey"), ("qamishli", "turkey")]
+
+
+def test_frames_explanation_naming_no_place_spares_a_distant_attack(pipeline):
+    text = ("سقطت ثلاثة صواريخ على قاعدة عين الأسد فجر اليوم.\n\nوقال الجيش إن القاعدة استنفرت.\n\n"
+            "وأضاف أن الدفاعات جاهزة.\n\nوتابع أن المنطقة هادئة.\n\nوفي سياق آخر، قال الدفاع المدني إن "
+            "حريقا اندلع في سوق شعبي بسبب تماس كهربائي.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "ain-al-asad")]

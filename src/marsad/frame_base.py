@@ -106,9 +106,10 @@ class BuilderBase:
         self.speaks: dict[tuple[str, str | None], bool] = {}
         # drone hits on a vehicle with no striker named: a strike if the text later lays it at a state's door
         self.vehicle_hits: list[tuple[SentenceView, list[Mention], list[Mention]]] = []
-        # places named with an explosion explained away or an attack denied ("لم تتعرض لأي هجوم"); None
-        # stands for such a statement that names no place
-        self.debunked: set[str | None] = set()
+        # places named with an explosion explained away or an attack denied ("لم تتعرض لأي هجوم"), and the
+        # sentences of such statements that name no place
+        self.debunked: set[str] = set()
+        self.debunked_near: list[int] = []
         # sentences with strike words and no striker (view, sites, places, attack words, weapons): a later
         # accusation may name the striker ("ونسب الأهالي الغارات إلى سلاح الجو الأردني")
         self.unattributed: list[tuple[SentenceView, list[Mention], list[Mention], list[Mention], list[Mention]]] = []

@@ -104,7 +104,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             # "رتل ... دخل قاعدة عين الأسد ... لتعزيز حمايتها من هجمات المسيرات": the convoy is the event
             attack_trigs, attack_weapons = [], []
         if view.get("cue", "debunk"):
-            self.debunked.update([m.entry_id for m in [*sites, *places]] or [None])
+            named = [m.entry_id for m in [*sites, *places]]
+            self.debunked.update(named)
+            if not named:
+                self.debunked_near.append(view.sentence.index)
         if view.get("cue", "not_attack"):
             attack_trigs, attack_weapons = [], []  # "شن هجوما حادا على ...", "من الدفاع إلى الهجوم"
         elif not attack_trigs and attack_weapons and not self._weapon_event(view, attack_weapons):
@@ -243,11 +246,12 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
 
     def explained_away(self, f: Frame) -> bool:
         """"قيادة العمليات توضح حقيقة الانفجار ... تفجير مسيطر عليه", "مصدر أمني: لا هجوم": an attack at a
-        place the text explains away (or anywhere, when the explanation names no place) that nobody claims
-        and that hurt nobody is no event."""
-        if f.type != "attack" or not self.debunked or f.actor_basis == "claimed" or f.killed or f.injured:
+        place the text explains away (or told up to three sentences from an explanation that names no place)
+        that nobody claims and that hurt nobody is no event."""
+        if f.type != "attack" or f.actor_basis == "claimed" or f.killed or f.injured:
             return False
-        return None in self.debunked or (f.loc is not None and f.loc.entry_id in self.debunked)
+        return (f.loc is not None and f.loc.entry_id in self.debunked) or any(
+            abs(k - f.sentence) <= 3 for k in self.debunked_near)
 
     def _reaction_only(self, view: SentenceView, cue: Mention, attack_trigs: list[Mention]) -> bool:
         """"احتجاجا على الضربات الأمريكية", "إلى إدانة الضربات الأمريكية على جرف الصخر": strikes told before,
