@@ -6,6 +6,7 @@ Used by the frame and tally stages so neither re-implements the other's helpers.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -21,6 +22,12 @@ TARGET_ACTORS = frozenset({"us-forces", "coalition"})
 US_SIDE = frozenset({"us-forces", "coalition", "us-centcom", "us-dod"})
 TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})  # "خمس وأربعين": unit + و + tens
 _NONE: list[Mention] = []  # shared empty result of SentenceView.get (never mutated)
+
+
+@functools.lru_cache(maxsize=128)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a word list (a pure function of the list, so its result is memoised)."""
+    return re.compile("|".join(map(re.escape, words)))
 
 
 @dataclass(slots=True)
@@ -167,6 +174,14 @@ class DocContext:
             else:
                 break
         return None
+
+    def says(self, view: SentenceView, words: tuple[str, ...]) -> bool:
+        """The sentence's normalised text contains one of ``words`` somewhere (a cheap test before a rule
+        looks at its tokens one by one)."""
+        norm = self.doc.norm
+        if norm is None:
+            return True
+        return _any_of(words).search(norm.text, view.sentence.start, view.sentence.end) is not None
 
     def coordinated(self, i: int) -> bool:
         """The number at token ``i`` carries the conjunction "و" ("قتيل وتسعة جرحى", "و5 على أربيل"): it

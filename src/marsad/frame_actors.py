@@ -24,6 +24,15 @@ IRAN_LAUNCHERS = frozenset({"iran", "irgc"})  # rockets they claim are launched 
 
 class ActorRules(BuilderBase):
     def _perpetrators(self, view: SentenceView) -> list[Mention]:
+        if not view.get("actor"):
+            return []
+        memo: dict[int, list[Mention]] = self.__dict__.setdefault("_perpetrator_sentences", {})
+        found = memo.get(view.sentence.index)
+        if found is None:
+            found = memo[view.sentence.index] = self._find_perpetrators(view)
+        return found
+
+    def _find_perpetrators(self, view: SentenceView) -> list[Mention]:
         out = [a for a in view.get("actor")
                if (self.res.entries[a.entry_id].kind in PERPETRATOR_KINDS
                    and self.res.entries[a.entry_id].role_hint == "perpetrator") or a.entry_id in ("irgc", "iran")]
@@ -136,6 +145,8 @@ class ActorRules(BuilderBase):
         """"قالت حركة النجباء إنها غير مسؤولة عن الهجوم", "ليست مسؤولة": a group disowns the attack."""
         cache: dict[int, bool] = self.__dict__.setdefault("_disowned_sentences", {})
         idx = view.sentence.index
+        if idx not in cache and not self.ctx.says(view, self.res.words.responsible_stems):
+            cache[idx] = False
         if idx not in cache:
             words, stems, tok = self.res.words.disown_words, self.res.words.responsible_stems, self.ctx.tok
             cache[idx] = any(tok(j) in words and tok(j + 1).startswith(stems)
@@ -282,7 +293,7 @@ class ActorRules(BuilderBase):
 
     def _own_claim(self, frame: Frame, lone: bool) -> None:
         distance = self._distances(frame)
-        for k in sorted(range(len(self.ctx.views)), key=lambda k: distance[k]):
+        for k in sorted(self._actor_sentences(), key=lambda k: distance[k]):
             v = self.ctx.views[k]
             names = self._names_site(v, frame)  # a claim listing several bases names each of them
             if not (lone or distance[k] <= 3 or names) \
@@ -324,19 +335,36 @@ class ActorRules(BuilderBase):
         """The sentence tells that operations were carried out ("تنفيذ عمليتين", "استهدفت"), not that they
         stop ("أعلنت الكتائب تعليق عملياتها")."""
         toks = [self.ctx.tok(j) for j in range(view.sentence.tok_start, view.sentence.tok_end)]
-        if any(t.removeprefix("و").startswith(self.res.words.halt_stems) for t in toks):
+        if self.ctx.says(view, self.res.words.halt_stems) and any(
+                t.removeprefix("و").startswith(self.res.words.halt_stems) for t in toks):
             return False
         return any(not t.surface.startswith(self.res.words.habitual_triggers) for t in view.get("trigger", "attack")) \
             or any(t.removeprefix("و").startswith(self.res.words.execute_stems) for t in toks)
 
-    def _distances(self, frame: Frame) -> list[int]:
-        """For each sentence, how far it is from the nearest one that tells of the frame (its first sentence,
-        or any that names its place: a merged record was told in several)."""
+    def _actor_sentences(self) -> list[int]:
+        """The sentences that name an actor (the only ones a document-level actor rule can use)."""
+        found: list[int] | None = self.__dict__.get("_with_actors")
+        if found is None:
+            found = self.__dict__["_with_actors"] = [k for k, v in enumerate(self.ctx.views) if v.get("actor")]
+        return found
+
+    def _distances(self, frame: Frame) -> dict[int, int]:
+        """For each sentence that names an actor, how far it is from the nearest one that tells of the frame
+        (its first sentence, or any that names its place: a merged record was told in several)."""
         told = [frame.sentence]
         if frame.loc is not None:
-            told += [v.sentence.index for v in self.ctx.views
-                     if any(m.entry_id == frame.loc.entry_id for m in v.get(frame.loc.category))]
-        return [min(abs(k - t) for t in told) for k in range(len(self.ctx.views))]
+            told += self._place_sentences().get(frame.loc.entry_id, [])
+        return {k: min(abs(k - t) for t in told) for k in self._actor_sentences()}
+
+    def _place_sentences(self) -> dict[str, list[int]]:
+        """Place id -> the sentences that name it (sites and places)."""
+        found: dict[str, list[int]] | None = self.__dict__.get("_named_places")
+        if found is None:
+            found = self.__dict__["_named_places"] = {}
+            for v in self.ctx.views:
+                for m in [*v.get("site"), *v.get("place")]:
+                    found.setdefault(m.entry_id, []).append(v.sentence.index)
+        return found
 
     def _names_site(self, view: SentenceView, frame: Frame) -> bool:
         return frame.loc is not None and any(m.entry_id == frame.loc.entry_id for m in view.get("site"))
@@ -348,6 +376,12 @@ class ActorRules(BuilderBase):
     def _blames(self, view: SentenceView) -> list[tuple[Mention, str]]:
         """A sentence's claims and accusations: the lexicon's cues, and words of blame that take a person
         or a plural ("نحمّل المسؤولية لجماعات ...", "متهماً الميليشيات بالوقوف وراء الهجوم")."""
+        memo: dict[int, list[tuple[Mention, str]]] = self.__dict__.setdefault("_blame_sentences", {})
+        if view.sentence.index not in memo:
+            memo[view.sentence.index] = self._find_blames(view)
+        return memo[view.sentence.index]
+
+    def _find_blames(self, view: SentenceView) -> list[tuple[Mention, str]]:
         out = [] if view.get("cue", "no_claim") else [(c, "claimed") for c in view.get("cue", "claim")]
         # "أعلنت القوات المسلحة اليمنية تنفيذ عمليتين": a statement whose speaker is the group itself
         groups = {a.entry_id for a in self._perpetrators(view) if self._actor_id(a) not in DESCRIPTIVE_ACTORS}
@@ -355,7 +389,7 @@ class ActorRules(BuilderBase):
             out += [(c, "claimed") for c in view.get("cue", "claim_weak") if self._claimant(view, c) in groups]
         out += [(c, "attributed") for c in view.get("cue", "attribution")]
         stems = self.res.words.blame_stems
-        for j in range(view.sentence.tok_start, view.sentence.tok_end):
+        for j in range(view.sentence.tok_start, view.sentence.tok_end) if self.ctx.says(view, stems) else ():
             tok = self.ctx.tok(j)
             if tok.startswith(stems) or (tok[:1] in ("و", "ف") and tok[1:].startswith(stems)):
                 start, end = self.ctx.span_of(j, j + 1)
@@ -366,7 +400,7 @@ class ActorRules(BuilderBase):
         if self.ctx.views[frame.sentence].get("cue", "no_claim"):
             return  # "ولم تتبن أي جهة الهجوم"
         distance = self._distances(frame)
-        for k in sorted(range(len(self.ctx.views)), key=lambda k: distance[k]):
+        for k in sorted(self._actor_sentences(), key=lambda k: distance[k]):
             if not lone and distance[k] > 3:
                 continue
             v = self.ctx.views[k]

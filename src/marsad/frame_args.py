@@ -4,6 +4,8 @@ casualties (numbers, negations), interception, and the follow-up sentences that 
 
 from __future__ import annotations
 
+from typing import Any
+
 from marsad.context import SentenceView
 from marsad.frame_base import (
     DESCRIPTIVE_ACTORS,
@@ -176,10 +178,7 @@ class ArgumentRules(BuilderBase):
             kinds["missile"] = kinds.pop("rocket")
         if len(kinds) == 1:  # "أسقطت طائرتين مسيرتين، فيما أصابت طائرة ثالثة الموقع": three in all
             (wid, told), = kinds.items()
-            if told is not None and any(
-                    self._ordinal(self.ctx.tok(j)) == told + 1
-                    and self.ctx.tok(j - 1).startswith(self.res.words.munition_stems)
-                    for j in range(view.sentence.tok_start + 1, view.sentence.tok_end)):
+            if told is not None and told + 1 in self._munition_ordinals(view):
                 kinds[wid] = told + 1
         frame.weapons = sorted(kinds)
         counts = list(kinds.values())
@@ -203,6 +202,23 @@ class ArgumentRules(BuilderBase):
         if frame.count is None:
             frame.evidence.pop("count", None)
 
+    def _sentence_memo(self, name: str) -> dict[int, Any]:
+        """A per-sentence memo of one look-up (the rules ask the same sentence again for each frame)."""
+        memo: dict[str, dict[int, Any]] = self.__dict__.setdefault("_memo", {})
+        return memo.setdefault(name, {})
+
+    def _munition_ordinals(self, view: SentenceView) -> set[int]:
+        """The ordinals told after a munition noun in the sentence ("طائرة ثالثة" -> 3)."""
+        memo = self._sentence_memo("ordinals")
+        idx = view.sentence.index
+        if idx not in memo:
+            stems, tok = self.res.words.munition_stems, self.ctx.tok
+            ordinals = self.res.words.ordinals_feminine + self.res.words.ordinals_masculine
+            memo[idx] = {n for j in range(view.sentence.tok_start + 1, view.sentence.tok_end)
+                         if tok(j - 1).startswith(stems) and (n := self._ordinal(tok(j))) is not None} \
+                if self.ctx.says(view, ordinals) else set()
+        return memo[idx]
+
     def _ordinal(self, word: str) -> int | None:
         """"ثالثة", "ثالثا" -> 3: the rule words list the ordinals from the second on, feminine and masculine."""
         for forms in (self.res.words.ordinals_feminine, self.res.words.ordinals_masculine):
@@ -214,15 +230,15 @@ class ArgumentRules(BuilderBase):
     def _share(self, frame: Frame, view: SentenceView) -> tuple[int, Mention, int, int] | None:
         """"أطلقت 22 صاروخا ... سقط 17 منها على قاعدة عين الأسد، و5 على قاعدة ... أربيل": the part of a
         counted salvo that fell on this place (a number, then "منها" or a preposition, then the place)."""
-        if frame.loc is None:
-            return None
-        mine = self._share_at(frame.loc, view)
-        if mine is None:
-            return None
+        if frame.loc is None or not view.get("weapon") or not self.ctx.says(view, self.res.words.part_words):
+            return None  # a share is told with "منها": "سقط 17 منها على ..."
+        memo = self._sentence_memo("shares")
+        if view.sentence.index not in memo:
+            found = {p.entry_id: self._share_at(p, view) for p in [*view.get("site"), *view.get("place")]}
+            memo[view.sentence.index] = {k: v for k, v in found.items() if v is not None}
+        shares = memo[view.sentence.index]
         # shares of two places: "أطلقت 14 صاروخا على أربيل، سقط ثلاثة منها داخل القاعدة" is one attack of 14
-        others = [p for p in view.mentions if p.category in ("site", "place") and p.entry_id != frame.loc.entry_id
-                  and self._share_at(p, view) is not None]
-        return mine if others else None
+        return shares.get(frame.loc.entry_id) if len(shares) >= 2 else None
 
     def _share_at(self, place: Mention, view: SentenceView) -> tuple[int, Mention, int, int] | None:
         loc = place.tok_start
@@ -317,6 +333,8 @@ class ArgumentRules(BuilderBase):
         """The tokens of a strike sentence that tell what it answers ("ردا على هجوم أسفر عن مقتل ثلاثة
         جنود"): from "رد" to the end of its clause ("رداً على الهجمات ...، ما أسفر عن مقتل قائد" returns
         to the strike)."""
+        if not self.ctx.says(view, self.res.words.response_phrases):
+            return None
         for j in range(view.sentence.tok_start, view.sentence.tok_end - 1):
             if self.ctx.tok(j) in self.res.words.response_words and self.ctx.tok(j + 1) == "علي" \
                     and any(t.tok_start > j for t in view.get("trigger", "attack")):
@@ -327,6 +345,8 @@ class ArgumentRules(BuilderBase):
 
     def _toll_denials(self, view: SentenceView) -> list[Mention]:
         """Denial verbs whose object is a casualty word: "نفى المتحدث وقوع أي إصابات" (nobody was hurt)."""
+        if not view.get("cue", "denial"):
+            return []
         casualties = view.get("casualty", "killed_noun") + view.get("casualty", "injured_noun")
         if not casualties:
             return []
@@ -414,7 +434,15 @@ class ArgumentRules(BuilderBase):
     def _foiled(self, view: SentenceView) -> tuple[int, int] | None:
         """A launcher found still loaded: "عثرت على منصة إطلاق معدة للاستخدام تحمل ثلاثة صواريخ" (foiled);
         one found burnt after the launch ("عثرت على منصة الإطلاق محترقة") is not."""
+        memo = self._sentence_memo("foiled")
+        if view.sentence.index not in memo:
+            memo[view.sentence.index] = self._find_foiled(view)
+        return memo[view.sentence.index]
+
+    def _find_foiled(self, view: SentenceView) -> tuple[int, int] | None:
         words = self.res.words
+        if not self.ctx.says(view, words.found_stems):
+            return None
         for j in range(view.sentence.tok_start, view.sentence.tok_end):
             if not self.ctx.tok(j).removeprefix("و").startswith(words.found_stems):
                 continue
@@ -469,14 +497,16 @@ class ArgumentRules(BuilderBase):
             return
         last = self.frames[-1]
         idx = view.sentence.index
-        launched = {p.tok_start for k, p in self.launch_points if k == idx}
-        # a place the munitions came from ("أطلقت من منطقة تقع جنوب غربي أربيل") or a convoy heads for
-        # ("الرتل ضم 35 شاحنة وتوجه نحو قاعدة قسرك") is no other event's place
-        aside = [p for p in [*view.get("site"), *view.get("place")]
-                 if p.tok_start in launched or self._is_origin(p) or self._toward(p)]
-        if idx - last.sentence > 2 or any(p not in aside and not any(0 <= p.tok_start - a.tok_end <= 3 for a in aside)
-                                          for p in [*view.get("site"), *view.get("place")]):
+        if idx - last.sentence > 2:
             return
+        places = [*view.get("site"), *view.get("place")]
+        if places:
+            # a place the munitions came from ("أطلقت من منطقة تقع جنوب غربي أربيل") or a convoy heads for
+            # ("الرتل ضم 35 شاحنة وتوجه نحو قاعدة قسرك") is no other event's place
+            launched = {p.tok_start for k, p in self.launch_points if k == idx}
+            aside = [p for p in places if p.tok_start in launched or self._is_origin(p) or self._toward(p)]
+            if any(p not in aside and not any(0 <= p.tok_start - a.tok_end <= 3 for a in aside) for p in places):
+                return
         if last.type == "attack" and view.get("cue", "intercept") and (view.get("weapon") or view.get("trigger")):
             self._intercepted(last, view)
         if last.type == "strike" and view.get("cue", "intercept") and view.get("trigger", "strike"):
@@ -486,10 +516,10 @@ class ArgumentRules(BuilderBase):
         # "لم تقع إصابات في صفوف القوات", "وأضاف البيان: لم ترد تقارير عن وقوع إصابات": a statement of no
         # casualties right after the event needs no word of the event
         nobody = bool(view.get("casualty", "none") or view.get("cue", "toll_negator") or self._toll_denials(view))
-        attackers = last.type == "attack" and self._attackers_toll(view)
-        if last.type != "reinforcement" and (last.killed is None or last.injured is None) and not attackers \
+        if last.type != "reinforcement" and (last.killed is None or last.injured is None) \
                 and (view.get("trigger") or view.get("weapon") or view.get("cue", "intercept") or nobody) and \
-                (view.get("casualty") or view.get("cue", "toll_negator")):
+                (view.get("casualty") or view.get("cue", "toll_negator")) \
+                and not (last.type == "attack" and self._attackers_toll(view)):
             self._casualties(last, view)
             # "القصف على الموقعين لم يسفر عن أي إصابات": the toll of every place the last sentence told of
             if any(self.ctx.tok(j) in self.res.words.both_words
@@ -506,8 +536,9 @@ class ArgumentRules(BuilderBase):
         """"وردت القوات الأمريكية ... ما أسفر عن مقتل مسلحين اثنين", "وقتل اثنان من المهاجمين": a toll
         of the attackers (a strike back, or the attackers named), no toll of their attack; but a toll told
         in what a strike answers ("ضربات ردا على الهجوم الذي أودى بحياة ثلاثة جنود") is the attack's."""
-        if any(self.ctx.tok(j).startswith(self.res.words.attacker_stems)
-               for j in range(view.sentence.tok_start, view.sentence.tok_end)):
+        if self.ctx.says(view, self.res.words.attacker_stems) and any(
+                self.ctx.tok(j).startswith(self.res.words.attacker_stems)
+                for j in range(view.sentence.tok_start, view.sentence.tok_end)):
             return True
         if not (view.get("trigger", "strike") or view.get("cue", "state_striker")):
             return False
@@ -612,7 +643,8 @@ class ArgumentRules(BuilderBase):
         order = [frame.sentence] + ([k for k in range(len(self.ctx.views)) if k != frame.sentence] if lone else [])
         for k in order:
             view = self.ctx.views[k]
-            if self.ctx.tally_sentences.get(k) or sentence_negated(view):
+            if self.ctx.tally_sentences.get(k) or sentence_negated(view) \
+                    or not (view.get("weapon", "aircraft") or view.get("trigger", "strike")):
                 continue
             if k != frame.sentence and any(m.category in ("site", "place", "country")
                                            and self._country_code(m) not in (None, frame.country)
@@ -625,7 +657,9 @@ class ArgumentRules(BuilderBase):
                     frame.count = num[0]
                     frame.cite("count", *self.ctx.span_of(num[1], w.tok_end))
                     return
-            for j in range(view.sentence.tok_start, view.sentence.tok_end):  # "شن العدوان غارتين على ..."
+            duals = self.res.words.dual_strikes
+            for j in range(view.sentence.tok_start, view.sentence.tok_end) if self.ctx.says(view, duals) else ():
+                # "شن العدوان غارتين على ..."
                 if self.ctx.tok(j).removeprefix("ب") in self.res.words.dual_strikes:
                     frame.count = 2
                     frame.cite("count", *self.ctx.span_of(j, j + 1))

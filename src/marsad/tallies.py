@@ -195,10 +195,12 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
     clause = view.clause_of(n0)
     spanned = any(ctx.tok(j).startswith(ctx.res.words.span_stems) and (abs(j - n0) <= 6 or view.clause_of(j) == clause)
                   for j in range(view.sentence.tok_start, view.sentence.tok_end))
-    # "وتسببت تلك الهجمات بإصابة 11 عنصراً": the attacks of a count told before span a period too
-    counted_before = any("attacks" in whats for k, whats in ctx.tally_sentences.items() if k <= view.sentence.index)
-    spanned = spanned or (counted_before and bool(view.get("cue", "collective"))) \
-        or "attacks" in ctx.tally_sentences.get(view.sentence.index, set())  # "تعرضت لـ165 هجوما ... وإن عدد المصابين"
+    # "وتسببت تلك الهجمات بإصابة 11 عنصراً": the attacks of a count told before span a period too; "تعرضت
+    # لـ165 هجوما ... وإن عدد المصابين": so do the attacks counted in the sentence
+    if not spanned and what in ("troops", "injured", "killed"):
+        spanned = "attacks" in ctx.tally_sentences.get(view.sentence.index, set()) or (
+            bool(view.get("cue", "collective"))
+            and any("attacks" in whats for k, whats in ctx.tally_sentences.items() if k <= view.sentence.index))
     if what == "troops":
         toll = _toll_kind(ctx, view, n0, noun.tok_end)
         if toll is not None and spanned:

@@ -25,6 +25,7 @@ class RuleWords:
     arrival_verbs: tuple[str, ...]
     habitual_triggers: tuple[str, ...]
     response_words: tuple[str, ...]
+    response_phrases: tuple[str, ...]
     year_words: tuple[str, ...]
     missile_origin_adjectives: tuple[str, ...]
     drone_striker_stems: tuple[str, ...]
