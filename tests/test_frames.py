@@ -1532,3 +1532,41 @@ def test_frames_explanation_naming_no_place_spares_a_distant_attack(pipeline):
             "وأضاف أن الدفاعات جاهزة.\n\nوتابع أن المنطقة هادئة.\n\nوفي سياق آخر، قال الدفاع المدني إن "
             "حريقا اندلع في سوق شعبي بسبب تماس كهربائي.")
     assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "ain-al-asad")]
+
+
+def test_frames_pluperfect_background_at_another_place_is_no_event(pipeline):
+    text = ("استهدفت طائرة مسيرة قاعدة حرير في أربيل فجر اليوم.\n\n"
+            "وكانت قاعدة عين الأسد في الأنبار قد تعرضت لهجوم صاروخي، دون أن يسفر عن إصابات.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "harir")]
+
+
+def test_frames_pluperfect_background_completes_the_record_of_its_place(pipeline):
+    text = ("سقطت ثلاثة صواريخ على قاعدة عين الأسد فجر اليوم.\n\n"
+            "وكانت قاعدة عين الأسد قد تعرضت لهجوم بطائرة مسيرة تبنته المقاومة الإسلامية في العراق.")
+    e = _one(pipeline, text)
+    assert (e.location.id, e.date) == ("ain-al-asad", dt.date(2024, 1, 22))
+
+
+def test_frames_pluperfect_with_its_own_day_is_an_event(pipeline):
+    text = ("استهدفت طائرة مسيرة قاعدة حرير في أربيل فجر اليوم.\n\n"
+            "وكانت قاعدة عين الأسد قد تعرضت أمس الأحد لهجوم صاروخي.")
+    got = sorted((e.location.id, e.date) for e in _events(pipeline, text))
+    assert got == [("ain-al-asad", dt.date(2024, 1, 21)), ("harir", dt.date(2024, 1, 22))]
+
+
+def test_frames_correction_after_a_pluperfect_clause_is_told(pipeline):
+    text = ("قتل ثلاثة جنود أمريكيين في هجوم بطائرة مسيرة على موقع عسكري قرب الحدود فجر الأحد.\n\n"
+            "وكان المتحدث قد قال إن الهجوم استهدف قاعدة التنف، قبل أن يتبين أن الموقع المستهدف هو البرج 22.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "tower-22")]
+
+
+def test_frames_event_in_a_relative_clause_describing_victims_is_no_event(pipeline):
+    text = ("عائلات قتلى البرج 22 تقاضي مصارف\n\n"
+            "رفعت عائلات الجنود الذين قتلوا في الهجوم بطائرة مسيرة على موقع البرج 22 دعوى أمام محكمة في نيويورك.")
+    assert _events(pipeline, text) == []
+
+
+def test_frames_known_attack_telling_the_time_is_background(pipeline):
+    text = ("أعلن الجيش الأمريكي اليوم نشر منظومة دفاع جوي إضافية في سوريا.\n\n"
+            "ويأتي ذلك بعد الهجوم الذي استهدف قاعدة التنف بطائرة مسيرة.")
+    assert _events(pipeline, text) == []

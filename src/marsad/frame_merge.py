@@ -16,6 +16,7 @@ def _key(f: Frame) -> tuple[str, str | None, str | None]:
 
 
 def _absorb(into: Frame, other: Frame) -> None:
+    into.background = into.background and other.background
     if STATUS_RANK[other.status] > STATUS_RANK[into.status]:
         into.status = other.status
         into.evidence["status"] = list(other.evidence.get("status", []))

@@ -172,10 +172,16 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if reinf_trigs and not made and not hit and not view.get("cue", "civilian") \
                 and not counted & {"trucks", "flights", "troops"}:
             made += self._reinforcements(view, sites, places, reinf_trigs, arrivals)
+        background = self._background(view) if made else None
         for f in made:
             if f.type == "attack":
                 self._lead_in(f, view)
             self._status(f, view)
+            if background is not None and (not background or f.loc is None
+                                           or view.clause_of(f.loc.tok_start) in background):
+                # "وكانت قاعدة عين الأسد قد تعرضت لهجوم صاروخي": earlier than the story, not on its day
+                f.background, f.date, f.date_strategy = True, None, None
+                f.evidence.pop("date", None)
         if not made:
             self._follow_up(view)
             self._denied(view, sites)
@@ -243,6 +249,37 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                     f.date, f.date_strategy = d.value, "lead"
                     f.cite("date", d.start, d.end)
                 return
+
+    def _background(self, view: SentenceView) -> set[int] | None:
+        """A sentence with no date of its own that tells events as background: the clauses (an empty set: all
+        of them) whose events are earlier than the story.  The pluperfect covers the clause of its "قد" ("وكانت
+        القاعدة قد تعرضت لهجوم"; "قد" up to five words after "كان"; a correction in a later clause, "قبل أن
+        توضح مصادر أن المكان هو البرج 22", is not covered); "يذكر أن" and "في وقت سابق" (not "من اليوم نفسه")
+        cover the sentence, and so does a relative clause when every attack or strike word is inside one,
+        after "في" ("عائلات الجنود الذين قتلوا في الهجوم على ...", "موقع البرج 22 الذي قتل فيه ثلاثة جنود في هجوم
+        مطلع العام": also with a month or a season) or is a known event telling the time ("بعد الهجوم الذي
+        استهدف قاعدة التنف")."""
+        if any(d.precision == "day" for _t, d in view.dates) or view.get("cue", "same_day"):
+            return None
+        if not view.dates:  # "وكان المرصد قد رصد الشهر الماضي دخول رتل": a month told is no background
+            if view.get("cue", "background"):
+                return set()
+            aux = view.get("cue", "past_aux")
+            particles = [q for q in view.get("cue", "perfect_particle")
+                         if not q.prefix and any(1 <= q.tok_start - a.tok_end <= 5 for a in aux)]
+            if particles:
+                return {view.clause_of(q.tok_start) for q in particles}
+        relatives = view.get("cue", "relative")
+        words = view.get("trigger", "attack") + view.get("trigger", "strike")
+        known = [t for t in words if self._anchored(t)]
+        # "بعد الهجوم الذي استهدف": the verb of the known event's relative clause
+        known += [t for t in words if any(0 <= t.tok_start - r.tok_end <= 1 and 0 <= r.tok_start - k.tok_end <= 2
+                                          for r in relatives for k in known)]
+        if words and all(t in known or (self.ctx.tok(t.tok_start - 1) == "في" and any(
+                0 <= t.tok_start - r.tok_end <= 6 and view.clause_of(r.tok_start) == view.clause_of(t.tok_start)
+                for r in relatives)) for t in words):
+            return set()
+        return None
 
     def explained_away(self, f: Frame) -> bool:
         """"قيادة العمليات توضح حقيقة الانفجار ... تفجير مسيطر عليه", "مصدر أمني: لا هجوم": an attack at a
@@ -645,6 +682,7 @@ def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
     merged = [f for f in merged if not (ctx.views[f.sentence].sentence.paragraph == 0 and f.date is None and f.loc is not None and any(
         g.loc is not None and g.loc.entry_id == f.loc.entry_id and g.type != f.type for g in merged))]
     merged = fold_areas(merged, res)
+    merged = [f for f in merged if not (f.background and f.date is None)]  # background that completes nothing
     merged = [f for f in merged if not builder.explained_away(f)]
     builder.headline_day(merged)
     builder.vehicle_strikes(merged)
