@@ -1570,3 +1570,9 @@ def test_frames_known_attack_telling_the_time_is_background(pipeline):
     text = ("أعلن الجيش الأمريكي اليوم نشر منظومة دفاع جوي إضافية في سوريا.\n\n"
             "ويأتي ذلك بعد الهجوم الذي استهدف قاعدة التنف بطائرة مسيرة.")
     assert _events(pipeline, text) == []
+
+
+def test_frames_habitual_verb_without_a_day_is_no_event(pipeline):
+    text = ("أعلن الجيش الأمريكي اليوم نشر منظومة دفاع جوي إضافية في سوريا.\n\n"
+            "ودأبت الفصائل المسلحة على استهداف قاعدة عين الأسد بالصواريخ والمسيرات.")
+    assert _events(pipeline, text) == []
