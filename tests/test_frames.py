@@ -1576,3 +1576,19 @@ def test_frames_habitual_verb_without_a_day_is_no_event(pipeline):
     text = ("أعلن الجيش الأمريكي اليوم نشر منظومة دفاع جوي إضافية في سوريا.\n\n"
             "ودأبت الفصائل المسلحة على استهداف قاعدة عين الأسد بالصواريخ والمسيرات.")
     assert _events(pipeline, text) == []
+
+
+def test_frames_strikes_only_braced_for_are_no_event(pipeline):
+    text = "وأخلى عناصر الميليشيات مقراتهم في الميادين أمس تحسبا لضربات أمريكية."
+    assert [e for e in _events(pipeline, text) if e.type == "strike"] == []
+
+
+def test_frames_count_of_attacks_since_a_day_is_no_country_level_attack(pipeline):
+    text = "وتعرضت القوات الأمريكية في سوريا لـ 46 هجوما بالصواريخ والمسيرات منذ 17 تشرين الأول."
+    assert _events(pipeline, text) == []
+
+
+def test_frames_country_level_attack_is_the_placed_attack_of_its_day(pipeline):
+    text = ("قال مسؤول أمريكي إن القوات الأمريكية في شرق سوريا تعرضت لهجوم بعدة صواريخ يوم الخميس.\n\n"
+            "وأوضح أن الصواريخ أطلقت الخميس باتجاه قاعدة حقل العمر ولم تسفر عن إصابات.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "al-omar")]

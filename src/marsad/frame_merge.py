@@ -76,10 +76,12 @@ def merge(frames: list[Frame]) -> list[Frame]:
             out.remove(f)
     # a strike or reinforcement told at country level ("ضربات أمريكية في سوريا") on the day the text names
     # its places is those events, not another one: it completes the first of them
-    for f in [f for f in out if f.loc is None and f.type != "attack"]:
+    # (an attack only when one placed attack of that day and country is told: "تعرضت القوات الأمريكية في شرق
+    # سوريا لهجوم بعدة صواريخ يوم الخميس" and "صواريخ أطلقت باتجاه موقع الدعم في حقل العمر")
+    for f in [f for f in out if f.loc is None]:
         named = [g for g in out if g.loc is not None and g.type == f.type and g.country == f.country
                  and f.date is not None and g.date == f.date]
-        if named:
+        if named and (f.type != "attack" or len(named) == 1):
             _absorb(named[0], f)
             out.remove(f)
     return out

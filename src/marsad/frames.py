@@ -500,9 +500,13 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                 frames.append(frame)
                 weapons = [w for w in weapons if w not in own]
         if not locs:
+            # "تعرضت القوات الأمريكية في شرق سوريا لهجوم بعدة صواريخ يوم الخميس" (not "لـ 46 هجوماً منذ 17
+            # تشرين الأول": a day that starts a period, a count of attacks)
             if not frames and weapons and trigs and not self.arab_coalition_doc and \
                     self._country_of(view, trigs[0].tok_start)[0] and \
-                    any(d.precision == "day" for _t, d in view.dates) and \
+                    "attacks" not in self.ctx.tally_sentences.get(view.sentence.index, set()) and \
+                    any(d.precision == "day" and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")
+                        for t, d in view.dates) and \
                     (view.get("cue", "coalition_target") or any(a.entry_id in TARGET_ACTORS for a in view.get("actor"))):
                 frame = self._new("attack", view, None, trigs[0].tok_start, trigs[0])
                 self._fill_attack(frame, view, weapons, [])
