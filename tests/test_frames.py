@@ -1592,3 +1592,16 @@ def test_frames_country_level_attack_is_the_placed_attack_of_its_day(pipeline):
     text = ("قال مسؤول أمريكي إن القوات الأمريكية في شرق سوريا تعرضت لهجوم بعدة صواريخ يوم الخميس.\n\n"
             "وأوضح أن الصواريخ أطلقت الخميس باتجاه قاعدة حقل العمر ولم تسفر عن إصابات.")
     assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "al-omar")]
+
+
+def test_frames_sentence_day_beats_a_vague_span_nearer_the_place(pipeline):
+    text = ("ويأتي ذلك بعد أيام من استهداف مطار أربيل الدولي، حيث سقطت طائرة مسيرة مفخخة في محيط القاعدة "
+            "في 25 كانون الأول الماضي.")
+    e = _one(pipeline, text, published="2024-01-03")
+    assert (e.location.id, e.date) == ("erbil-airbase", dt.date(2023, 12, 25))
+
+
+def test_frames_attacks_of_a_period_are_no_event(pipeline):
+    text = ("أسقطت الدفاعات الجوية طائرة مسيرة فوق قاعدة عين الأسد اليوم.\n\n"
+            "وتستضيف قاعدة حرير قوات أمريكية، وقد تعرضت منذ منتصف تشرين الأول لعدة هجمات بطائرات مسيرة.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "ain-al-asad")]

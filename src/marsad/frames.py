@@ -177,6 +177,15 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             if f.type == "attack":
                 self._lead_in(f, view)
             self._status(f, view)
+            if f.date is None and f.date_strategy == "vague":
+                # "بعد أيام من استهداف مطار أربيل، حيث كانت طائرة مسيرة قد سقطت ... في 25 كانون الأول": the
+                # sentence's one day, not the vague span nearest the place
+                days = {d.value: d for t, d in view.dates if d.precision == "day" and d.value is not None
+                        and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")}
+                if len(days) == 1:
+                    (d,) = days.values()
+                    f.date, f.date_strategy = d.value, d.strategy
+                    f.evidence["date"] = [(d.start, d.end)]
             if background is not None and (not background or f.loc is None
                                            or view.clause_of(f.loc.tok_start) in background):
                 # "وكانت قاعدة عين الأسد قد تعرضت لهجوم صاروخي": earlier than the story, not on its day
@@ -533,6 +542,9 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             return not any(view.clause_of(t) == here for t in days)
         if days:
             return False
+        since = any(self.ctx.tok(t - 1) == "منذ" or self.ctx.tok(t).startswith("منذ") for t, _d in view.dates)
+        if since and any(t.surface.startswith(self.res.words.habitual_triggers) for t in trigs):
+            return True  # "وقد تعرضت منذ منتصف تشرين الأول لعدة هجمات بطائرات مسيرة": a period's attacks
         weak = all(t.surface.startswith(self.res.words.habitual_triggers) for t in trigs)
         return weak and not (frame.weapons or frame.killed or frame.injured or frame.intercepted)
 
