@@ -1605,3 +1605,10 @@ def test_frames_attacks_of_a_period_are_no_event(pipeline):
     text = ("أسقطت الدفاعات الجوية طائرة مسيرة فوق قاعدة عين الأسد اليوم.\n\n"
             "وتستضيف قاعدة حرير قوات أمريكية، وقد تعرضت منذ منتصف تشرين الأول لعدة هجمات بطائرات مسيرة.")
     assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "ain-al-asad")]
+
+
+def test_frames_day_of_the_statement_before_that_is_not_the_events(pipeline):
+    text = ("قال المتحدث باسم التحالف يوم الاثنين إن أربعة صواريخ أطلقت على قاعدة عين الأسد الجوية التي تستضيف "
+            "قوات أمريكية وقوات أخرى من التحالف في محافظة الأنبار بغرب البلاد يوم الأحد.")
+    e = _one(pipeline, text)
+    assert (e.location.id, e.date) == ("ain-al-asad", dt.date(2024, 1, 21))

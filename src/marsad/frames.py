@@ -177,6 +177,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             if f.type == "attack":
                 self._lead_in(f, view)
             self._status(f, view)
+            self._reported_day(f, view)
             if f.date is None and f.date_strategy == "vague":
                 # "بعد أيام من استهداف مطار أربيل، حيث كانت طائرة مسيرة قد سقطت ... في 25 كانون الأول": the
                 # sentence's one day, not the vague span nearest the place
@@ -258,6 +259,25 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                     f.date, f.date_strategy = d.value, "lead"
                     f.cite("date", d.start, d.end)
                 return
+
+    def _reported_day(self, f: Frame, view: SentenceView) -> None:
+        """"قال المتحدث باسم التحالف يوم الثلاثاء إن خمسة صواريخ أطلقت على قاعدة عين الأسد يوم الاثنين": a
+        day right before "إن/أن" is the statement's; the event takes the day told after it (nearest its place)."""
+        spans = f.evidence.get("date")
+        if f.date is None or not spans or len(spans) != 1:
+            return
+        days = [(t, d) for t, d in view.dates if d.precision == "day" and d.value is not None
+                and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")]
+        mine = [t for t, d in days if (d.start, d.end) == spans[0]]
+        if not mine:
+            return
+        that = [j for j in range(mine[0] + 1, min(mine[0] + 5, f.anchor))
+                if self.ctx.tok(j) in self.res.words.that_words]
+        later = [(t, d) for t, d in days if that and t > that[0] and d.value != f.date]
+        if later:
+            _t, d = min(later, key=lambda td: abs(td[0] - f.anchor))
+            f.date, f.date_strategy = d.value, d.strategy
+            f.evidence["date"] = [(d.start, d.end)]
 
     def _background(self, view: SentenceView) -> set[int] | None:
         """A sentence with no date of its own that tells events as background: the clauses (an empty set: all
