@@ -1612,3 +1612,10 @@ def test_frames_day_of_the_statement_before_that_is_not_the_events(pipeline):
             "قوات أمريكية وقوات أخرى من التحالف في محافظة الأنبار بغرب البلاد يوم الأحد.")
     e = _one(pipeline, text)
     assert (e.location.id, e.date) == ("ain-al-asad", dt.date(2024, 1, 21))
+
+
+def test_frames_headline_event_takes_the_told_day_not_the_statements(pipeline):
+    text = ("القيادة المركزية الأمريكية: إسقاط ثلاث طائرات مسيرة حوثية فوق البحر الأحمر\n\n"
+            "وأوضحت القيادة المركزية في بيان نشرته صباح اليوم الاثنين، أن المدمرة تعاملت مع الطائرات مساء الأحد.")
+    e = _one(pipeline, text)
+    assert (e.location.id, e.date) == ("red-sea", dt.date(2024, 1, 21))

@@ -245,20 +245,21 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
     def headline_day(self, merged: list[Frame]) -> None:
         """"خلية الإعلام الأمني: انفجار عبوة ناسفة على رتل ... في بابل" then "أعلنت الخلية، اليوم الأربعاء،
         انفجار ...": a headline event the body never dates otherwise is the story of the lead, on its day (the
-        first day told in the first three sentences of the body)."""
+        first day told in the first three sentences of the body; a statement's day before "أن", "في بيان نشرته
+        صباح اليوم الأربعاء، أن ... مساء الثلاثاء", only when no other is told)."""
         undated = [f for f in merged if f.date is None and self.ctx.views[f.sentence].sentence.paragraph == 0]
         if not undated:
             return
         body = [v for v in self.ctx.views if v.sentence.paragraph > 0][:3]
-        for v in body:
-            days = [(t, d) for t, d in v.dates if d.precision == "day" and d.value is not None
-                    and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")]
-            if days:
-                d = days[0][1]
-                for f in undated:
-                    f.date, f.date_strategy = d.value, "lead"
-                    f.cite("date", d.start, d.end)
-                return
+        days = [(t, d) for v in body for t, d in v.dates if d.precision == "day" and d.value is not None
+                and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")]
+        told = [(t, d) for t, d in days
+                if not any(self.ctx.tok(j) in self.res.words.that_words for j in range(t + 1, t + 5))]
+        if days:
+            d = (told or days)[0][1]
+            for f in undated:
+                f.date, f.date_strategy = d.value, "lead"
+                f.cite("date", d.start, d.end)
 
     def _reported_day(self, f: Frame, view: SentenceView) -> None:
         """"قال المتحدث باسم التحالف يوم الثلاثاء إن خمسة صواريخ أطلقت على قاعدة عين الأسد يوم الاثنين": a
