@@ -293,7 +293,9 @@ class ActorRules(BuilderBase):
 
     def _own_claim(self, frame: Frame, lone: bool) -> None:
         distance = self._distances(frame)
-        for k in sorted(self._actor_sentences(), key=lambda k: distance[k]):
+        claiming = [k for k in self._actor_sentences()
+                    if self.ctx.views[k].get("cue", "claim") or self.ctx.views[k].get("cue", "claim_weak")]
+        for k in sorted(claiming, key=lambda k: distance[k]):
             v = self.ctx.views[k]
             names = self._names_site(v, frame)  # a claim listing several bases names each of them
             if not (lone or distance[k] <= 3 or names) \
@@ -400,9 +402,8 @@ class ActorRules(BuilderBase):
         if self.ctx.views[frame.sentence].get("cue", "no_claim"):
             return  # "ولم تتبن أي جهة الهجوم"
         distance = self._distances(frame)
-        for k in sorted(self._actor_sentences(), key=lambda k: distance[k]):
-            if not lone and distance[k] > 3:
-                continue
+        near = [k for k in self._actor_sentences() if lone or distance[k] <= 3]
+        for k in sorted(near, key=lambda k: distance[k]):
             v = self.ctx.views[k]
             actors = self._perpetrators(v)
             if not actors or self._disowned(v):
