@@ -1619,3 +1619,10 @@ def test_frames_headline_event_takes_the_told_day_not_the_statements(pipeline):
             "وأوضحت القيادة المركزية في بيان نشرته صباح اليوم الاثنين، أن المدمرة تعاملت مع الطائرات مساء الأحد.")
     e = _one(pipeline, text)
     assert (e.location.id, e.date) == ("red-sea", dt.date(2024, 1, 21))
+
+
+def test_frames_announced_attack_takes_the_day_the_next_sentence_tells(pipeline):
+    text = ("أعلن المتحدث العسكري اليوم الاثنين تنفيذ عملية استهدفت مدمرة أمريكية في البحر الأحمر بصواريخ مجنحة.\n\n"
+            "وأوضح في بيان أن القوات نفذت مساء أمس الأحد عملية عسكرية استهدفت المدمرة بعدد من الطائرات المسيرة.")
+    (e,) = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert (e.location.id, e.date) == ("red-sea", dt.date(2024, 1, 21))

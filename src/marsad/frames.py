@@ -193,6 +193,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                 f.background, f.date, f.date_strategy = True, None, None
                 f.evidence.pop("date", None)
         if not made:
+            self._announced_day(view, attack_trigs)
             self._follow_up(view)
             self._denied(view, sites)
             if striker is None and not (history or passing or sentence_negated(view)) and (strike_trigs or (
@@ -260,6 +261,31 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             for f in undated:
                 f.date, f.date_strategy = d.value, "lead"
                 f.cite("date", d.start, d.end)
+
+    def _announced_day(self, view: SentenceView, attack_trigs: list[Mention]) -> None:
+        """"أعلن المتحدث العسكري اليوم الأربعاء تنفيذ عملية استهدفت المدمرة الأمريكية في البحر الأحمر" then
+        "وأوضح في بيان أن القوات نفذت مساء أمس الثلاثاء عملية استهدفت المدمرة": the attack announced took
+        place on the day the next sentences tell (a day or two before the announcement), not on the
+        announcement's."""
+        if not self.frames or not attack_trigs or view.get("site") or view.get("place") or sentence_negated(view):
+            return
+        last = self.frames[-1]
+        if last.type != "attack" or last.date is None or not 1 <= view.sentence.index - last.sentence <= 2:
+            return
+        announced = self.ctx.views[last.sentence]
+        if not (announced.get("cue", "claim_weak") or announced.get("cue", "claim")):
+            return
+        aux = view.get("cue", "past_aux")
+        if any(1 <= q.tok_start - a.tok_end <= 5 for q in view.get("cue", "perfect_particle") for a in aux):
+            return  # "وكانت القوات قد استهدفت أمس ...": an earlier attack
+        days = {d.value: d for t, d in view.dates if d.precision == "day" and d.value is not None
+                and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")}
+        if len(days) != 1:
+            return
+        (d,) = days.values()
+        if 1 <= (last.date - d.value).days <= 2:
+            last.date, last.date_strategy = d.value, d.strategy
+            last.evidence["date"] = [(d.start, d.end)]
 
     def _reported_day(self, f: Frame, view: SentenceView) -> None:
         """"قال المتحدث باسم التحالف يوم الثلاثاء إن خمسة صواريخ أطلقت على قاعدة عين الأسد يوم الاثنين": a
