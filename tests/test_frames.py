@@ -1127,6 +1127,30 @@ def test_frames_a_threat_after_the_blame_does_not_hedge_it(pipeline):
     assert actors == {"conoco": "iran-backed-militias", "green-village": "iran-backed-militias"}
 
 
+def test_frames_the_answers_artillery_is_not_the_attacks(pipeline):
+    text = "قذائف صاروخية تطال قاعدة حقل العمر اليوم.. والقوات الأمريكية ترد بقصف مدفعي على خشام"
+    attacks = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [e.weapons for e in attacks] == [["rocket"]]
+
+
+def test_frames_drones_downed_out_of_a_whole_count_the_whole(pipeline):
+    text = ("قالت القيادة المركزية إن قواتها أسقطت اليوم خمس طائرات مسيرة من أصل سبع أطلقها الحوثيون "
+            "باتجاه البحر الأحمر.")
+    assert _one(pipeline, text).count == 7
+
+
+def test_frames_a_bare_shell_count_counts_the_one_kind_named(pipeline):
+    text = ("قصفت ميليشيات قاعدة حقل كونيكو فجر اليوم بقذائف هاون، حيث أفاد مراسلنا بسقوط نحو 10 قذائف "
+            "داخل الحقل.")
+    e = _one(pipeline, text)
+    assert (e.weapons, e.count) == (["mortar"], 10)
+
+
+def test_frames_members_hurt_in_the_dual(pipeline):
+    text = "سقطت قذيفتا هاون داخل قاعدة عين الأسد اليوم، ما أدى إلى إصابة منتسبين اثنين بجروح طفيفة."
+    assert _one(pipeline, text).injured == 2
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 
@@ -1626,3 +1650,18 @@ def test_frames_announced_attack_takes_the_day_the_next_sentence_tells(pipeline)
             "وأوضح في بيان أن القوات نفذت مساء أمس الأحد عملية عسكرية استهدفت المدمرة بعدد من الطائرات المسيرة.")
     (e,) = [e for e in _events(pipeline, text) if e.type == "attack"]
     assert (e.location.id, e.date) == ("red-sea", dt.date(2024, 1, 21))
+
+
+def test_frames_airport_record_joins_the_site_the_text_places_there(pipeline):
+    text = ("إحباط هجوم صاروخي في مطار بغداد\n\n"
+            "أحبطت القوات الأمنية اليوم هجوما صاروخيا كان يستهدف قاعدة فكتوريا التي يتواجد فيها التحالف الدولي "
+            "في مطار بغداد الدولي.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "victory-base")]
+
+
+def test_frames_separate_incident_with_no_known_place_is_a_record_of_its_own(pipeline):
+    text = ("سقطت ثلاثة صواريخ على قاعدة فكتوريا قرب مطار بغداد فجر اليوم.\n\n"
+            "وفي حادث آخر، انفجرت عبوة ناسفة صباح اليوم على رتل لشركة متعاقدة مع التحالف الدولي، على الطريق "
+            "السريع في قضاء أبو غريب غربي بغداد.")
+    got = sorted((e.type, e.location.id if e.location else "-", e.country) for e in _events(pipeline, text))
+    assert got == [("attack", "-", "IQ"), ("attack", "victory-base", "IQ")]

@@ -22,7 +22,8 @@ NEGATING_CUES = ("threat", "denial")
 # sentence with nothing else can neither make nor complete an event
 PASSIVE_CUES = frozenset({"direction", "next_day", "analysis", "habitual", "reaction", "heading", "told_before",
                           "no_attack_words", "headline_only", "needs_weapon", "not_attack", "departure",
-                          "strike_verb", "past_aux", "perfect_particle", "background", "relative"})
+                          "strike_verb", "past_aux", "perfect_particle", "background", "relative",
+                          "separate"})
 MISSILE_ORIGINS = frozenset({"YE", "IR"})
 MISSILE_ACTORS = frozenset({"ansar-allah"})  # launches from Yemen: its rockets are missiles (spec)
 # who may confirm an event (the side that was hit, officials); for a strike also the Iraqi/Syrian side
@@ -69,6 +70,7 @@ class Frame:
     anchor: int = 0  # token index the frame is anchored at
     vehicle: bool = False  # a drone hit on a vehicle: later sentences speak of the vehicle, not of a strike
     background: bool = False  # told as background with no date of its own: no record unless another completes
+    separate: bool = False  # told as another incident ("وفي حادث آخر"): never the record of an earlier sentence
 
     def cite(self, name: str, start: int, end: int) -> None:
         spans = self.evidence.setdefault(name, [])

@@ -53,7 +53,7 @@ def merge(frames: list[Frame]) -> list[Frame]:
             if g.date == f.date or f.date is None or g.date is None:
                 target = g
                 break
-        if target is None and f.loc is None:
+        if target is None and f.loc is None and not f.separate:
             # an unnamed place told again right after a named one of the same type and country
             for g in reversed(out):
                 if g.type == f.type and g.country == f.country and 0 <= f.sentence - g.sentence <= 2 \
@@ -78,7 +78,7 @@ def merge(frames: list[Frame]) -> list[Frame]:
     # its places is those events, not another one: it completes the first of them
     # (an attack only when one placed attack of that day and country is told: "تعرضت القوات الأمريكية في شرق
     # سوريا لهجوم بعدة صواريخ يوم الخميس" and "صواريخ أطلقت باتجاه موقع الدعم في حقل العمر")
-    for f in [f for f in out if f.loc is None]:
+    for f in [f for f in out if f.loc is None and not f.separate]:
         named = [g for g in out if g.loc is not None and g.type == f.type and g.country == f.country
                  and f.date is not None and g.date == f.date]
         if named and (f.type != "attack" or len(named) == 1):
@@ -103,6 +103,22 @@ def fold_areas(frames: list[Frame], res: Resources) -> list[Frame]:
                 continue
             site = res.entries[g.loc.entry_id]
             if site.admin1 == area.admin1 and site.country == area.country \
+                    and (f.date is None or g.date is None or f.date == g.date):
+                _absorb(g, f)
+                out.remove(f)
+                break
+    return out
+
+
+def fold_hosts(frames: list[Frame], hosted: set[tuple[str, str]]) -> list[Frame]:
+    """"قاعدة فكتوريا التي يتواجد فيها التحالف في مطار بغداد الدولي": a record at a place that the text
+    names as a site's host ((site, place) in ``hosted``) joins the site's record of the same type and day."""
+    out = list(frames)
+    for f in frames:
+        if f.loc is None or f.loc.category != "place":
+            continue
+        for g in out:
+            if g is not f and g.type == f.type and g.loc is not None and (g.loc.entry_id, f.loc.entry_id) in hosted \
                     and (f.date is None or g.date is None or f.date == g.date):
                 _absorb(g, f)
                 out.remove(f)

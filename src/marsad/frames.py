@@ -50,7 +50,7 @@ from marsad.frame_base import (
     sentence_negated,
     valid_triggers,
 )
-from marsad.frame_merge import fold_areas, merge, to_event
+from marsad.frame_merge import fold_areas, fold_hosts, merge, to_event
 from marsad.frame_places import PlaceRules
 from marsad.lexicon import Resources
 from marsad.model import Document, Mention
@@ -174,6 +174,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             made += self._reinforcements(view, sites, places, reinf_trigs, arrivals)
         background = self._background(view) if made else None
         for f in made:
+            f.separate = bool(view.get("cue", "separate"))
             if f.type == "attack":
                 self._lead_in(f, view)
             self._status(f, view)
@@ -261,6 +262,17 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             for f in undated:
                 f.date, f.date_strategy = d.value, "lead"
                 f.cite("date", d.start, d.end)
+
+    def hosted(self) -> set[tuple[str, str]]:
+        """(site, airport) pairs the text tells as one in the other: "قاعدة فكتوريا التي يتواجد فيها التحالف
+        الدولي في مطار بغداد الدولي" (the airport up to eight words after the site, in its sentence)."""
+        out: set[tuple[str, str]] = set()
+        for view in self.ctx.views:
+            for s in view.get("site"):
+                for p in view.get("place"):
+                    if 0 <= p.tok_start - s.tok_end <= 8 and self.res.entries[p.entry_id].kind == "airport":
+                        out.add((s.entry_id, p.entry_id))
+        return out
 
     def _announced_day(self, view: SentenceView, attack_trigs: list[Mention]) -> None:
         """"أعلن المتحدث العسكري اليوم الأربعاء تنفيذ عملية استهدفت المدمرة الأمريكية في البحر الأحمر" then
@@ -558,13 +570,22 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if not locs:
             # "تعرضت القوات الأمريكية في شرق سوريا لهجوم بعدة صواريخ يوم الخميس" (not "لـ 46 هجوماً منذ 17
             # تشرين الأول": a day that starts a period, a count of attacks)
-            if not frames and weapons and trigs and not self.arab_coalition_doc and \
-                    self._country_of(view, trigs[0].tok_start)[0] and \
+            # "عبوة ناسفة انفجرت ... على رتل لشركة متعاقدة مع التحالف الدولي، ... في قضاء أبو غريب غربي بغداد":
+            # a place outside the gazetteer, told by a known place's direction, is in that place's country
+            country, near = self._country_of(view, trigs[0].tok_start) if trigs else (None, None)
+            if country is None:
+                codes = {self._country_code(p): p for p in view.get("place") if self._country_code(p)}
+                if len(codes) == 1:
+                    ((country, near),) = codes.items()
+            if not frames and weapons and trigs and not self.arab_coalition_doc and country and \
                     "attacks" not in self.ctx.tally_sentences.get(view.sentence.index, set()) and \
                     any(d.precision == "day" and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")
                         for t, d in view.dates) and \
                     (view.get("cue", "coalition_target") or any(a.entry_id in TARGET_ACTORS for a in view.get("actor"))):
                 frame = self._new("attack", view, None, trigs[0].tok_start, trigs[0])
+                if frame.country is None and near is not None:
+                    frame.country, frame.country_ev = country, near
+                    frame.cite("country", near.start, near.end)
                 self._fill_attack(frame, view, weapons, [])
                 frames.append(frame)
             return frames
@@ -745,6 +766,7 @@ def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
     merged = [f for f in merged if not (ctx.views[f.sentence].sentence.paragraph == 0 and f.date is None and f.loc is not None and any(
         g.loc is not None and g.loc.entry_id == f.loc.entry_id and g.type != f.type for g in merged))]
     merged = fold_areas(merged, res)
+    merged = fold_hosts(merged, builder.hosted())
     merged = [f for f in merged if not (f.background and f.date is None)]  # background that completes nothing
     merged = [f for f in merged if not builder.explained_away(f)]
     builder.headline_day(merged)

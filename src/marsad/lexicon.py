@@ -32,7 +32,8 @@ CUE_TYPES = ("claim", "claim_weak", "attribution", "no_claim", "intercept", "not
              "needs_weapon", "reaction", "told_before",
              "debunk", "no_attack_words",
              "headline_only", "heading", "direction", "next_day",
-             "analysis", "strike_verb", "another", "past_aux", "perfect_particle", "background", "relative")
+             "analysis", "strike_verb", "another", "past_aux", "perfect_particle", "background", "relative",
+             "separate")
 CASUALTY_TYPES = ("killed_noun", "injured_noun", "none", "people", "people_one", "people_two")
 TALLY_TYPES = ("attacks", "troops", "injured", "killed", "trucks", "flights", "period")
 FORM_ATTRS = {"form", "count", "suffix"}
