@@ -132,6 +132,15 @@ class ArgumentRules(BuilderBase):
         weapons = self._own_weapons(frame, weapons, view)
         if not any(d.precision == "day" for _t, d in view.dates):  # background talk has no day of its own
             weapons = [w for w in weapons if not self._of_many_attacks(w, weapons)]
+        if frame.type == "attack":  # "... وواشنطن ترد بقصف مدفعي على خشام": the answer's munitions
+            answers = [j for j in range(view.sentence.tok_start, view.sentence.tok_end)  # not "ردا على هجوم"
+                       if self.ctx.tok(j).removeprefix("و").startswith(self.res.words.response_verbs)
+                       and self.ctx.tok(j + 1) != "علي"] \
+                if self.ctx.says(view, self.res.words.response_verbs) else []
+            answered = {w.entry_id for w in weapons if any(j < w.tok_start and view.clause_of(j) == view.clause_of(w.tok_start)
+                                                           for j in answers)}
+            # and the same munitions told again later in the sentence ("... حيث سقطت أكثر من 10 قذائف مدفعية")
+            weapons = [w for w in weapons if not (w.entry_id in answered and any(j < w.tok_start for j in answers))]
         for w in weapons:
             wid = w.entry_id
             count: int | None = w.attrs.get("count")  # type: ignore[assignment]
@@ -142,6 +151,9 @@ class ArgumentRules(BuilderBase):
                     frame.cite("count", *self.ctx.span_of(num[1], num[2]))
             elif count is not None:
                 frame.cite("count", w.start, w.end)
+            whole = self._out_of(w)  # "أسقطت خمس طائرات مسيرة من أصل سبع": seven in all
+            if whole is not None:
+                count = whole
             if kinds.get(wid) is None:  # the first stated count of a kind wins
                 kinds[wid] = count
             elif count is not None and w.prefix.startswith("و") and w is not weapons[0]:
@@ -186,6 +198,11 @@ class ArgumentRules(BuilderBase):
             frame.count = counts[0]
         elif counts and all(c is not None for c in counts):
             frame.count = sum(c for c in counts if c is not None)
+        if len(kinds) == 1 and frame.count is None:
+            told = self._munitions_counted(view)  # "بقذائف هاون ... بسقوط نحو 10 قذائف داخل الحقل"
+            if told is not None:
+                frame.count = told[0]
+                frame.cite("count", *self.ctx.span_of(told[1], told[2]))
         share = self._share(frame, view)
         if share is not None:
             value, total, num_start, num_end = share
@@ -201,6 +218,25 @@ class ArgumentRules(BuilderBase):
                     frame.cite("weapons", *span)
         if frame.count is None:
             frame.evidence.pop("count", None)
+
+    def _out_of(self, w: Mention) -> int | None:
+        """"خمس طائرات مسيرة من أصل سبع": the whole the counted munitions are part of."""
+        if self.ctx.tok(w.tok_end) == "من" and self.ctx.tok(w.tok_end + 1) in self.res.words.whole_words:
+            num = self.ctx.number_after(w.tok_end + 2)
+            if num is not None and num[0] is not None:
+                return num[0]
+        return None
+
+    def _munitions_counted(self, view: SentenceView) -> tuple[int, int, int] | None:
+        """A number before a bare munition noun ("نحو 10 قذائف"): how many of the one kind named."""
+        if not self.ctx.says(view, self.res.words.munition_nouns):
+            return None
+        for j in range(view.sentence.tok_start + 1, view.sentence.tok_end):
+            if self.ctx.tok(j).removeprefix("و") in self.res.words.munition_nouns:
+                num = self.ctx.number_before(j)
+                if num is not None and num[0] is not None:
+                    return num[0], num[1], j + 1
+        return None
 
     def _sentence_memo(self, name: str) -> dict[int, Any]:
         """A per-sentence memo of one look-up (the rules ask the same sentence again for each frame)."""
@@ -644,13 +680,16 @@ class ArgumentRules(BuilderBase):
         for k in order:
             view = self.ctx.views[k]
             if self.ctx.tally_sentences.get(k) or sentence_negated(view) \
-                    or not (view.get("weapon", "aircraft") or view.get("trigger", "strike")):
+                    or not (view.get("weapon", "aircraft") or view.get("trigger", "strike")
+                            or view.get("cue", "state_striker") or view.get("weapon", "artillery")):
                 continue
             if k != frame.sentence and any(m.category in ("site", "place", "country")
                                            and self._country_code(m) not in (None, frame.country)
                                            for m in view.mentions):
                 continue
             nouns = [w for w in view.get("weapon", "aircraft") if w.surface.startswith(self.res.words.strike_nouns)]
+            if "artillery" in frame.weapons:  # "سقطت أكثر من 10 قذائف مدفعية على أطراف البلدة"
+                nouns += view.get("weapon", "artillery")
             for w in nouns:
                 num = self.ctx.number_before(w.tok_start)
                 if num is not None and num[0] is not None:
