@@ -539,6 +539,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             sites = [s for s in sites if s not in bound]
         # an airport or the Green Zone anywhere in the sentence ("سقطت ... في محيط معسكر للتحالف، يضم قوات
         # أمريكية قرب مطار بغداد"); other places only in a clause with the attack's words
+        told = places
         hosts = [p for p in places if not self._is_origin(p) and weapons
                  and (self.res.entries[p.entry_id].kind == "airport" or p.entry_id in HOST_PLACES)]
         places = [p for p in places if not self._is_origin(p)
@@ -573,8 +574,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             # "عبوة ناسفة انفجرت ... على رتل لشركة متعاقدة مع التحالف الدولي، ... في قضاء أبو غريب غربي بغداد":
             # a place outside the gazetteer, told by a known place's direction, is in that place's country
             country, near = self._country_of(view, trigs[0].tok_start) if trigs else (None, None)
-            if country is None:
-                codes = {self._country_code(p): p for p in view.get("place") if self._country_code(p)}
+            if country is None and not view.get("country"):
+                codes = {self._country_code(p): p for p in told if self._country_code(p)}
                 if len(codes) == 1:
                     ((country, near),) = codes.items()
             if not frames and weapons and trigs and not self.arab_coalition_doc and country and \
