@@ -179,6 +179,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                 self._lead_in(f, view)
             self._status(f, view)
             self._reported_day(f, view)
+            self._told_day(f)
             if f.date is None and f.date_strategy == "vague":
                 # "بعد أيام من استهداف مطار أربيل، حيث كانت طائرة مسيرة قد سقطت ... في 25 كانون الأول": the
                 # sentence's one day, not the vague span nearest the place
@@ -222,6 +223,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                 actor, named = striker
                 made = self._strikes(view, (actor, own[0]), sites, places, attack_trigs, weapons)
                 for f in made:
+                    self._told_day(f)
                     f.actor_basis = "attributed"
                     f.evidence["actor"] = [(named.start, named.end)]
                     f.evidence["actor_basis"] = [(named.start, named.end)]
@@ -253,12 +255,11 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if not undated:
             return
         body = [v for v in self.ctx.views if v.sentence.paragraph > 0][:3]
-        days = [(t, d) for v in body for t, d in v.dates if d.precision == "day" and d.value is not None
+        days = [(v, t, d) for v in body for t, d in v.dates if d.precision == "day" and d.value is not None
                 and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")]
-        told = [(t, d) for t, d in days
-                if not any(self.ctx.tok(j) in self.res.words.that_words for j in range(t + 1, t + 5))]
+        told = [(v, t, d) for v, t, d in days if not self._statement_day(v, t)]
         if days:
-            d = (told or days)[0][1]
+            d = (told or days)[0][2]
             for f in undated:
                 f.date, f.date_strategy = d.value, "lead"
                 f.cite("date", d.start, d.end)
@@ -298,6 +299,37 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if 1 <= (last.date - d.value).days <= 2:
             last.date, last.date_strategy = d.value, d.strategy
             last.evidence["date"] = [(d.start, d.end)]
+
+    def _statement_day(self, view: SentenceView, t: int) -> bool:
+        """The day at token ``t`` is a statement's: "أن" follows it ("في بيان نشرته صباح اليوم الأربعاء، أن"),
+        or it closes the speaker's words with no event word between ("أفادت مصادر أمنية لوكالة شفق نيوز، يوم
+        الأربعاء، بمقتل")."""
+        if any(self.ctx.tok(j) in self.res.words.that_words for j in range(t + 1, t + 5)):
+            return True
+        speech = [c for c in view.get("cue", "confirm") + view.get("cue", "claim_weak") if 0 <= t - c.tok_end <= 8]
+        return any(not any(c.tok_end <= w.tok_start < t for w in view.get("trigger") + view.get("weapon"))
+                   for c in speech)
+
+    def _told_day(self, f: Frame) -> None:
+        """A day inherited from an earlier sentence where it is the statement's ("أفادت مصادر، يوم الأربعاء،
+        بمقتل أربعة ... جراء غارة ... مساء أمس الثلاثاء") gives way to the one other day that sentence tells."""
+        spans = f.evidence.get("date")
+        if f.date_strategy != "inherited" or not spans or len(spans) != 1:
+            return
+        for v in self.ctx.views:
+            for t, d in v.dates:
+                if (d.start, d.end) != spans[0]:
+                    continue
+                if not self._statement_day(v, t):
+                    return
+                others = {d2.value: d2 for t2, d2 in v.dates if d2.precision == "day" and d2.value is not None
+                          and d2.value != d.value and self.ctx.tok(t2 - 1) != "منذ"
+                          and not self._statement_day(v, t2)}
+                if len(others) == 1:
+                    (d2,) = others.values()
+                    f.date = d2.value
+                    f.evidence["date"] = [(d2.start, d2.end)]
+                return
 
     def _reported_day(self, f: Frame, view: SentenceView) -> None:
         """"قال المتحدث باسم التحالف يوم الثلاثاء إن خمسة صواريخ أطلقت على قاعدة عين الأسد يوم الاثنين": a
