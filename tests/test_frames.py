@@ -1672,3 +1672,9 @@ def test_frames_headline_event_skips_the_day_that_closes_the_sources_words(pipel
             "أفادت مصادر أمنية لوكالة محلية، يوم الاثنين، بسقوط ثلاثة صواريخ على القاعدة مساء أمس الأحد.")
     e = _one(pipeline, text)
     assert (e.location.id, e.date) == ("ain-al-asad", dt.date(2024, 1, 21))
+
+
+def test_frames_day_closing_the_sources_words_is_not_the_events(pipeline):
+    text = "أفاد مصدر أمني، الاثنين، بسقوط صاروخ قرب مبنى السفارة الأمريكية في المنطقة الخضراء مساء أمس الأحد."
+    e = _one(pipeline, text)
+    assert (e.location.id, e.date) == ("us-embassy-baghdad", dt.date(2024, 1, 21))

@@ -333,7 +333,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
 
     def _reported_day(self, f: Frame, view: SentenceView) -> None:
         """"قال المتحدث باسم التحالف يوم الثلاثاء إن خمسة صواريخ أطلقت على قاعدة عين الأسد يوم الاثنين": a
-        day right before "إن/أن" is the statement's; the event takes the day told after it (nearest its place)."""
+        day right before "إن/أن" (or closing the source's words, "أفاد مصدر أمني، الثلاثاء، بسقوط ...") is the
+        statement's; the event takes the day told after it (nearest its place)."""
         spans = f.evidence.get("date")
         if f.date is None or not spans or len(spans) != 1:
             return
@@ -345,6 +346,9 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         that = [j for j in range(mine[0] + 1, min(mine[0] + 5, f.anchor))
                 if self.ctx.tok(j) in self.res.words.that_words]
         later = [(t, d) for t, d in days if that and t > that[0] and d.value != f.date]
+        if not that and mine[0] < f.anchor and self._statement_day(view, mine[0]):
+            # "أفاد مصدر أمني، الثلاثاء، بسقوط صاروخ قرب السفارة الأمريكية ... مساء أمس الاثنين"
+            later = [(t, d) for t, d in days if t > mine[0] and d.value != f.date and not self._statement_day(view, t)]
         if later:
             _t, d = min(later, key=lambda td: abs(td[0] - f.anchor))
             f.date, f.date_strategy = d.value, d.strategy
