@@ -1678,3 +1678,9 @@ def test_frames_day_closing_the_sources_words_is_not_the_events(pipeline):
     text = "أفاد مصدر أمني، الاثنين، بسقوط صاروخ قرب مبنى السفارة الأمريكية في المنطقة الخضراء مساء أمس الأحد."
     e = _one(pipeline, text)
     assert (e.location.id, e.date) == ("us-embassy-baghdad", dt.date(2024, 1, 21))
+
+
+def test_frames_a_convoy_that_was_the_target_is_no_reinforcement(pipeline):
+    text = ("أصدرت محكمة الجنايات المركزية في بغداد اليوم حكما بالإعدام بحق مدان بتفخيخ سيارة استخدمت في استهداف "
+            "رتل للدعم اللوجستي لقوات التحالف الدولي.")
+    assert _events(pipeline, text) == []
