@@ -1684,3 +1684,21 @@ def test_frames_a_convoy_that_was_the_target_is_no_reinforcement(pipeline):
     text = ("أصدرت محكمة الجنايات المركزية في بغداد اليوم حكما بالإعدام بحق مدان بتفخيخ سيارة استخدمت في استهداف "
             "رتل للدعم اللوجستي لقوات التحالف الدولي.")
     assert _events(pipeline, text) == []
+
+
+def test_frames_opening_kana_without_a_date_is_background(pipeline):
+    text = ("استهدفت طائرة مسيرة قاعدة حرير في أربيل فجر اليوم.\n\n"
+            "وكانت فصائل عراقية استهدفت قاعدة عين الأسد بصواريخ كاتيوشا، ما أدى إلى إصابة جنود أمريكيين.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "harir")]
+
+
+def test_frames_attack_after_bad_in_its_own_clause_is_background(pipeline):
+    text = ("استهدفت طائرة مسيرة قاعدة حرير في أربيل فجر اليوم.\n\n"
+            "وهذا ثاني هجوم تتعرض له القاعدة خلال أسبوع، بعد هجوم صاروخي استهدف قاعدة عين الأسد.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "harir")]
+
+
+def test_frames_attack_recalled_is_background(pipeline):
+    text = ("استهدفت طائرة مسيرة قاعدة حرير في أربيل فجر اليوم.\n\n"
+            "وأعاد الهجوم إلى الأذهان الهجوم على البرج 22 في الأردن الذي أسفر عن مقتل ثلاثة جنود أمريكيين.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "harir")]

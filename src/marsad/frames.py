@@ -355,16 +355,44 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             f.evidence["date"] = [(d.start, d.end)]
 
     def _background(self, view: SentenceView) -> set[int] | None:
-        """A sentence with no date of its own that tells events as background: the clauses (an empty set: all
-        of them) whose events are earlier than the story.  The pluperfect covers the clause of its "قد" ("وكانت
-        القاعدة قد تعرضت لهجوم"; "قد" up to five words after "كان"; a correction in a later clause, "قبل أن
-        توضح مصادر أن المكان هو البرج 22", is not covered); "يذكر أن" and "في وقت سابق" (not "من اليوم نفسه")
-        cover the sentence, and so does a relative clause when every attack or strike word is inside one,
-        after "في" ("عائلات الجنود الذين قتلوا في الهجوم على ...", "موقع البرج 22 الذي قتل فيه ثلاثة جنود في هجوم
-        مطلع العام": also with a month or a season) or is a known event telling the time ("بعد الهجوم الذي
-        استهدف قاعدة التنف")."""
+        """A sentence with no day of its own that tells events as background: the clauses (an empty set: all
+        of them) whose events are earlier than the story.  "يذكر أن", "في وقت سابق" (not "من اليوم نفسه"), "أعاد
+        إلى الأذهان" cover the sentence.  With no date at all, the pluperfect covers the clause of its "قد"
+        ("وكانت القاعدة قد تعرضت لهجوم"; "قد" up to five words after "كان"; a correction in a later clause,
+        "قبل أن توضح مصادر أن المكان هو البرج 22", is not covered) or of a "وكان" that opens the sentence
+        ("وكانت فصائل عراقية استهدفت ...", "وكان البنتاغون أعلن أن ...").  A clause is background when each of
+        its attack and strike words tells a known event: after "بعد/عقب/إثر" ("بعد هجوم صاروخي استهدف قاعدة
+        عين الأسد", "بعد الهجوم الذي استهدف قاعدة التنف") or inside a relative clause, after "في" ("عائلات
+        الجنود الذين قتلوا في الهجوم على ...", "موقع البرج 22 الذي قتل فيه ثلاثة جنود في هجوم مطلع العام":
+        also with a month or a season)."""
         if any(d.precision == "day" for _t, d in view.dates) or view.get("cue", "same_day"):
             return None
+        if view.get("cue", "background"):
+            return set()
+        if not view.dates:  # "وكان المرصد قد رصد الشهر الماضي دخول رتل": a month told is no background
+            aux = view.get("cue", "past_aux")
+            particles = [q for q in view.get("cue", "perfect_particle")
+                         if not q.prefix and any(1 <= q.tok_start - a.tok_end <= 5 for a in aux)]
+            if particles:
+                return {view.clause_of(q.tok_start) for q in particles}
+            opening = [a for a in aux if a.tok_start == view.sentence.tok_start and "و" in a.prefix]
+            if opening:
+                return {view.clause_of(opening[0].tok_start)}
+        relatives = view.get("cue", "relative")
+        words = view.get("trigger", "attack") + view.get("trigger", "strike")
+        known = [t for t in words if self.ctx.tok(t.tok_start - 1) in self.res.words.anchor_words]
+        # "بعد هجوم صاروخي استهدف", "بعد الهجوم الذي استهدف": the verb telling the known event
+        known += [t for t in words if t not in known and any(
+            0 <= t.tok_start - k.tok_end <= 1 or any(0 <= t.tok_start - r.tok_end <= 1 and 0 <= r.tok_start - k.tok_end <= 2
+                                                     for r in relatives) for k in known)]
+        told = {view.clause_of(t.tok_start) for t in words if t not in known and not (
+            self.ctx.tok(t.tok_start - 1) == "في" and any(
+                0 <= t.tok_start - r.tok_end <= 6 and view.clause_of(r.tok_start) == view.clause_of(t.tok_start)
+                for r in relatives))}
+        clauses = {view.clause_of(t.tok_start) for t in words} - told
+        if not clauses:
+            return None
+        return set() if not told else clauses
         if not view.dates:  # "وكان المرصد قد رصد الشهر الماضي دخول رتل": a month told is no background
             if view.get("cue", "background"):
                 return set()
