@@ -1702,3 +1702,12 @@ def test_frames_attack_recalled_is_background(pipeline):
     text = ("استهدفت طائرة مسيرة قاعدة حرير في أربيل فجر اليوم.\n\n"
             "وأعاد الهجوم إلى الأذهان الهجوم على البرج 22 في الأردن الذي أسفر عن مقتل ثلاثة جنود أمريكيين.")
     assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "harir")]
+
+
+def test_frames_listed_targets_are_the_strikers_strikes(pipeline):
+    text = ("أعلنت القيادة المركزية الأمريكية أن قواتها نفذت مساء الأحد ضربات جوية في العراق وسوريا.\n\n"
+            "وقال مسؤول عسكري إن من بين الأهداف منشآت قرب مدينة القائم على الحدود، وأخرى في محيط مدينة "
+            "الميادين بريف دير الزور الشرقي.")
+    got = sorted((e.type, e.location.id, e.actor, e.date) for e in _events(pipeline, text))
+    assert got == [("strike", "al-qaim", "us-forces", dt.date(2024, 1, 21)),
+                   ("strike", "mayadin", "us-forces", dt.date(2024, 1, 21))]

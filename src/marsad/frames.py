@@ -139,7 +139,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             self.recent_striker = (subject[0], view.sentence.index)
         if striker is None:
             if not reaction:
-                striker = self._carried_striker(view, strike_trigs, attack_trigs, sites) or self._another(view, sites)
+                striker = self._carried_striker(view, strike_trigs, attack_trigs, sites) or self._another(view, sites) \
+                    or self._listed_targets(view, sites)
             carried = striker is not None
         elif striker[1].category != "trigger":
             self.recent_striker = (striker[0], view.sentence.index)
@@ -448,6 +449,14 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             return None
         return self.recent_striker[0], more[0]
 
+    def _listed_targets(self, view: SentenceView, sites: list[Mention]) -> tuple[str, Mention] | None:
+        """"قال مسؤول عسكري أمريكي إن من بين الأهداف منشآت قرب مدينة القائم": the targets of the strikes of
+        the striker named up to two sentences before (not a base: that is no target of a state striker)."""
+        listed = view.get("cue", "target_list")
+        if not listed or sites or self.recent_striker is None or view.sentence.index - self.recent_striker[1] > 2:
+            return None
+        return self.recent_striker[0], listed[0]
+
     def _anchored(self, cue: Mention) -> bool:
         """"في أعقاب الضربات الأمريكية الواسعة على القائم", "بعد الغارات الأمريكية": strikes already known
         (definite) used to tell the time of something else."""
@@ -718,7 +727,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         near = [p for p in places if not self._is_origin(p) and not self._toward(p)
                 and view.clause_of(p.tok_start) not in others
                 and (min(abs(p.tok_start - a.tok_start) for a in anchors) <= 12
-                     or self._same_clause(view, p, anchors))]
+                     or self._same_clause(view, p, anchors)
+                     or (cue.entry_id == "target_list" and p.tok_start > cue.tok_start))]  # "..، وأخرى في ..."
         targets = self._best_place(near, every=True)
         if not targets:
             recent = [p for s, p in self.launch_points if view.sentence.index - s <= 2]
