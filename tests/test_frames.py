@@ -1711,3 +1711,10 @@ def test_frames_listed_targets_are_the_strikers_strikes(pipeline):
     got = sorted((e.type, e.location.id, e.actor, e.date) for e in _events(pipeline, text))
     assert got == [("strike", "al-qaim", "us-forces", dt.date(2024, 1, 21)),
                    ("strike", "mayadin", "us-forces", dt.date(2024, 1, 21))]
+
+
+def test_frames_strike_placed_by_the_manner_clause(pipeline):
+    text = ("وفي الرابع من كانون الثاني، قتلت غارة بطائرة مسيرة أميركية قياديا في حركة النجباء ومرافقا له، "
+            "باستهداف سيارتهما قرب مقر للحشد الشعبي في شارع فلسطين شرق بغداد.")
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.actor, e.date) == ("strike", "baghdad", "us-forces", dt.date(2024, 1, 4))

@@ -716,7 +716,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                 self._fill_attack(f, view, own, sites)
                 if not self._summary(view, f, attack_trigs):
                     frames.append(f)
-        anchors = [cue, *view.get("trigger", "strike"), *view.get("cue", "state_striker")]
+        # "قتلت غارة بطائرة مسيرة أميركية القيادي ...، باستهداف سيارتهما قرب مقر ... شرق بغداد": the manner of
+        # the strike ("بـ" and an attack noun) places it too
+        manner = [t for t in attack_trigs if t.prefix.endswith("ب") and not sites]
+        anchors = [cue, *view.get("trigger", "strike"), *view.get("cue", "state_striker"), *manner]
         # "قاعدة كي وان قرب كركوك": a place that locates a named site belongs to the site's attack
         places = [p for p in places if not any(0 <= p.tok_start - s.tok_end <= 3 for s in sites)]
         anchor_clauses = {view.clause_of(a.tok_start) for a in anchors}
