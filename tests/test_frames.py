@@ -1718,3 +1718,10 @@ def test_frames_strike_placed_by_the_manner_clause(pipeline):
             "باستهداف سيارتهما قرب مقر للحشد الشعبي في شارع فلسطين شرق بغداد.")
     e = _one(pipeline, text)
     assert (e.type, e.location.id, e.actor, e.date) == ("strike", "baghdad", "us-forces", dt.date(2024, 1, 4))
+
+
+def test_frames_strikes_placed_in_their_context_are_no_new_strike(pipeline):
+    text = ("شنت القوات الأمريكية فجر اليوم غارات جوية على منشآت قرب مدينة البوكمال شرقي سوريا.\n\n"
+            "وتأتي الضربات ردا على هجمات استهدفت مصالح أمريكية في العراق، أبرزها هجوم الأحد الماضي.")
+    got = [(e.type, e.country) for e in _events(pipeline, text)]
+    assert got == [("strike", "SY")]

@@ -80,14 +80,15 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         # "وفي أول رد على العدوان، أعلنت المقاومة ...": what is responded to was told before, not a new strike
         # "ونفذت عمليات تفتيش في القرى": what is carried out is no strike
         searches = view.get("cue", "no_attack_words")
+        told = view.get("cue", "told_before")  # "وتأتي الضربات ردا على ...": the strikes told before
         strike_trigs = [t for t in valid_triggers(view, "strike") if not self._responded(t)
                         and not any(c.tok_start <= t.tok_start < c.tok_end or 0 <= c.tok_start - t.tok_end <= 1
-                                    for c in searches)]
+                                    for c in searches)
+                        and not any(c.tok_start <= t.tok_start < c.tok_end for c in told)]
         no_attack = view.get("cue", "no_attack_words")  # "وقف إطلاق النار"
         weapons = [w for w in view.get("weapon") if "س" not in w.prefix
                    and not any(c.tok_start <= w.tok_start < c.tok_end for c in no_attack)]
-        all_reinf = valid_triggers(view, "reinforcement")
-        told = view.get("cue", "told_before")  # "وتأتي هذه التعزيزات بعد ...": the convoys told before
+        all_reinf = valid_triggers(view, "reinforcement")  # "وتأتي هذه التعزيزات بعد ...": the convoys told before
         reinf_trigs = [t for t in all_reinf if t.surface.startswith(self.res.words.reinforcement_strong)
                        and not any(c.tok_start <= t.tok_start < c.tok_end for c in told)]
         arrivals = [t for t in all_reinf if t.surface.startswith(self.res.words.arrival_verbs)]
@@ -124,7 +125,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             attack_trigs, strike_trigs, attack_weapons, reinf_trigs, negated = [], [], [], [], True
         striker = self._striker(view, strike_trigs) or self._announcing_striker(view, strike_trigs)
         if striker is not None and striker[1].category == "cue" and (
-                self._responded(striker[1]) or self._given_to(view, striker[1]) or self._anchored(striker[1])):
+                self._responded(striker[1]) or self._given_to(view, striker[1]) or self._anchored(striker[1])
+                or any(0 <= striker[1].tok_start - c.tok_end <= 1 for c in told)):  # "وتأتي الضربات ردا على هجمات"
             # "جاءت ردا مباشرا على العدوان الأمريكي": the strike answered was told before
             striker = None
         # "وفي بغداد، وصف رئيس الجمهورية الغارات بأنها انتهاك", "أمام خيارات ... وبين توجيه ضربات": a reaction
