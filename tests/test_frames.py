@@ -1151,6 +1151,17 @@ def test_frames_members_hurt_in_the_dual(pipeline):
     assert _one(pipeline, text).injured == 2
 
 
+def test_frames_two_groups_of_people_hurt_add_up(pipeline):
+    text = ("سقط صاروخان على قاعدة عين الأسد اليوم، وقال مسؤول إن خمسة عسكريين أمريكيين ومتعاقدين اثنين "
+            "أصيبوا في الهجوم.")
+    assert _one(pipeline, text).injured == 7
+
+
+def test_frames_groups_of_people_after_the_casualty_verb_add_up(pipeline):
+    e = _one(pipeline, "أصيب ثلاثة جنود وخمسة متعاقدين في هجوم على قاعدة حرير اليوم.")
+    assert e.injured == 8
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 
@@ -1725,3 +1736,10 @@ def test_frames_strikes_placed_in_their_context_are_no_new_strike(pipeline):
             "وتأتي الضربات ردا على هجمات استهدفت مصالح أمريكية في العراق، أبرزها هجوم الأحد الماضي.")
     got = [(e.type, e.country) for e in _events(pipeline, text)]
     assert got == [("strike", "SY")]
+
+
+def test_frames_attack_on_a_ship_at_sea_is_in_scope(pipeline):
+    text = ("أعلنت القوات المسلحة اليمنية اليوم تنفيذ عمليتين استهدفت الأولى سفينة تجارية في خليج عدن بصاروخ "
+            "بحري، واستهدفت الثانية مدمرة حربية أمريكية في البحر الأحمر.")
+    got = sorted((e.type, e.location.id) for e in _events(pipeline, text))
+    assert got == [("attack", "gulf-of-aden"), ("attack", "red-sea")]

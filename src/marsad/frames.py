@@ -621,9 +621,15 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                   and (self._same_clause(view, p, anchors) or self._setting(view, p))]
         if not sites and self._headed_elsewhere(view):
             places = []  # "اعترضت المدمرة في البحر الأحمر صواريخ ... ربما كانت متجهة نحو إسرائيل"
-        locs = sites or hosts[:1] or self._best_place(places)  # "المنطقة الخضراء وسط بغداد": the Green Zone
+        # "استهدفت الأولى سفينة في خليج عدن، والثانية مدمرة أمريكية في البحر الأحمر": each sea with a ship in
+        # its clause (any ship: attacks on shipping are in scope)
+        ships = view.get("cue", "ship")
+        seas = [] if sites or hosts else self._best_place(
+            [p for p in places if self.res.entries[p.entry_id].kind == "sea"
+             and any(view.clause_of(s.tok_start) == view.clause_of(p.tok_start) for s in ships)], every=True)
+        locs = sites or hosts[:1] or seas or self._best_place(places)  # "المنطقة الخضراء وسط بغداد": the Green Zone
         airport = bool(hosts) and not sites
-        if not sites and locs and not (airport and weapons) and not (us_context and (weapons or any(
+        if not sites and not seas and locs and not (airport and weapons) and not (us_context and (weapons or any(
                 a.entry_id in TARGET_ACTORS and view.clause_of(a.tok_start) == view.clause_of(locs[0].tok_start)
                 for a in view.get("actor")))):
             locs = []  # an attack in a town is in scope only when US/coalition forces are its target
