@@ -1162,6 +1162,17 @@ def test_frames_groups_of_people_after_the_casualty_verb_add_up(pipeline):
     assert e.injured == 8
 
 
+def test_frames_two_groups_of_people_hurt_add_up(pipeline):
+    text = ("سقط صاروخان على قاعدة عين الأسد اليوم، وقال مسؤول إن خمسة عسكريين أمريكيين ومتعاقدين اثنين "
+            "أصيبوا في الهجوم.")
+    assert _one(pipeline, text).injured == 7
+
+
+def test_frames_groups_of_people_after_the_casualty_verb_add_up(pipeline):
+    e = _one(pipeline, "أصيب ثلاثة جنود وخمسة متعاقدين في هجوم على قاعدة حرير اليوم.")
+    assert e.injured == 8
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

@@ -418,7 +418,11 @@ class ArgumentRules(BuilderBase):
             told += 2
         after = self.ctx.number_after(told)
         if after is not None and after[0] is not None and not self.ctx.coordinated(after[1]):
-            return after[0], after[1], after[2]
+            more = self._people_groups_after(after)  # "أصيب ثلاثة جنود وخمسة متعاقدين": 8
+            return more if more is not None else (after[0], after[1], after[2])
+        groups = self._people_groups_before(m.tok_start)
+        if groups is not None:
+            return groups
         before = self.ctx.number_before(m.tok_start)
         if before is not None and before[0] is not None:
             return before[0], before[1], before[2]
@@ -427,6 +431,9 @@ class ArgumentRules(BuilderBase):
         j = m.tok_start
         if self.ctx.tok(j - 1) == "الاقل" and self.ctx.tok(j - 2) == "علي":
             j -= 2
+        groups = self._people_groups_before(j)
+        if groups is not None:
+            return groups
         for end in range(j, max(j - 3, 0), -1):
             for people in self.ctx.people_ending(end):
                 before = self.ctx.number_before(people.tok_start)
@@ -457,6 +464,53 @@ class ArgumentRules(BuilderBase):
         if word in self.res.words.two_casualties:
             return 2, m.tok_start, m.tok_end
         return None
+
+    def _people_groups_after(self, first: tuple[int | None, int, int]) -> tuple[int, int, int] | None:
+        """"ثلاثة جنود أمريكيين وخمسة متعاقدين": a counted group of people after a casualty word, and the
+        groups joined to it by "و", add up."""
+        total, end = first[0] or 0, first[2]
+        groups = 1
+        while groups < 3:
+            people = self.ctx.people_at(end)
+            if not people:
+                return None if groups == 1 else (total, first[1], end)
+            end = people[0].tok_end
+            while self.ctx.tok(end).startswith(self.res.words.us_adjectives):
+                end += 1
+            nxt = self.ctx.number_at(end) if self.ctx.coordinated(end) else None
+            if nxt is None or nxt[0] is None or nxt[1] != end or not self.ctx.people_at(nxt[2]):
+                return None if groups == 1 else (total, first[1], end)
+            total, end, groups = total + nxt[0], nxt[2], groups + 1
+        return None if groups == 1 else (total, first[1], end)
+
+    def _people_groups_before(self, verb: int) -> tuple[int, int, int] | None:
+        """"خمسة عسكريين أمريكيين ومتعاقدَين اثنين أصيبوا": counted groups of people joined by "و" just before
+        the casualty verb add up (7)."""
+        tok = self.ctx.tok
+        groups: list[tuple[int, int, int]] = []  # (value, first token, last token + 1)
+        k = verb
+        while len(groups) < 3:
+            while k > 0 and (tok(k - 1) == "قد" or tok(k - 1).startswith(self.res.words.us_adjectives)):
+                k -= 1  # "أمريكيين", "قد"
+            num = self.ctx.number_at(k - 1)
+            if num is not None and num[0] is not None and self.ctx.people_ending(num[1]):
+                people = self.ctx.people_ending(num[1])[0]  # "ومتعاقدين اثنين"
+                value, start, joined = num[0], people.tok_start, people.prefix.startswith("و")
+            elif self.ctx.people_ending(k):
+                people = self.ctx.people_ending(k)[0]  # "خمسة عسكريين"
+                num = self.ctx.number_before(people.tok_start)
+                if num is None or num[0] is None:
+                    break
+                value, start, joined = num[0], num[1], self.ctx.coordinated(num[1])
+            else:
+                break
+            groups.append((value, start, k))
+            if not joined:
+                break
+            k = start
+        if len(groups) < 2:
+            return None
+        return sum(g[0] for g in groups), min(g[1] for g in groups), max(g[2] for g in groups)
 
     def _intercepted(self, frame: Frame, view: SentenceView) -> None:
         for m in view.get("cue", "intercept"):
