@@ -1170,6 +1170,14 @@ def test_frames_an_attack_of_a_day_takes_the_munitions_told_with_that_day(pipeli
     assert events.get("2024-01-22") == (["rocket"], 2)
 
 
+def test_frames_an_attack_of_a_day_takes_the_munitions_told_with_that_day(pipeline):
+    text = ("جاء هجوم مساء الاثنين على قاعدة عين الأسد ليعيد خلط الأوراق.\n\n"
+            "وكانت مسيرة قد هاجمت قاعدة عين الأسد في 25 تموز 2023.\n\n"
+            "وقال مصدر أمني إن صاروخين من نوع كاتيوشا أطلقا مساء الاثنين وسقطا داخل القاعدة.")
+    events = {e.date.isoformat(): (e.weapons, e.count) for e in _events(pipeline, text) if e.date}
+    assert events.get("2024-01-22") == (["rocket"], 2)
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

@@ -673,8 +673,10 @@ class ArgumentRules(BuilderBase):
                     and not sentence_negated(own):
                 self._intercepted(f, own)  # "نفذ العدو عدوانا جويا ... وتصدت دفاعاتنا لصواريخ العدوان"
         attacks = [f for f in merged if f.type == "attack"]
-        if len(attacks) == 1 and not attacks[0].weapons:
-            self._lone_attack_weapons(attacks[0])
+        for f in attacks:
+            same_day = [g for g in attacks if g.date == f.date]
+            if not f.weapons and (len(attacks) == 1 or (f.date is not None and len(same_day) == 1)):
+                self._lone_attack_weapons(f, dated=len(attacks) > 1)
         for type_ in ("attack", "strike"):
             frames = [f for f in merged if f.type == type_]
             if len(frames) != 1:
@@ -699,11 +701,15 @@ class ArgumentRules(BuilderBase):
                 if (frame.killed, frame.injured) != before and frame.killed is not None and frame.injured is not None:
                     break
 
-    def _lone_attack_weapons(self, frame: Frame) -> None:
-        """The text's only attack, told with no munition, takes those of a sentence that says how it was
-        carried out ("وقال الناطق إن الهجوم نُفذ بطائرة مسيّرة"): a sentence of an attack word (no plural or
-        habitual one) and munitions, with no other site, no other day and no place of another country."""
+    def _lone_attack_weapons(self, frame: Frame, dated: bool = False) -> None:
+        """The text's only attack (or its only attack of a day, ``dated``), told with no munition, takes those
+        of a sentence that says how it was carried out ("وقال الناطق إن الهجوم نُفذ بطائرة مسيّرة", "إن
+        صاروخين أطلقا مساء الاثنين وسقطا داخل القاعدة"): a sentence of an attack word (no plural or habitual
+        one) and munitions, with no other site, no other day (and, ``dated``, that day told) and no place of
+        another country."""
         for view in sorted(self.ctx.views, key=lambda v: abs(v.sentence.index - frame.sentence)):
+            if dated and not any(d.value == frame.date for _t, d in view.dates):
+                continue
             weapons = [w for w in view.get("weapon") if w.entry_id != "aircraft" and "س" not in w.prefix]
             trigs = view.get("trigger", "attack")
             if not weapons or not trigs or sentence_negated(view) or view.get("cue", "collective") \
