@@ -70,8 +70,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         collective = view.get("cue", "collective") + view.get("cue", "no_attack_words")
         if view.sentence.paragraph != 0:
             collective = collective + view.get("cue", "headline_only")  # "تقصف": habitual outside a headline
+        # (and the verb right after one: "تدين أي اعتداء يستهدف القواعد العراقية")
         attack_trigs = [t for t in valid_triggers(view, "attack")
-                        if not any(c.tok_start <= t.tok_start < c.tok_end for c in collective)
+                        if not any(c.tok_start <= t.tok_start < c.tok_end
+                                   or (t.tok_start == c.tok_end and not t.prefix) for c in collective)
                         and not self._us_subject(view, t)]
         subject = None if sites else self._state_subject(view)
         if subject is not None:
