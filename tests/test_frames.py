@@ -1170,6 +1170,19 @@ def test_frames_an_attack_of_a_day_takes_the_munitions_told_with_that_day(pipeli
     assert events.get("2024-01-22") == (["rocket"], 2)
 
 
+def test_frames_the_groups_spokesman_announcing_the_operation_claims_it(pipeline):
+    text = ("القوات المسلحة اليمنية تستهدف مدمرة أمريكية في البحر الأحمر\n\n"
+            "أعلن المتحدث الرسمي باسم القوات المسلحة اليمنية، اليوم، تنفيذ عملية عسكرية استهدفت مدمرة أمريكية "
+            "في البحر الأحمر بعدد من الصواريخ المجنحة.")
+    e = _one(pipeline, text)
+    assert (e.actor, e.actor_basis) == ("ansar-allah", "claimed")
+
+
+def test_frames_out_of_a_whole_after_an_adjective(pipeline):
+    text = "أسقطت القوات الأمريكية اليوم 5 مسيّرات حوثية من أصل 7 فوق البحر الأحمر."
+    assert _one(pipeline, text).count == 7
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

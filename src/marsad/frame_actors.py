@@ -369,7 +369,7 @@ class ActorRules(BuilderBase):
         return found
 
     def _names_site(self, view: SentenceView, frame: Frame) -> bool:
-        return frame.loc is not None and any(m.entry_id == frame.loc.entry_id for m in view.get("site"))
+        return frame.loc is not None and any(m.entry_id == frame.loc.entry_id for m in view.get(frame.loc.category))
 
     def _about(self, view: SentenceView, frame: Frame) -> bool:
         """The sentence names no site other than the frame's."""
@@ -403,6 +403,7 @@ class ActorRules(BuilderBase):
             return  # "ولم تتبن أي جهة الهجوم"
         distance = self._distances(frame)
         near = [k for k in self._actor_sentences() if lone or distance[k] <= 3]
+        subject: Mention | None = None
         for k in sorted(near, key=lambda k: distance[k]):
             v = self.ctx.views[k]
             actors = self._perpetrators(v)
@@ -431,18 +432,19 @@ class ActorRules(BuilderBase):
                 frame.cite("actor", actor.start, actor.end)
                 frame.cite("actor_basis", cue.start, cue.end)
                 return
-            if self._names_site(v, frame):
-                # "الميليشيات الإيرانية تقصف حقل العمر وكونيكو": the subject of an attack verb on this site
+            if subject is None and self._names_site(v, frame):
+                # "الميليشيات الإيرانية تقصف حقل العمر وكونيكو": the subject of an attack verb on this site, if
+                # no sentence has a claim or an accusation
                 verbs = v.get("trigger", "attack")
                 sites = v.get("site")
                 subjects = [a for a in actors if any(0 <= t.tok_start - a.tok_end <= 1 or 0 <= a.tok_start - t.tok_end <= 1
                                                      for t in verbs)
                             or any(s.tok_start - a.tok_end == 1 for s in sites)]  # "X تقصف Y" (one verb between)
-                if subjects:
-                    frame.actor, frame.actor_basis = self._actor_id(subjects[0]), "attributed"
-                    frame.cite("actor", subjects[0].start, subjects[0].end)
-                    frame.cite("actor_basis", subjects[0].start, subjects[0].end)
-                    return
+                subject = subjects[0] if subjects else None
+        if subject is not None:
+            frame.actor, frame.actor_basis = self._actor_id(subject), "attributed"
+            frame.cite("actor", subject.start, subject.end)
+            frame.cite("actor_basis", subject.start, subject.end)
 
     def vehicle_strikes(self, merged: list[Frame]) -> None:
         """"طائرة مسيرة استهدفت عجلة في منطقة المشتل شرقي بغداد" with no striker named, then "حمّلت فصائل

@@ -221,10 +221,11 @@ class ArgumentRules(BuilderBase):
 
     def _out_of(self, w: Mention) -> int | None:
         """"خمس طائرات مسيرة من أصل سبع": the whole the counted munitions are part of."""
-        if self.ctx.tok(w.tok_end) == "من" and self.ctx.tok(w.tok_end + 1) in self.res.words.whole_words:
-            num = self.ctx.number_after(w.tok_end + 2)
-            if num is not None and num[0] is not None:
-                return num[0]
+        for k in (w.tok_end, w.tok_end + 1):  # "مسيّرات حوثية من أصل 7": an adjective may come between
+            if self.ctx.tok(k) == "من" and self.ctx.tok(k + 1) in self.res.words.whole_words:
+                num = self.ctx.number_after(k + 2)
+                if num is not None and num[0] is not None:
+                    return num[0]
         return None
 
     def _munitions_counted(self, view: SentenceView) -> tuple[int, int, int] | None:
