@@ -1183,6 +1183,12 @@ def test_frames_out_of_a_whole_after_an_adjective(pipeline):
     assert _one(pipeline, text).count == 7
 
 
+def test_frames_people_named_with_their_service_in_a_second_group_add_up(pipeline):
+    text = ("قال مسؤول إن صاروخين من طراز كاتيوشا أطلقا على قاعدة عين الأسد اليوم، وإن خمسة من أفراد الخدمة "
+            "الأميركيين ومتعاقدين اثنين أصيبوا بجروح.")
+    assert _one(pipeline, text).injured == 7
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

@@ -497,8 +497,9 @@ class ArgumentRules(BuilderBase):
             if num is not None and num[0] is not None and self.ctx.people_ending(num[1]):
                 people = self.ctx.people_ending(num[1])[0]  # "ومتعاقدين اثنين"
                 value, start, joined = num[0], people.tok_start, people.prefix.startswith("و")
-            elif self.ctx.people_ending(k):
-                people = self.ctx.people_ending(k)[0]  # "خمسة عسكريين"
+            elif self.ctx.people_ending(k) or (groups and self.ctx.people_ending(k - 1)):
+                # "خمسة عسكريين", "خمسة من أفراد الخدمة" (a noun after the people word, in a second group)
+                people = (self.ctx.people_ending(k) or self.ctx.people_ending(k - 1))[0]
                 num = self.ctx.number_before(people.tok_start)
                 if num is None or num[0] is None:
                     break
