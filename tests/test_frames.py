@@ -1782,3 +1782,29 @@ def test_frames_any_attack_condemned_is_no_event(pipeline):
     text = ("وقال مسؤول عراقي في بغداد اليوم إن الحكومة تدين أي اعتداء يستهدف القواعد العراقية التي تستضيف "
             "مستشارين من التحالف.")
     assert _events(pipeline, text) == []
+
+
+def test_frames_event_dated_only_by_a_period_start_is_no_event(pipeline):
+    text = ("أسقطت الدفاعات الجوية طائرة مسيرة فوق قاعدة حرير اليوم.\n\n"
+            "ومنذ السابع من أكتوبر، استهدفت الفصائل قاعدة عين الأسد أكثر من 40 مرة.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "harir")]
+
+
+def test_frames_like_attack_told_for_comparison_is_background(pipeline):
+    text = ("أسقطت الدفاعات الجوية طائرة مسيرة فوق قاعدة حرير اليوم.\n\n"
+            "وفي هجوم مماثل الشهر الماضي، استهدفت ثلاث طائرات مسيرة قاعدة عين الأسد.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "harir")]
+
+
+def test_frames_strike_after_since_with_no_day_is_background(pipeline):
+    text = ("أسقطت الدفاعات الجوية طائرة مسيرة فوق قاعدة حرير اليوم.\n\n"
+            "وتصاعدت الهجمات على قاعدة عين الأسد منذ اغتيال قائد في حركة النجباء بغارة أمريكية في بغداد.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "harir")]
+
+
+def test_frames_ied_on_a_convoy_is_not_the_rocket_attack_of_its_day(pipeline):
+    text = ("سقط 14 صاروخا على قاعدة عين الأسد الجوية ظهر اليوم.\n\n"
+            "وأفاد مصدر أمني بأن عبوة ناسفة انفجرت عصر اليوم على رتل لشركة تنقل معدات تابعة للتحالف الدولي "
+            "على الطريق السريع في محافظة الديوانية.")
+    got = sorted((e.type, e.location.id if e.location else "-") for e in _events(pipeline, text))
+    assert got == [("attack", "-"), ("attack", "ain-al-asad")]

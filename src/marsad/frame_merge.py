@@ -42,6 +42,12 @@ def _absorb(into: Frame, other: Frame) -> None:
         into.cite("type", *span)
 
 
+def _same_arms(f: Frame, g: Frame) -> bool:
+    """Two attack frames may be one attack: a munition in common, or one names none ("عبوة ناسفة انفجرت على
+    رتل" is not the rockets on the base told before)."""
+    return f.type != "attack" or not f.weapons or not g.weapons or bool(set(f.weapons) & set(g.weapons))
+
+
 def merge(frames: list[Frame]) -> list[Frame]:
     """One record per (type, location, date); undated mentions join a dated record of the same place."""
     out: list[Frame] = []
@@ -57,7 +63,7 @@ def merge(frames: list[Frame]) -> list[Frame]:
             # an unnamed place told again right after a named one of the same type and country
             for g in reversed(out):
                 if g.type == f.type and g.country == f.country and 0 <= f.sentence - g.sentence <= 2 \
-                        and (f.date is None or g.date is None or f.date == g.date):
+                        and (f.date is None or g.date is None or f.date == g.date) and _same_arms(f, g):
                     target = g
                     break
         if target is None:
@@ -76,12 +82,13 @@ def merge(frames: list[Frame]) -> list[Frame]:
             out.remove(f)
     # a strike or reinforcement told at country level ("ضربات أمريكية في سوريا") on the day the text names
     # its places is those events, not another one: it completes the first of them
-    # (an attack only when one placed attack of that day and country is told: "تعرضت القوات الأمريكية في شرق
-    # سوريا لهجوم بعدة صواريخ يوم الخميس" and "صواريخ أطلقت باتجاه موقع الدعم في حقل العمر")
+    # (an attack only when one placed attack of that day and country is told, with a munition in common:
+    # "تعرضت القوات الأمريكية في شرق سوريا لهجوم بعدة صواريخ يوم الخميس" and "صواريخ أطلقت باتجاه موقع الدعم
+    # في حقل العمر"; not "عبوة ناسفة انفجرت على رتل" beside rockets on a base)
     for f in [f for f in out if f.loc is None and not f.separate]:
         named = [g for g in out if g.loc is not None and g.type == f.type and g.country == f.country
                  and f.date is not None and g.date == f.date]
-        if named and (f.type != "attack" or len(named) == 1):
+        if named and (f.type != "attack" or (len(named) == 1 and _same_arms(f, named[0]))):
             _absorb(named[0], f)
             out.remove(f)
     return out

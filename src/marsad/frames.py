@@ -177,6 +177,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if reinf_trigs and not made and not hit and not view.get("cue", "civilian") \
                 and not counted & {"trucks", "flights", "troops"}:
             made += self._reinforcements(view, sites, places, reinf_trigs, arrivals)
+        made = [f for f in made if not self._since_only(f, view)]
         background = self._background(view) if made else None
         for f in made:
             f.separate = bool(view.get("cue", "separate"))
@@ -189,7 +190,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                 # "بعد أيام من استهداف مطار أربيل، حيث كانت طائرة مسيرة قد سقطت ... في 25 كانون الأول": the
                 # sentence's one day, not the vague span nearest the place
                 days = {d.value: d for t, d in view.dates if d.precision == "day" and d.value is not None
-                        and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")}
+                        and not self._since(view, t)}
                 if len(days) == 1:
                     (d,) = days.values()
                     f.date, f.date_strategy = d.value, d.strategy
@@ -261,7 +262,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             return
         body = [v for v in self.ctx.views if v.sentence.paragraph > 0][:3]
         days = [(v, t, d) for v in body for t, d in v.dates if d.precision == "day" and d.value is not None
-                and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")]
+                and not self._since(v, t)]
         told = [(v, t, d) for v, t, d in days if not self._statement_day(v, t)]
         if days:
             d = (told or days)[0][2]
@@ -297,13 +298,34 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if any(1 <= q.tok_start - a.tok_end <= 5 for q in view.get("cue", "perfect_particle") for a in aux):
             return  # "وكانت القوات قد استهدفت أمس ...": an earlier attack
         days = {d.value: d for t, d in view.dates if d.precision == "day" and d.value is not None
-                and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")}
+                and not self._since(view, t)}
         if len(days) != 1:
             return
         (d,) = days.values()
         if 1 <= (last.date - d.value).days <= 2:
             last.date, last.date_strategy = d.value, d.strategy
             last.evidence["date"] = [(d.start, d.end)]
+
+    def _since_only(self, f: Frame, view: SentenceView) -> bool:
+        """"ومنذ السابع من أكتوبر، استهدفت الفصائل قاعدة عين الأسد أكثر من 40 مرة": an event dated only by the
+        start of a period is the period's count, no event; with another day told, it takes that one."""
+        spans = f.evidence.get("date")
+        if f.date is None or not spans:
+            return False
+        if not any((d.start, d.end) == spans[0] and self._since(view, t) for t, d in view.dates):
+            return False
+        days = [(t, d) for t, d in view.dates if d.precision == "day" and d.value is not None
+                and not self._since(view, t)]
+        if not days:
+            return True
+        _t, d = min(days, key=lambda td: abs(td[0] - f.anchor))
+        f.date, f.date_strategy = d.value, d.strategy
+        f.evidence["date"] = [(d.start, d.end)]
+        return False
+
+    def _since(self, view: SentenceView, t: int) -> bool:
+        """The date at token ``t`` starts a period: "منذ 17 تشرين الأول", "ومنذ السابع من أكتوبر"."""
+        return any(c.tok_end == t or c.tok_start == t for c in view.get("cue", "since"))
 
     def _statement_day(self, view: SentenceView, t: int) -> bool:
         """The day at token ``t`` is a statement's: "أن" follows it ("في بيان نشرته صباح اليوم الأربعاء، أن"),
@@ -328,7 +350,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                 if not self._statement_day(v, t):
                     return
                 others = {d2.value: d2 for t2, d2 in v.dates if d2.precision == "day" and d2.value is not None
-                          and d2.value != d.value and self.ctx.tok(t2 - 1) != "منذ"
+                          and d2.value != d.value and not self._since(v, t2)
                           and not self._statement_day(v, t2)}
                 if len(others) == 1:
                     (d2,) = others.values()
@@ -344,7 +366,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if f.date is None or not spans or len(spans) != 1:
             return
         days = [(t, d) for t, d in view.dates if d.precision == "day" and d.value is not None
-                and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")]
+                and not self._since(view, t)]
         mine = [t for t, d in days if (d.start, d.end) == spans[0]]
         if not mine:
             return
@@ -372,7 +394,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         also with a month or a season)."""
         if any(d.precision == "day" for _t, d in view.dates) or view.get("cue", "same_day"):
             return None
-        if view.get("cue", "background"):
+        if view.get("cue", "background") or view.get("cue", "similar"):
             return set()
         if not view.dates:  # "وكان المرصد قد رصد الشهر الماضي دخول رتل": a month told is no background
             aux = view.get("cue", "past_aux")
@@ -384,8 +406,12 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             if opening:
                 return {view.clause_of(opening[0].tok_start)}
         relatives = view.get("cue", "relative")
-        words = view.get("trigger", "attack") + view.get("trigger", "strike")
-        known = [t for t in words if self.ctx.tok(t.tok_start - 1) in self.res.words.anchor_words]
+        collective = view.get("cue", "collective")  # "وتصاعدت الهجمات على ...": no event of its own
+        words = [t for t in view.get("trigger", "attack") + view.get("trigger", "strike")
+                 if not any(c.tok_start <= t.tok_start < c.tok_end for c in collective)]
+        known = [t for t in words if self.ctx.tok(t.tok_start - 1) in self.res.words.anchor_words or any(
+            c.tok_end <= t.tok_start and view.clause_of(c.tok_start) == view.clause_of(t.tok_start)
+            for c in view.get("cue", "since"))]  # "منذ اغتيال قائد ... بغارة أمريكية في بغداد"
         # "بعد هجوم صاروخي استهدف", "بعد الهجوم الذي استهدف": the verb telling the known event
         known += [t for t in words if t not in known and any(
             0 <= t.tok_start - k.tok_end <= 1 or any(0 <= t.tok_start - r.tok_end <= 1 and 0 <= r.tok_start - k.tok_end <= 2
@@ -663,8 +689,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                     ((country, near),) = codes.items()
             if not frames and weapons and trigs and not self.arab_coalition_doc and country and \
                     "attacks" not in self.ctx.tally_sentences.get(view.sentence.index, set()) and \
-                    any(d.precision == "day" and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")
-                        for t, d in view.dates) and \
+                    any(d.precision == "day" and not self._since(view, t) for t, d in view.dates) and \
                     (view.get("cue", "coalition_target") or any(a.entry_id in TARGET_ACTORS for a in view.get("actor"))):
                 frame = self._new("attack", view, None, trigs[0].tok_start, trigs[0])
                 if frame.country is None and near is not None:
@@ -686,7 +711,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         in a summary (a sentence with a count of attacks) or in habitual talk, with no day of their own
         ("منذ 19 تشرين الأول" starts a period) and no weapon or toll, are no event."""
         days = [t for t, d in view.dates
-                if d.precision == "day" and self.ctx.tok(t - 1) != "منذ" and not self.ctx.tok(t).startswith("منذ")]
+                if d.precision == "day" and not self._since(view, t)]
         if "attacks" in self.ctx.tally_sentences.get(view.sentence.index, set()):
             # "قال المرصد في حصيلة نشرها أمس إن عدد الهجمات ... وصل إلى 61 هجوما ..، توزعت بين حقل العمر
             # وكونيكو": the day of the statement is not the bases' own; a day in the place's clause is
@@ -694,7 +719,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             return not any(view.clause_of(t) == here for t in days)
         if days:
             return False
-        since = any(self.ctx.tok(t - 1) == "منذ" or self.ctx.tok(t).startswith("منذ") for t, _d in view.dates)
+        since = any(self._since(view, t) for t, _d in view.dates)
         if since and any(t.surface.startswith(self.res.words.habitual_triggers) for t in trigs):
             return True  # "وقد تعرضت منذ منتصف تشرين الأول لعدة هجمات بطائرات مسيرة": a period's attacks
         weak = all(t.surface.startswith(self.res.words.habitual_triggers) for t in trigs)
