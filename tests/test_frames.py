@@ -1189,6 +1189,18 @@ def test_frames_people_named_with_their_service_in_a_second_group_add_up(pipelin
     assert _one(pipeline, text).injured == 7
 
 
+def test_frames_a_negated_causing_verb_in_the_dual_is_no_casualties(pipeline):
+    text = "سقطت قذيفتا هاون في محيط قاعدة حقل كونيكو صباح اليوم، من دون أن تسفرا عن خسائر بشرية."
+    e = _one(pipeline, text)
+    assert (e.killed, e.injured) == (0, 0)
+
+
+def test_frames_a_group_then_coordinated_people_in_the_dual(pipeline):
+    text = ("أقرت وسائل إعلام نقلا عن مسؤولين في البنتاغون بإصابة خمسة جنود ومتعاقدين اثنين في الهجوم "
+            "على قاعدة عين الأسد اليوم.")
+    assert _one(pipeline, text).injured == 7
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

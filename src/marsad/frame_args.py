@@ -326,7 +326,7 @@ class ArgumentRules(BuilderBase):
             frame.injured = frame.injured if frame.injured is not None else 0
             frame.cite("killed", m.start, m.end)
             frame.cite("injured", m.start, m.end)
-        for neg in view.get("cue", "toll_negator") + self._toll_denials(view):
+        for neg in view.get("cue", "toll_negator") + self._toll_denials(view) + self._negated_verbs(view):
             if mine(neg):
                 self._negated_toll(frame, view, neg)
         for kind, name in (("killed_noun", "killed"), ("injured_noun", "injured")):
@@ -379,6 +379,23 @@ class ArgumentRules(BuilderBase):
                 end = view.sentence.clauses[clause][1] if clause >= 0 else view.sentence.tok_end
                 return j, end
         return None
+
+    def _negated_verbs(self, view: SentenceView) -> list[Mention]:
+        """A negation and a verb of causing in any person or number: "من دون أن تسفرا عن خسائر بشرية", "لم
+        يوقع إصابات" (the lexicon lists the commonest forms; these are the others)."""
+        words = self.res.words
+        if not self.ctx.says(view, words.causing_verbs):
+            return []
+        out = []
+        tok = self.ctx.tok
+        for j in range(view.sentence.tok_start + 1, view.sentence.tok_end):
+            if not tok(j).startswith(words.causing_verbs):
+                continue
+            k = j - 1 if tok(j - 1) != "ان" else j - 2  # "دون أن تسفرا"
+            if tok(k).removeprefix("و").removeprefix("من") in words.negation_words or tok(k) in words.negation_words:
+                start, end = self.ctx.span_of(k, j + 1)
+                out.append(Mention("cue", "toll_negator", start, end, tok(j), k, j + 1))
+        return out
 
     def _toll_denials(self, view: SentenceView) -> list[Mention]:
         """Denial verbs whose object is a casualty word: "نفى المتحدث وقوع أي إصابات" (nobody was hurt)."""
@@ -479,9 +496,16 @@ class ArgumentRules(BuilderBase):
             while self.ctx.tok(end).startswith(self.res.words.us_adjectives):
                 end += 1
             nxt = self.ctx.number_at(end) if self.ctx.coordinated(end) else None
-            if nxt is None or nxt[0] is None or nxt[1] != end or not self.ctx.people_at(nxt[2]):
-                return None if groups == 1 else (total, first[1], end)
-            total, end, groups = total + nxt[0], nxt[2], groups + 1
+            if nxt is not None and nxt[0] is not None and nxt[1] == end and self.ctx.people_at(nxt[2]):
+                total, end, groups = total + nxt[0], nxt[2], groups + 1  # "ثلاثة جنود وخمسة متعاقدين"
+                continue
+            for p in (p for p in self.ctx.people_at(end) if p.prefix.startswith("و")):
+                if p.entry_id == "people_two":  # "خمسة جنود ومتعاقدين اثنين"
+                    return total + 2, first[1], p.tok_end
+                two = self.ctx.number_at(p.tok_end)
+                if two is not None and two[0] is not None and two[1] == p.tok_end:
+                    return total + two[0], first[1], two[2]
+            return None if groups == 1 else (total, first[1], end)
         return None if groups == 1 else (total, first[1], end)
 
     def _people_groups_before(self, verb: int) -> tuple[int, int, int] | None:
@@ -548,7 +572,7 @@ class ArgumentRules(BuilderBase):
         """A threat or denial word before the sentence's first toll word ("حذر من أن الهجمات قد تؤدي إلى
         سقوط قتلى"); one after it ("لم يسفر عن خسائر، مشيرين إلى أن القوات تلقت تحذيرا") does not count."""
         tolls = [m.tok_start for m in view.get("casualty") + view.get("cue", "toll_negator")
-                 + view.get("cue", "intercept")]
+                 + view.get("cue", "intercept") + self._negated_verbs(view)]
         first = min(tolls, default=view.sentence.tok_end)
         denials = self._toll_denials(view)  # "نفى وقوع إصابات" states the toll, it does not hedge it
         return any(c.tok_start < first and c not in denials for kind in NEGATING_CUES for c in view.get("cue", kind))
@@ -607,7 +631,8 @@ class ArgumentRules(BuilderBase):
             self._follow_up_weapons(last, view)
         # "لم تقع إصابات في صفوف القوات", "وأضاف البيان: لم ترد تقارير عن وقوع إصابات": a statement of no
         # casualties right after the event needs no word of the event
-        nobody = bool(view.get("casualty", "none") or view.get("cue", "toll_negator") or self._toll_denials(view))
+        nobody = bool(view.get("casualty", "none") or view.get("cue", "toll_negator") or self._toll_denials(view)
+                      or self._negated_verbs(view))
         if last.type != "reinforcement" and (last.killed is None or last.injured is None) \
                 and (view.get("trigger") or view.get("weapon") or view.get("cue", "intercept") or nobody) and \
                 (view.get("casualty") or view.get("cue", "toll_negator")) \

@@ -68,6 +68,7 @@ class RuleWords:
     toll_fillers: tuple[str, ...]
     companion_words: tuple[str, ...]
     both_words: tuple[str, ...]
+    causing_verbs: tuple[str, ...]
     negation_words: tuple[str, ...]
     one_casualty: tuple[str, ...]
     two_casualties: tuple[str, ...]
