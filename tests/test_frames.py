@@ -1820,3 +1820,16 @@ def test_frames_ied_on_a_convoy_is_not_the_rocket_attack_of_its_day(pipeline):
             "على الطريق السريع في محافظة الديوانية.")
     got = sorted((e.type, e.location.id if e.location else "-") for e in _events(pipeline, text))
     assert got == [("attack", "-"), ("attack", "ain-al-asad")]
+
+
+def test_frames_month_of_a_past_year_is_history(pipeline):
+    text = ("أسقطت الدفاعات الجوية طائرة مسيرة فوق قاعدة حرير اليوم.\n\n"
+            "وكان البرلمان قد صوت في يناير 2020 على قرار إخراج القوات الأجنبية، عقب مقتل سليماني بضربة أمريكية "
+            "قرب مطار بغداد.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "harir")]
+
+
+def test_frames_death_sentence_for_old_rocket_attacks_is_no_event(pipeline):
+    text = ("الإعدام لمدانين بإطلاق صواريخ على المنطقة الخضراء\n\n"
+            "أصدرت محكمة جنايات الرصافة حكما بحق مدانين بالاشتراك في إطلاق صواريخ كاتيوشا على المنطقة الخضراء.")
+    assert _events(pipeline, text) == []

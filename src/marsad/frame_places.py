@@ -198,12 +198,20 @@ class PlaceRules(BuilderBase):
             return True  # "في مثل هذه الأيام من العام الماضي", "عام على هجوم ...", "تتعرض باستمرار لهجمات"
         if self.doc.published is None:
             return False
+        for t, d in view.dates:  # "في يناير 2020", "في كانون الثاني 2020": a month of a past year
+            if d.precision in ("month", "year") and any(
+                    self._past_year_number(self.ctx.tok(j)) for j in range(t, min(t + 4, view.sentence.tok_end))):
+                return True
         for j in range(view.sentence.tok_start, view.sentence.tok_end - 1):
             if self.ctx.tok(j) in self.res.words.year_words:
                 nxt = self.ctx.tok(j + 1)
                 if len(nxt) == 4 and nxt.isdigit() and 1950 <= int(nxt) < self.doc.published.year:
                     return True
         return False
+
+    def _past_year_number(self, tok: str) -> bool:
+        assert self.doc.published is not None
+        return len(tok) == 4 and tok.isdigit() and 1950 <= int(tok) < self.doc.published.year
 
     def _vague_past(self, view: SentenceView) -> bool:
         """The sentence dates itself only by a vague span back ("قبل أيام", "بعد أيام من هجمات"), no day."""
