@@ -1201,6 +1201,19 @@ def test_frames_a_group_then_coordinated_people_in_the_dual(pipeline):
     assert _one(pipeline, text).injured == 7
 
 
+def test_frames_a_munition_told_with_another_site_is_that_sites(pipeline):
+    text = ("سقط 14 صاروخا على قاعدة عين الأسد اليوم.\n\n"
+            "وجاء الهجوم على قاعدة عين الأسد بعد ساعات من استهداف مطار أربيل الدولي بطائرة مسيرة مفخخة.")
+    weapons = {e.location.id: e.weapons for e in _events(pipeline, text)}
+    assert weapons["ain-al-asad"] == ["rocket"]
+
+
+def test_frames_two_bases_listed_share_their_munitions(pipeline):
+    text = "استهدفت المقاومة قاعدتي عين الأسد وحرير بالصواريخ اليوم."
+    assert {e.location.id: e.weapons for e in _events(pipeline, text)} == {
+        "ain-al-asad": ["rocket"], "harir": ["rocket"]}
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

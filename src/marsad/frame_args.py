@@ -119,13 +119,23 @@ class ArgumentRules(BuilderBase):
     def _own_weapons(self, frame: Frame, weapons: list[Mention], view: SentenceView) -> list[Mention]:
         """Two sites each told with its own munition in one clause ("مسيرتان تستهدفان كونيكو وقذائف
         صاروخية على حقل العمر"): a weapon bound to another site is that site's, not this frame's."""
-        if frame.loc is None or frame.loc.category != "site" or len(weapons) < 2:
+        if frame.loc is None or frame.loc.category != "site" or not weapons:
             return weapons
         sites = view.get("site")
         bound = {id(w): self._bound_site(w, sites) for w in weapons}
         if len({b.entry_id for b in bound.values() if b is not None}) < 2:
-            return weapons
+            # "وجاء الهجوم على عين الأسد بعد ساعات من استهداف مطار أربيل بطائرة مسيرة": a munition told with
+            # another site that is not listed with this one ("قاعدتي عين الأسد وحرير بالصواريخ") is that site's
+            mine = [s for s in sites if s.entry_id == frame.loc.entry_id]
+            return [w for w in weapons if bound[id(w)] is None or bound[id(w)].entry_id == frame.loc.entry_id
+                    or any(self._listed_with(s, bound[id(w)]) for s in mine)]
         return [w for w in weapons if bound[id(w)] is None or bound[id(w)].entry_id == frame.loc.entry_id]
+
+    def _listed_with(self, a: Mention, b: Mention) -> bool:
+        """Two sites named in one list: "عين الأسد وحرير", "قاعدتي حرير والشدادي", "الشدادي والتنف"."""
+        first, second = (a, b) if a.tok_start < b.tok_start else (b, a)
+        return (0 <= second.tok_start - first.tok_end <= 1 and second.prefix.startswith("و")) \
+            or (0 <= second.tok_start - first.tok_end <= 2 and self.ctx.tok(second.tok_start - 1) in ("و", "او"))
 
     def _weapons(self, frame: Frame, weapons: list[Mention], view: SentenceView) -> None:
         kinds: dict[str, int | None] = {}
