@@ -192,3 +192,9 @@ def test_tallies_trucks_of_one_new_convoy_are_no_tally(pipeline):
 def test_tallies_a_year_after_since_is_no_count(pipeline):
     text = "وندد الرئيس التركي في قبرص التي تحتلها تركيا منذ 1974 بهجوم إرهابي."
     assert _tallies(pipeline, text) == []
+
+
+def test_tallies_parts_of_the_attacks_referred_back_by_country(pipeline):
+    text = "وقالت نائبة المتحدث باسم البنتاغون إن 27 من تلك الهجمات على القوات الأمريكية وقعت في العراق، و31 في سوريا."
+    assert [(c, w, country) for c, w, _s, country, _src in _tallies(pipeline, text)] == [
+        (27, "attacks", "IQ"), (31, "attacks", "SY")]

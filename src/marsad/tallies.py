@@ -59,6 +59,8 @@ def _count_of(ctx: DocContext, view: SentenceView, noun: Mention) -> tuple[int |
     """The number a counted noun states: "92 هجوما", "يرتفع إلى 11 عدد الهجمات", "عدد طائرات الشحن ...
     بلغ 12 طائرة", "يرتفع عدد الشاحنات ... إلى 610 شاحنة"."""
     num = ctx.number_before(noun.tok_start, skip=1)
+    if num is None and ctx.tok(noun.tok_start - 1) in ctx.res.words.those_words and ctx.tok(noun.tok_start - 2) == "من":
+        return ctx.number_before(noun.tok_start - 2)  # "27 من تلك الهجمات"
     if num is not None or ctx.tok(noun.tok_start - 1) != "عدد":
         return num
     num = ctx.number_before(noun.tok_start - 1, skip=1)
@@ -151,8 +153,10 @@ def _elliptic_troops(doc: Document, ctx: DocContext, view: SentenceView, first: 
     "يتمركز قرابة 200 منهم في التنف"; and the parts of a count of attacks: "66 هجوما منذ 17 أكتوبر، منها
     32 في العراق و34 في سوريا"."""
     out = []
-    if first.what == "attacks":
-        # the parts follow "منها" within a few words of the total
+    total = first.what == "attacks" and ctx.tok(n1 - 2) not in ctx.res.words.those_words
+    if total:
+        # the parts follow "منها" within a few words of the total (or the count is itself a part: "27 من تلك
+        # الهجمات وقعت في العراق، و31 في سوريا")
         opener = next((j for j in range(n1, min(n1 + 12, view.sentence.tok_end))
                        if ctx.tok(j) in ctx.res.words.part_words), None)
         if opener is None:
@@ -174,7 +178,7 @@ def _elliptic_troops(doc: Document, ctx: DocContext, view: SentenceView, first: 
         elif nxt != "في":
             country = first.country
         value = int(digits)
-        if value < MIN_COUNT[first.what] or value == first.count or (first.what == "attacks" and value > first.count):
+        if value < MIN_COUNT[first.what] or value == first.count or (total and value > first.count):
             continue
         out.append(Tally(count=value, what=first.what, since=first.since, as_of=first.as_of, country=country,
                          source=first.source, evidence=[doc.evidence("count", *ctx.span_of(j, j + 1))]))
@@ -283,7 +287,8 @@ def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
             found = [t] if t is not None else []
             if t is not None and t.what in ("troops", "attacks"):
                 parts = _elliptic_troops(doc, ctx, view, t, noun.tok_end)
-                if t.what == "attacks" and parts and t.country is not None:
+                if t.what == "attacks" and parts and t.country is not None \
+                        and ctx.tok(noun.tok_start - 1) not in ctx.res.words.those_words:
                     # "66 هجوما، منها 32 في العراق و34 في سوريا": the country named is a part's, not the total's
                     t.country = None
                     t.evidence = [e for e in t.evidence if e.field != "country"]

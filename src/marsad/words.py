@@ -78,6 +78,7 @@ class RuleWords:
     military_stems: tuple[str, ...]
     against_words: tuple[str, ...]
     part_words: tuple[str, ...]
+    those_words: tuple[str, ...]
     exercise_stems: tuple[str, ...]
     since_words: tuple[str, ...]
     span_stems: tuple[str, ...]
