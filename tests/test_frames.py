@@ -1846,3 +1846,21 @@ def test_frames_death_sentence_for_old_rocket_attacks_is_no_event(pipeline):
     text = ("الإعدام لمدانين بإطلاق صواريخ على المنطقة الخضراء\n\n"
             "أصدرت محكمة جنايات الرصافة حكما بحق مدانين بالاشتراك في إطلاق صواريخ كاتيوشا على المنطقة الخضراء.")
     assert _events(pipeline, text) == []
+
+
+def test_frames_site_placing_another_site_is_no_destination(pipeline):
+    text = "هبطت طائرة شحن عسكرية من طراز C-130 في قاعدة قسرك بريف تل تمر أمس."
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("reinforcement", "qasrak")]
+
+
+def test_frames_many_attacks_told_with_no_day_are_a_summary(pipeline):
+    text = ("وصل قائد القيادة المركزية الأمريكية اليوم إلى أربيل في زيارة غير معلنة.\n\n"
+            "وتأتي الزيارة بعد أشهر من التوتر، تعرضت خلالها قاعدة حرير ومطار أربيل لهجمات عدة بطائرات مسيرة "
+            "وصواريخ تبنتها فصائل عراقية مسلحة.")
+    assert _events(pipeline, text) == []
+
+
+def test_frames_verb_of_repeated_aggressions_is_no_event(pipeline):
+    text = ("سقطت طائرة مسيرة على مبنى في قاعدة التنف فجر اليوم.\n\n"
+            "وقال المتحدث باسم قسد إن الاعتداءات المتكررة على حقل العمر وحقل كونيكو تستهدف زعزعة أمن المنطقة.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "al-tanf")]

@@ -140,6 +140,12 @@ class PlaceRules(BuilderBase):
             if self._reference_point(view, m):
                 continue  # "في محافظة بابل جنوبي بغداد": Baghdad only places Babil
             (sites if m.category == "site" else places).append(m)
+        # "قاعدة قسرك بريف تل تمر", "قاعدة قسرك شمال تل تمر": a site right after another (with "بـ" or a
+        # direction) only places the first
+        directions = {d.tok_start for d in view.get("cue", "direction")}
+        sites = [s for s in sites if not any(
+            (s.tok_start == o.tok_end and s.prefix.endswith("ب")) or (s.tok_start - o.tok_end == 1 and o.tok_end in directions)
+            for o in sites if o is not s)]
         return sites, places
 
     def _locative(self, word: str) -> bool:

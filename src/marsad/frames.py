@@ -720,8 +720,11 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if days:
             return False
         since = any(self._since(view, t) for t, _d in view.dates)
-        if since and any(t.surface.startswith(self.res.words.habitual_triggers) for t in trigs):
+        plural = [t for t in trigs if t.surface.startswith(self.res.words.habitual_triggers)]
+        if since and plural:
             return True  # "وقد تعرضت منذ منتصف تشرين الأول لعدة هجمات بطائرات مسيرة": a period's attacks
+        if any("ل" in t.prefix or self.ctx.tok(t.tok_start - 1).startswith("ل") for t in plural):
+            return True  # "تعرضت خلالها قاعدة حرير ومطار أربيل لهجمات عدة بطائرات مسيرة": many attacks, no day
         weak = all(t.surface.startswith(self.res.words.habitual_triggers) for t in trigs)
         return weak and not (frame.weapons or frame.killed or frame.injured or frame.intercepted)
 
