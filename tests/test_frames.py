@@ -1864,3 +1864,9 @@ def test_frames_verb_of_repeated_aggressions_is_no_event(pipeline):
     text = ("سقطت طائرة مسيرة على مبنى في قاعدة التنف فجر اليوم.\n\n"
             "وقال المتحدث باسم قسد إن الاعتداءات المتكررة على حقل العمر وحقل كونيكو تستهدف زعزعة أمن المنطقة.")
     assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "al-tanf")]
+
+
+def test_frames_known_strike_describing_the_fallen_is_no_strike(pipeline):
+    text = ("وثأرا لدماء شهدائنا الذين ارتقوا بالعدوان الأمريكي الأخير، استهدف مجاهدو المقاومة الإسلامية في "
+            "العراق، مساء يوم الأحد، قاعدة الاحتلال الأمريكي في حقل العمر، بواسطة الطيران المسير.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "al-omar")]

@@ -128,7 +128,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         striker = self._striker(view, strike_trigs) or self._announcing_striker(view, strike_trigs)
         if striker is not None and striker[1].category == "cue" and (
                 self._responded(striker[1]) or self._given_to(view, striker[1]) or self._anchored(striker[1])
-                or any(0 <= striker[1].tok_start - c.tok_end <= 1 for c in told)):  # "وتأتي الضربات ردا على هجمات"
+                or any(0 <= striker[1].tok_start - c.tok_end <= 1 for c in told)  # "وتأتي الضربات ردا على هجمات"
+                or self._described(view, striker[1])):
             # "جاءت ردا مباشرا على العدوان الأمريكي": the strike answered was told before
             striker = None
         # "وفي بغداد، وصف رئيس الجمهورية الغارات بأنها انتهاك", "أمام خيارات ... وبين توجيه ضربات": a reaction
@@ -486,6 +487,16 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if not listed or sites or self.recent_striker is None or view.sentence.index - self.recent_striker[1] > 2:
             return None
         return self.recent_striker[0], listed[0]
+
+    def _described(self, view: SentenceView, cue: Mention) -> bool:
+        """"الثأر لدماء شهدائنا الذين ارتقوا بالعدوان الأمريكي الأخير": known strikes (definite) in a relative
+        clause that describes someone (with no day in that clause), not a strike told."""
+        definite = cue.surface.startswith("ال") or "ال" in cue.prefix
+        clause = view.clause_of(cue.tok_start)
+        if any(d.precision == "day" and view.clause_of(t) == clause for t, d in view.dates):
+            return False  # "الهدوء الذي أعقب الغارات الأمريكية التي استهدفت في 2 شباط ...": told with its day
+        return definite and any(1 <= cue.tok_start - r.tok_end <= 2 and view.clause_of(r.tok_start) == clause
+                                for r in view.get("cue", "relative"))
 
     def _anchored(self, cue: Mention) -> bool:
         """"في أعقاب الضربات الأمريكية الواسعة على القائم", "بعد الغارات الأمريكية": strikes already known
