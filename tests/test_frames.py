@@ -1870,3 +1870,10 @@ def test_frames_known_strike_describing_the_fallen_is_no_strike(pipeline):
     text = ("وثأرا لدماء شهدائنا الذين ارتقوا بالعدوان الأمريكي الأخير، استهدف مجاهدو المقاومة الإسلامية في "
             "العراق، مساء يوم الأحد، قاعدة الاحتلال الأمريكي في حقل العمر، بواسطة الطيران المسير.")
     assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "al-omar")]
+
+
+def test_frames_toll_update_day_is_not_the_attacks(pipeline):
+    text = ("ارتفعت حصيلة الهجوم بطائرة مسيرة على قاعدة حقل العمر إلى 7 قتلى، بعد وفاة جريح صباح اليوم.\n\n"
+            "وضربت الطائرة ساحة تدريب داخل الحقل ليل السبت - الأحد.")
+    (e,) = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert (e.location.id, e.date) == ("al-omar", dt.date(2024, 1, 20))

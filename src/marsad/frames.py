@@ -187,6 +187,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             self._status(f, view)
             self._reported_day(f, view)
             self._told_day(f)
+            self._updated_toll_day(f, view)
             if f.date is None and f.date_strategy == "vague":
                 # "بعد أيام من استهداف مطار أربيل، حيث كانت طائرة مسيرة قد سقطت ... في 25 كانون الأول": the
                 # sentence's one day, not the vague span nearest the place
@@ -306,6 +307,25 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if 1 <= (last.date - d.value).days <= 2:
             last.date, last.date_strategy = d.value, d.strategy
             last.evidence["date"] = [(d.start, d.end)]
+
+    def _updated_toll_day(self, f: Frame, view: SentenceView) -> None:
+        """"ارتفعت حصيلة الهجوم على قاعدة حقل العمر ... بعد وفاة جريح صباح اليوم" then "وضربت ساحة تدريب داخل
+        الحقل ليل الأحد - الاثنين": the day of a toll update is not the attack's; the attack takes the one day
+        the next two sentences tell (else none)."""
+        if f.type != "attack" or not view.get("cue", "toll_update"):
+            return
+        f.date, f.date_strategy = None, None
+        f.evidence.pop("date", None)
+        for k in range(view.sentence.index + 1, min(view.sentence.index + 3, len(self.ctx.views))):
+            nxt = self.ctx.views[k]
+            days = {d.value: d for t, d in nxt.dates if d.precision == "day" and d.value is not None
+                    and not self._since(nxt, t) and not self._statement_day(nxt, t)}
+            if days:
+                if len(days) == 1:
+                    (d,) = days.values()
+                    f.date, f.date_strategy = d.value, d.strategy
+                    f.evidence["date"] = [(d.start, d.end)]
+                return
 
     def _since_only(self, f: Frame, view: SentenceView) -> bool:
         """"ومنذ السابع من أكتوبر، استهدفت الفصائل قاعدة عين الأسد أكثر من 40 مرة": an event dated only by the
