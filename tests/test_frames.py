@@ -1877,3 +1877,11 @@ def test_frames_toll_update_day_is_not_the_attacks(pipeline):
             "وضربت الطائرة ساحة تدريب داخل الحقل ليل السبت - الأحد.")
     (e,) = [e for e in _events(pipeline, text) if e.type == "attack"]
     assert (e.location.id, e.date) == ("al-omar", dt.date(2024, 1, 20))
+
+
+def test_frames_statement_day_before_that_gives_way_to_the_told_day(pipeline):
+    text = ("أعلن المتحدث العسكري، اليوم الاثنين، أن الضربات الجوية الأمريكية التي طالت منطقة القائم أسفرت عن "
+            "مقتل 16 شخصا.\n\n"
+            "وقال إن الضربات التي نفذها طيران الولايات المتحدة مساء أمس الأحد على مواقع في القائم تمثل خرقا للسيادة.")
+    got = [(e.type, e.location.id, e.date) for e in _events(pipeline, text)]
+    assert got == [("strike", "al-qaim", dt.date(2024, 1, 21))]

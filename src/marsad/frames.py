@@ -355,7 +355,9 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if any(self.ctx.tok(j) in self.res.words.that_words for j in range(t + 1, t + 5)):
             return True
         speech = [c for c in view.get("cue", "confirm") + view.get("cue", "claim_weak") if 0 <= t - c.tok_end <= 8]
+        # (not a day inside the words reported: "قالت القيادة في بيان إن قواتها عثرت صباح الأحد على منصة")
         return any(not any(c.tok_end <= w.tok_start < t for w in view.get("trigger") + view.get("weapon"))
+                   and not any(self.ctx.tok(j) in self.res.words.that_words for j in range(c.tok_end, t))
                    for c in speech)
 
     def _told_day(self, f: Frame) -> None:
@@ -397,6 +399,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if not that and mine[0] < f.anchor and self._statement_day(view, mine[0]):
             # "أفاد مصدر أمني، الثلاثاء، بسقوط صاروخ قرب السفارة الأمريكية ... مساء أمس الاثنين"
             later = [(t, d) for t, d in days if t > mine[0] and d.value != f.date and not self._statement_day(view, t)]
+        if not later and that:
+            # "أعلن المتحدث، اليوم السبت، أن الضربات الجوية الأمريكية التي طالت القائم ...": the statement's day,
+            # which gives way to the event's own day told elsewhere (merging)
+            f.date_strategy = "statement"
         if later:
             _t, d = min(later, key=lambda td: abs(td[0] - f.anchor))
             f.date, f.date_strategy = d.value, d.strategy
