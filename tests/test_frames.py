@@ -1885,3 +1885,9 @@ def test_frames_statement_day_before_that_gives_way_to_the_told_day(pipeline):
             "وقال إن الضربات التي نفذها طيران الولايات المتحدة مساء أمس الأحد على مواقع في القائم تمثل خرقا للسيادة.")
     got = [(e.type, e.location.id, e.date) for e in _events(pipeline, text)]
     assert got == [("strike", "al-qaim", dt.date(2024, 1, 21))]
+
+
+def test_frames_base_where_the_striking_artillery_stands_is_no_attack(pipeline):
+    text = ("عنوان\n\n"
+            "وقصفت المدفعية الأمريكية المتمركزة في حقل العمر مواقع للميليشيات في بلدة الطابية فجر اليوم.")
+    assert [(e.type, e.location.id, e.actor) for e in _events(pipeline, text)] == [("strike", "tabiya", "us-forces")]

@@ -98,7 +98,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             # aircraft that arrive at a base ("12 مقاتلة من طراز إف-15 وصلت إلى قاعدة موفق السلطي")
             aircraft = [w for w in weapons if w.entry_id == "aircraft"]
             reinf_trigs = [*aircraft, *arrivals] if aircraft else []
-        attack_weapons = [w for w in weapons if w.entry_id != "aircraft"]
+        # "قصفت المدفعية الأمريكية": a munition named in the striker's phrase is the striker's, not an attack's
+        strikers = view.get("cue", "state_striker")
+        attack_weapons = [w for w in weapons if w.entry_id != "aircraft"
+                          and not any(c.tok_start <= w.tok_start < c.tok_end for c in strikers)]
         if not attack_weapons and not view.get("cue", "claim"):
             # "عملية" is any operation ("عملية الإفراج عن المحتجزين"): an attack word only with a weapon or a claim
             weak = view.get("cue", "needs_weapon")
@@ -779,7 +782,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                  places: list[Mention], attack_trigs: list[Mention], weapons: list[Mention]) -> list[Frame]:
         frames: list[Frame] = []
         actor, cue = striker
-        # a US site in a strike sentence is an attack only if an attack trigger shares its clause
+        # a US site in a strike sentence is an attack only if an attack trigger shares its clause (and the
+        # striking forces are not stationed there: "المدفعية الأمريكية المتمركزة في حقل العمر")
+        stationed = view.get("cue", "stationed")
+        sites = [s for s in sites if not any(0 <= s.tok_start - c.tok_end <= 1 for c in stationed)]
         for site in sites:
             clause = view.clause_of(site.tok_start)
             if any(view.clause_of(t.tok_start) == clause for t in attack_trigs) and \
