@@ -1817,7 +1817,7 @@ def test_frames_event_dated_only_by_a_period_start_is_no_event(pipeline):
 
 def test_frames_like_attack_told_for_comparison_is_background(pipeline):
     text = ("أسقطت الدفاعات الجوية طائرة مسيرة فوق قاعدة حرير اليوم.\n\n"
-            "وفي هجوم مماثل الشهر الماضي، استهدفت ثلاث طائرات مسيرة قاعدة عين الأسد.")
+            "وفي هجوم مماثل، استهدفت ثلاث طائرات مسيرة قاعدة عين الأسد.")
     assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "harir")]
 
 
@@ -1891,3 +1891,10 @@ def test_frames_base_where_the_striking_artillery_stands_is_no_attack(pipeline):
     text = ("عنوان\n\n"
             "وقصفت المدفعية الأمريكية المتمركزة في حقل العمر مواقع للميليشيات في بلدة الطابية فجر اليوم.")
     assert [(e.type, e.location.id, e.actor) for e in _events(pipeline, text)] == [("strike", "tabiya", "us-forces")]
+
+
+def test_frames_earlier_this_month_is_an_undated_event(pipeline):
+    text = ("دخل رتل للتحالف يضم 50 شاحنة اليوم إلى قاعدة قسرك.\n\n"
+            "وفي وقت سابق من الشهر، هبطت طائرة شحن عسكرية في قاعدة خراب الجير وعلى متنها معدات لوجستية.")
+    got = sorted((e.type, e.location.id, e.date) for e in _events(pipeline, text))
+    assert got == [("reinforcement", "kharab-al-jir", None), ("reinforcement", "qasrak", dt.date(2024, 1, 22))]

@@ -413,9 +413,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
 
     def _background(self, view: SentenceView) -> set[int] | None:
         """A sentence with no day of its own that tells events as background: the clauses (an empty set: all
-        of them) whose events are earlier than the story.  "يذكر أن", "في وقت سابق" (not "من اليوم نفسه"), "أعاد
-        إلى الأذهان" cover the sentence.  With no date at all, the pluperfect covers the clause of its "قد"
-        ("وكانت القاعدة قد تعرضت لهجوم"; "قد" up to five words after "كان"; a correction in a later clause,
+        of them) whose events are earlier than the story.  With no date at all (a month told is no background),
+        "يذكر أن", "في وقت سابق", "أعاد إلى الأذهان" and a like event ("في هجوم مماثل") cover the sentence, and
+        the pluperfect covers the clause of its "قد" ("وكانت القاعدة قد تعرضت لهجوم"; "قد" up to five words
+        after "كان"; a correction in a later clause,
         "قبل أن توضح مصادر أن المكان هو البرج 22", is not covered) or of a "وكان" that opens the sentence
         ("وكانت فصائل عراقية استهدفت ...", "وكان البنتاغون أعلن أن ...").  A clause is background when each of
         its attack and strike words tells a known event: after "بعد/عقب/إثر" ("بعد هجوم صاروخي استهدف قاعدة
@@ -424,9 +425,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         also with a month or a season)."""
         if any(d.precision == "day" for _t, d in view.dates) or view.get("cue", "same_day"):
             return None
-        if view.get("cue", "background") or view.get("cue", "similar"):
-            return set()
-        if not view.dates:  # "وكان المرصد قد رصد الشهر الماضي دخول رتل": a month told is no background
+        if not view.dates:  # "وكان المرصد قد رصد الشهر الماضي دخول رتل", "وفي وقت سابق من الشهر، هبطت طائرة شحن
+            # في قاعدة خراب الجير": a month told is no background
+            if view.get("cue", "background") or view.get("cue", "similar"):
+                return set()
             aux = view.get("cue", "past_aux")
             particles = [q for q in view.get("cue", "perfect_particle")
                          if not q.prefix and any(1 <= q.tok_start - a.tok_end <= 5 for a in aux)]
