@@ -1214,6 +1214,12 @@ def test_frames_two_bases_listed_share_their_munitions(pipeline):
         "ain-al-asad": ["rocket"], "harir": ["rocket"]}
 
 
+def test_frames_the_missiles_named_in_the_headline_as_rockets_stay_missiles(pipeline):
+    text = ("الحرس الثوري: قصفنا قاعدة عين الأسد الأمريكية بعشرات الصواريخ\n\n"
+            "أعلن الحرس الثوري فجر اليوم استهداف قاعدة عين الأسد بصواريخ أرض-أرض.")
+    assert _one(pipeline, text).weapons == ["missile"]
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

@@ -711,6 +711,9 @@ class ArgumentRules(BuilderBase):
                 self._intercepted(f, own)  # "نفذ العدو عدوانا جويا ... وتصدت دفاعاتنا لصواريخ العدوان"
         attacks = [f for f in merged if f.type == "attack"]
         for f in attacks:
+            if "missile" in f.weapons and "rocket" in f.weapons and self._rockets_are_the_missiles(f):
+                f.weapons = [w for w in f.weapons if w != "rocket"]
+        for f in attacks:
             same_day = [g for g in attacks if g.date == f.date]
             if not f.weapons and (len(attacks) == 1 or (f.date is not None and len(same_day) == 1)):
                 self._lone_attack_weapons(f, dated=len(attacks) > 1)
@@ -737,6 +740,16 @@ class ArgumentRules(BuilderBase):
                 self._casualties(frame, view)
                 if (frame.killed, frame.injured) != before and frame.killed is not None and frame.injured is not None:
                     break
+
+    def _rockets_are_the_missiles(self, frame: Frame) -> bool:
+        """A record told with missiles whose only rocket words are "الصواريخ" with no number ("إيران تطلق
+        الصواريخ" in a headline, "صواريخ أرض-أرض" in the body): the same munitions."""
+        cited = set(frame.evidence.get("weapons", []))
+        rockets = [m for m in self.doc.mentions if m.category == "weapon" and m.entry_id == "rocket"
+                   and (m.start, m.end) in cited]
+        return bool(rockets) and all(
+            ("ال" in m.prefix or m.surface.startswith("ال")) and m.attrs.get("count") is None
+            and (self.ctx.number_before(m.tok_start) or (None,))[0] is None for m in rockets)  # "بعشرات الصواريخ"
 
     def _lone_attack_weapons(self, frame: Frame, dated: bool = False) -> None:
         """The text's only attack (or its only attack of a day, ``dated``), told with no munition, takes those
