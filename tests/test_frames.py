@@ -1904,3 +1904,11 @@ def test_frames_earlier_this_month_is_an_undated_event(pipeline):
             "وفي وقت سابق من الشهر، هبطت طائرة شحن عسكرية في قاعدة خراب الجير وعلى متنها معدات لوجستية.")
     got = sorted((e.type, e.location.id, e.date) for e in _events(pipeline, text))
     assert got == [("reinforcement", "kharab-al-jir", None), ("reinforcement", "qasrak", dt.date(2024, 1, 22))]
+
+
+def test_frames_carried_strike_told_over_several_clauses(pipeline):
+    text = ("قتل 11 عنصرا من الميليشيات جراء غارات أمريكية ليل السبت على مواقع في دير الزور.\n\n"
+            "وقالت مصادر إن الضربات استهدفت مستودعا للأسلحة في حي هرابش داخل مدينة دير الزور، كما طالت مواقع "
+            "في بادية الميادين، بينما قتل عنصران آخران في استهداف نقطة عسكرية قرب مدينة البوكمال.")
+    got = sorted(e.location.id for e in _events(pipeline, text) if e.type == "strike")
+    assert got == ["bukamal", "deir-ez-zor", "mayadin"]

@@ -802,6 +802,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         # "قتلت غارة بطائرة مسيرة أميركية القيادي ...، باستهداف سيارتهما قرب مقر ... شرق بغداد": the manner of
         # the strike ("بـ" and an attack noun) places it too
         manner = [t for t in attack_trigs if t.prefix.endswith("ب") and not sites]
+        if cue.category == "trigger" and not sites and not view.get("cue", "told_before") and not view.get("cue", "ship"):
+            # a strike carried from the sentences before, told over several clauses: "فإن الضربات استهدفت مستودعا
+            # ...، كما طالت مواقع في بادية الميادين ...، بينما قتل عنصران في استهداف نقطة قرب مدينة البوكمال"
+            manner += [t for t in attack_trigs if not self._responded(t) and self.ctx.tok(t.tok_start - 1) != "علي"]
         anchors = [cue, *view.get("trigger", "strike"), *view.get("cue", "state_striker"), *manner]
         # "قاعدة كي وان قرب كركوك": a place that locates a named site belongs to the site's attack
         places = [p for p in places if not any(0 <= p.tok_start - s.tok_end <= 3 for s in sites)]
