@@ -74,6 +74,8 @@ class DocContext:
                 self.numbers_end[m.tok_end] = m
                 self.numbers_start[m.tok_start] = m
         self.views: list[SentenceView] = []
+        # word list (by identity: the rule words' tuples live as long as the resources) -> its pattern
+        self._patterns: dict[int, tuple[tuple[str, ...], re.Pattern[str]]] = {}
         self.tally_sentences: dict[int, set[str]] = {}  # sentence index -> what was counted there
         mi = 0
         mentions = sorted(doc.mentions, key=lambda m: m.tok_start)
@@ -181,7 +183,10 @@ class DocContext:
         norm = self.doc.norm
         if norm is None:
             return True
-        return _any_of(words).search(norm.text, view.sentence.start, view.sentence.end) is not None
+        pattern = self._patterns.get(id(words))
+        if pattern is None or pattern[0] is not words:
+            pattern = self._patterns[id(words)] = (words, _any_of(words))
+        return pattern[1].search(norm.text, view.sentence.start, view.sentence.end) is not None
 
     def coordinated(self, i: int) -> bool:
         """The number at token ``i`` carries the conjunction "و" ("قتيل وتسعة جرحى", "و5 على أربيل"): it

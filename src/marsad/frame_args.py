@@ -143,10 +143,7 @@ class ArgumentRules(BuilderBase):
         if not any(d.precision == "day" for _t, d in view.dates):  # background talk has no day of its own
             weapons = [w for w in weapons if not self._of_many_attacks(w, weapons)]
         if frame.type == "attack":  # "... وواشنطن ترد بقصف مدفعي على خشام": the answer's munitions
-            answers = [j for j in range(view.sentence.tok_start, view.sentence.tok_end)  # not "ردا على هجوم"
-                       if self.ctx.tok(j).removeprefix("و").startswith(self.res.words.response_verbs)
-                       and self.ctx.tok(j + 1) != "علي"] \
-                if self.ctx.says(view, self.res.words.response_verbs) else []
+            answers = self._answers(view)
             answered = {w.entry_id for w in weapons if any(j < w.tok_start and view.clause_of(j) == view.clause_of(w.tok_start)
                                                            for j in answers)}
             # and the same munitions told again later in the sentence ("... حيث سقطت أكثر من 10 قذائف مدفعية")
@@ -229,6 +226,16 @@ class ArgumentRules(BuilderBase):
         if frame.count is None:
             frame.evidence.pop("count", None)
 
+    def _answers(self, view: SentenceView) -> list[int]:
+        """The tokens of a verb of answering ("ترد", "ردت"), not "ردا على هجوم" (what is answered)."""
+        memo = self._sentence_memo("answers")
+        if view.sentence.index not in memo:
+            memo[view.sentence.index] = [
+                j for j in range(view.sentence.tok_start, view.sentence.tok_end)
+                if self.ctx.tok(j).removeprefix("و").startswith(self.res.words.response_verbs)
+                and self.ctx.tok(j + 1) != "علي"] if self.ctx.says(view, self.res.words.response_verbs) else []
+        return memo[view.sentence.index]
+
     def _out_of(self, w: Mention) -> int | None:
         """"خمس طائرات مسيرة من أصل سبع": the whole the counted munitions are part of."""
         for k in (w.tok_end, w.tok_end + 1):  # "مسيّرات حوثية من أصل 7": an adjective may come between
@@ -240,6 +247,12 @@ class ArgumentRules(BuilderBase):
 
     def _munitions_counted(self, view: SentenceView) -> tuple[int, int, int] | None:
         """A number before a bare munition noun ("نحو 10 قذائف"): how many of the one kind named."""
+        memo = self._sentence_memo("munitions_counted")
+        if view.sentence.index not in memo:
+            memo[view.sentence.index] = self._find_munitions_counted(view)
+        return memo[view.sentence.index]
+
+    def _find_munitions_counted(self, view: SentenceView) -> tuple[int, int, int] | None:
         if not self.ctx.says(view, self.res.words.munition_nouns):
             return None
         for j in range(view.sentence.tok_start + 1, view.sentence.tok_end):
@@ -393,6 +406,12 @@ class ArgumentRules(BuilderBase):
     def _negated_verbs(self, view: SentenceView) -> list[Mention]:
         """A negation and a verb of causing in any person or number: "من دون أن تسفرا عن خسائر بشرية", "لم
         يوقع إصابات" (the lexicon lists the commonest forms; these are the others)."""
+        memo = self._sentence_memo("negated_verbs")
+        if view.sentence.index not in memo:
+            memo[view.sentence.index] = self._find_negated_verbs(view)
+        return memo[view.sentence.index]
+
+    def _find_negated_verbs(self, view: SentenceView) -> list[Mention]:
         words = self.res.words
         if not self.ctx.says(view, words.causing_verbs):
             return []
@@ -411,6 +430,12 @@ class ArgumentRules(BuilderBase):
         """Denial verbs whose object is a casualty word: "نفى المتحدث وقوع أي إصابات" (nobody was hurt)."""
         if not view.get("cue", "denial"):
             return []
+        memo = self._sentence_memo("toll_denials")
+        if view.sentence.index not in memo:
+            memo[view.sentence.index] = self._find_toll_denials(view)
+        return memo[view.sentence.index]
+
+    def _find_toll_denials(self, view: SentenceView) -> list[Mention]:
         casualties = view.get("casualty", "killed_noun") + view.get("casualty", "injured_noun")
         if not casualties:
             return []
