@@ -1912,3 +1912,17 @@ def test_frames_carried_strike_told_over_several_clauses(pipeline):
             "في بادية الميادين، بينما قتل عنصران آخران في استهداف نقطة عسكرية قرب مدينة البوكمال.")
     got = sorted(e.location.id for e in _events(pipeline, text) if e.type == "strike")
     assert got == ["bukamal", "deir-ez-zor", "mayadin"]
+
+
+def test_frames_answer_with_no_day_answers_the_attack_told_before(pipeline):
+    text = ("أصيب ثلاثة جنود أمريكيين الأحد في هجمات صاروخية استهدفت حقل كونيكو وموقع القرية الخضراء.\n\n"
+            "وردت القوات الأميركية بمروحيات هجومية ومدفعية، فدمرت ثلاث مركبات استخدمت في إطلاق الصواريخ.")
+    strikes = [(e.type, e.country, e.date) for e in _events(pipeline, text) if e.type == "strike"]
+    assert strikes == [("strike", "SY", dt.date(2024, 1, 21))]
+
+
+def test_frames_several_attacks_at_country_level_are_the_placed_ones(pipeline):
+    text = ("أصيب ثلاثة جنود أمريكيين الأحد في هجمات صاروخية استهدفت موقعين للقوات الأمريكية في شمال شرقي سوريا.\n\n"
+            "وأوضح البيان أن صواريخ سقطت الأحد داخل حقل كونيكو، وأن صواريخ أخرى استهدفت الأحد موقع القرية الخضراء.")
+    got = sorted((e.type, e.location.id if e.location else "-") for e in _events(pipeline, text))
+    assert got == [("attack", "conoco"), ("attack", "green-village")]

@@ -72,6 +72,7 @@ class Frame:
     vehicle: bool = False  # a drone hit on a vehicle: later sentences speak of the vehicle, not of a strike
     background: bool = False  # told as background with no date of its own: no record unless another completes
     separate: bool = False  # told as another incident ("وفي حادث آخر"): never the record of an earlier sentence
+    several: bool = False  # a country-level record of several attacks ("في هجمات صاروخية استهدفت موقعين")
 
     def cite(self, name: str, start: int, end: int) -> None:
         spans = self.evidence.setdefault(name, [])

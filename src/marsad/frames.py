@@ -738,6 +738,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                     frame.country, frame.country_ev = country, near
                     frame.cite("country", near.start, near.end)
                 self._fill_attack(frame, view, weapons, [])
+                # "في هجمات صاروخية استهدفت موقعين للقوات الأميركية في شمال شرقي سوريا": several attacks told at once
+                frame.several = any(t.surface.startswith(self.res.words.habitual_triggers) for t in trigs)
                 frames.append(frame)
             return frames
         for loc in locs:
@@ -826,10 +828,21 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                 p = recent[-1]
                 targets = [Mention(p.category, p.entry_id, p.start, p.end, p.surface, p.tok_start, p.tok_end)]
         dated = any(d.precision == "day" for _t, d in view.dates) or bool(view.get("cue", "same_day"))
+        # "وردت القوات الأميركية بمروحيات هجومية ... فدمرت ثلاث مركبات": an answer with no day of its own answers
+        # the attack told in the three sentences before, on its day and in its country
+        answered = None
+        if not dated and cue.surface.startswith(self.res.words.response_words):
+            answered = next((f for f in reversed(self.frames) if f.type == "attack" and f.date is not None
+                             and view.sentence.index - f.sentence <= 3), None)
+            dated = answered is not None
         if (not targets and not dated) or (actor not in ("us-forces", "coalition") and not dated):
             return frames
         for loc in targets or [None]:
             frame = self._new("strike", view, loc, loc.tok_start if loc is not None else cue.tok_start, cue)
+            if loc is None and frame.country is None and answered is not None and answered.country is not None:
+                frame.country, frame.country_ev = answered.country, answered.country_ev
+                for span in answered.evidence.get("country", []):
+                    frame.cite("country", *span)
             if loc is None and frame.country is None and not view.get("country"):
                 self._next_country(frame, view)
             if loc is None and (frame.country is None or len({c.entry_id for c in self._event_countries(view)}) > 1):
