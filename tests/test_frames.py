@@ -1926,3 +1926,9 @@ def test_frames_several_attacks_at_country_level_are_the_placed_ones(pipeline):
             "وأوضح البيان أن صواريخ سقطت الأحد داخل حقل كونيكو، وأن صواريخ أخرى استهدفت الأحد موقع القرية الخضراء.")
     got = sorted((e.type, e.location.id if e.location else "-") for e in _events(pipeline, text))
     assert got == [("attack", "conoco"), ("attack", "green-village")]
+
+
+def test_frames_zionist_attack_in_the_other_sides_words_is_an_israeli_strike(pipeline):
+    text = "أعلن الحرس الثوري أن سبعة من المستشارين استشهدوا في الهجوم الصهيوني على مبنى القنصلية في دمشق عصر أمس."
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.actor) == ("strike", "damascus", "israel")
