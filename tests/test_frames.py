@@ -1932,3 +1932,15 @@ def test_frames_zionist_attack_in_the_other_sides_words_is_an_israeli_strike(pip
     text = "أعلن الحرس الثوري أن سبعة من المستشارين استشهدوا في الهجوم الصهيوني على مبنى القنصلية في دمشق عصر أمس."
     e = _one(pipeline, text)
     assert (e.type, e.location.id, e.actor) == ("strike", "damascus", "israel")
+
+
+def test_frames_known_strike_some_time_before_tells_the_time(pipeline):
+    text = ("قتل جنديان في هجوم صاروخي استهدف معسكر التاجي مساء الأحد.\n\n"
+            "ويأتي الهجوم بعد أكثر من شهرين على الضربة الأمريكية التي قتلت قاسم سليماني في بغداد.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "camp-taji")]
+
+
+def test_frames_occupation_aircraft_in_the_groups_words_strike(pipeline):
+    text = "وقالت الكتائب اليوم إن طائرات الاحتلال الأمريكي أقدمت على قصف مقرات المجاهدين في جرف النصر."
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.actor) == ("strike", "jurf-al-sakhar", "us-forces")

@@ -530,10 +530,16 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                                 for r in view.get("cue", "relative"))
 
     def _anchored(self, cue: Mention) -> bool:
-        """"في أعقاب الضربات الأمريكية الواسعة على القائم", "بعد الغارات الأمريكية": strikes already known
-        (definite) used to tell the time of something else."""
+        """"في أعقاب الضربات الأمريكية الواسعة على القائم", "بعد الغارات الأمريكية", "بعد أكثر من شهرين على
+        الضربة الأميركية التي قتلت سليماني": strikes already known (definite) used to tell the time of
+        something else."""
         definite = cue.surface.startswith("ال") or "ال" in cue.prefix
-        return definite and self.ctx.tok(cue.tok_start - 1) in self.res.words.anchor_words
+        if not definite:
+            return False
+        if self.ctx.tok(cue.tok_start - 1) in self.res.words.anchor_words:
+            return True
+        return self.ctx.tok(cue.tok_start - 1) in ("علي", "من") and any(
+            self.ctx.tok(j) in self.res.words.anchor_words for j in range(cue.tok_start - 6, cue.tok_start - 1))
 
     def _responded(self, m: Mention) -> bool:
         """"ردا على العدوان", "ردا مباشرا على العدوان الأمريكي": what is answered was told before."""
