@@ -1944,3 +1944,11 @@ def test_frames_occupation_aircraft_in_the_groups_words_strike(pipeline):
     text = "وقالت الكتائب اليوم إن طائرات الاحتلال الأمريكي أقدمت على قصف مقرات المجاهدين في جرف النصر."
     e = _one(pipeline, text)
     assert (e.type, e.location.id, e.actor) == ("strike", "jurf-al-sakhar", "us-forces")
+
+
+def test_frames_attack_named_again_is_the_one_told_before(pipeline):
+    text = ("تعرضت قاعدة عين الأسد الجوية، الأحد، لقصف بـ14 صاروخا.\n\n"
+            "وكان مطار أربيل الدولي قد تعرض مساء السبت لهجوم بطائرة مسيرة مفخخة.\n\n"
+            "وتبنت جماعة تطلق على نفسها لواء ثأر المهندس الهجوم الصاروخي على عين الأسد.")
+    got = sorted((e.location.id, e.date) for e in _events(pipeline, text))
+    assert got == [("ain-al-asad", dt.date(2024, 1, 21)), ("erbil-airbase", dt.date(2024, 1, 20))]

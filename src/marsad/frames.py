@@ -191,6 +191,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             self._reported_day(f, view)
             self._told_day(f)
             self._updated_toll_day(f, view)
+            self._referred_back(f, view)
             if f.date is None and f.date_strategy == "vague":
                 # "بعد أيام من استهداف مطار أربيل، حيث كانت طائرة مسيرة قد سقطت ... في 25 كانون الأول": the
                 # sentence's one day, not the vague span nearest the place
@@ -310,6 +311,19 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if 1 <= (last.date - d.value).days <= 2:
             last.date, last.date_strategy = d.value, d.strategy
             last.evidence["date"] = [(d.start, d.end)]
+
+    def _referred_back(self, f: Frame, view: SentenceView) -> None:
+        """"وتبنت جماعة ... الهجوم الصاروخي على عين الأسد": an attack named again with "ال" in a sentence with no
+        day of its own is the one told before at that place, whatever day the sentences before give."""
+        if f.type != "attack" or f.loc is None or f.date_strategy != "inherited" \
+                or any(d.precision == "day" for _t, d in view.dates):
+            return
+        trigs = view.get("trigger", "attack")
+        if not trigs or not all(t.surface.startswith("ال") or "ال" in t.prefix for t in trigs):
+            return
+        if any(g.type == "attack" and g.loc is not None and g.loc.entry_id == f.loc.entry_id for g in self.frames):
+            f.date, f.date_strategy = None, None
+            f.evidence.pop("date", None)
 
     def _updated_toll_day(self, f: Frame, view: SentenceView) -> None:
         """"ارتفعت حصيلة الهجوم على قاعدة حقل العمر ... بعد وفاة جريح صباح اليوم" then "وضربت ساحة تدريب داخل
