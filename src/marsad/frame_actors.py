@@ -293,8 +293,11 @@ class ActorRules(BuilderBase):
 
     def _own_claim(self, frame: Frame, lone: bool) -> None:
         distance = self._distances(frame)
-        claiming = [k for k in self._actor_sentences()
-                    if self.ctx.views[k].get("cue", "claim") or self.ctx.views[k].get("cue", "claim_weak")]
+        claiming: list[int] | None = self.__dict__.get("_claim_sentences")
+        if claiming is None:
+            claiming = self.__dict__["_claim_sentences"] = [
+                k for k in self._actor_sentences()
+                if self.ctx.views[k].get("cue", "claim") or self.ctx.views[k].get("cue", "claim_weak")]
         for k in sorted(claiming, key=lambda k: distance[k]):
             v = self.ctx.views[k]
             names = self._names_site(v, frame)  # a claim listing several bases names each of them
@@ -412,8 +415,9 @@ class ActorRules(BuilderBase):
             # a sentence that names another site speaks of that one, unless it names this one too; a threat
             # after the blame ("أن المهاجمين ينتمون إلى ...، مؤكدة أن القوات ستواصل ...") does not hedge it
             blames = self._blames(v) if self._about(v, frame) else []
-            hedges = [c.tok_start for kind in NEGATING_CUES for c in v.get("cue", kind)]
-            blames = [b for b in blames if not any(h < b[0].tok_start for h in hedges)]
+            if blames:
+                hedges = [c.tok_start for kind in NEGATING_CUES for c in v.get("cue", kind)]
+                blames = [b for b in blames if not any(h < b[0].tok_start for h in hedges)] if hedges else blames
             if sentence_negated(v) and not blames:
                 continue
             if lone and distance[k] > 3 and not v.get("trigger", "attack"):
