@@ -1952,3 +1952,11 @@ def test_frames_attack_named_again_is_the_one_told_before(pipeline):
             "وتبنت جماعة تطلق على نفسها لواء ثأر المهندس الهجوم الصاروخي على عين الأسد.")
     got = sorted((e.location.id, e.date) for e in _events(pipeline, text))
     assert got == [("ain-al-asad", dt.date(2024, 1, 21)), ("erbil-airbase", dt.date(2024, 1, 20))]
+
+
+def test_frames_country_level_attack_told_with_two_placed_ones_is_theirs(pipeline):
+    text = ("أطلقت إيران فجر اليوم 12 صاروخا باليستيا على قاعدتين تستضيفان قوات أمريكية في العراق.\n\n"
+            "وقال مسؤول إن الصواريخ سقطت فجر اليوم على قاعدة عين الأسد، وإن صاروخا واحدا سقط فجر اليوم في محيط "
+            "مطار أربيل.")
+    got = sorted((e.type, e.location.id if e.location else "-") for e in _events(pipeline, text))
+    assert got == [("attack", "ain-al-asad"), ("attack", "erbil-airbase")]

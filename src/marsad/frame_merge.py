@@ -88,8 +88,10 @@ def merge(frames: list[Frame]) -> list[Frame]:
     for f in [f for f in out if f.loc is None and not f.separate]:
         named = [g for g in out if g.loc is not None and g.type == f.type and g.country == f.country
                  and f.date is not None and g.date == f.date]
-        if named and f.several and len(named) > 1:
-            out.remove(f)  # "في هجمات صاروخية استهدفت موقعين": the placed attacks of that day, told at once
+        if named and len(named) > 1 and f.type == "attack" and (f.several or any(_same_arms(f, g) for g in named)):
+            # "في هجمات صاروخية استهدفت موقعين", "أطلقت إيران صواريخ على قاعدتين": the placed attacks of that
+            # day, told at once
+            out.remove(f)
             continue
         if named and (f.type != "attack" or (len(named) == 1 and _same_arms(f, named[0]))):
             _absorb(named[0], f)
