@@ -1960,3 +1960,10 @@ def test_frames_country_level_attack_told_with_two_placed_ones_is_theirs(pipelin
             "مطار أربيل.")
     got = sorted((e.type, e.location.id if e.location else "-") for e in _events(pipeline, text))
     assert got == [("attack", "ain-al-asad"), ("attack", "erbil-airbase")]
+
+
+def test_frames_governorate_strike_of_a_day_is_the_towns(pipeline):
+    text = ("شنت طائرات أمريكية فجر اليوم غارات على مواقع في محافظة بابل.\n\n"
+            "وقالت مصادر إن الغارات طالت مقار في منطقة جرف النصر.")
+    got = [(e.type, e.location.id) for e in _events(pipeline, text)]
+    assert got == [("strike", "jurf-al-sakhar")]

@@ -111,7 +111,17 @@ def fold_areas(frames: list[Frame], res: Resources) -> list[Frame]:
         if (area.kind not in AREA_KINDS and area.id not in HOST_PLACES) or area.admin1 is None:
             continue
         for g in out:
-            if g is f or g.type != f.type or g.loc is None or g.loc.category != "site":
+            if g is f or g.type != f.type or g.loc is None:
+                continue
+            if g.loc.category != "site":
+                # "غارات طائرات أمريكية على بابل" and "الغارات طالت مقار في جرف النصر" on one day: the governorate's
+                # strike is the town's
+                town = res.entries[g.loc.entry_id]
+                if f.type == "strike" and not f.separate and area.kind == "governorate" and town.kind in ("city", "town") \
+                        and town.admin1 == area.admin1 and town.country == area.country and f.date == g.date:
+                    _absorb(g, f)
+                    out.remove(f)
+                    break
                 continue
             site = res.entries[g.loc.entry_id]
             if site.admin1 == area.admin1 and site.country == area.country \

@@ -184,7 +184,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         made = [f for f in made if not self._since_only(f, view)]
         background = self._background(view) if made else None
         for f in made:
-            f.separate = bool(view.get("cue", "separate"))
+            f.separate = bool(view.get("cue", "separate") or view.get("cue", "another"))  # "مسيرة أخرى"
             if f.type == "attack":
                 self._lead_in(f, view)
             self._status(f, view)
