@@ -1967,3 +1967,11 @@ def test_frames_governorate_strike_of_a_day_is_the_towns(pipeline):
             "وقالت مصادر إن الغارات طالت مقار في منطقة جرف النصر.")
     got = [(e.type, e.location.id) for e in _events(pipeline, text)]
     assert got == [("strike", "jurf-al-sakhar")]
+
+
+def test_frames_second_country_of_a_border_is_a_neighbour(pipeline):
+    text = ("قتل ثمانية أشخاص فجر اليوم بغارة جوية استهدفت منزلا في بلدة الشعاب بريف السويداء، قرب الحدود "
+            "السورية – الأردنية.\n\n"
+            "وقال مراسل محلي إن طائرة حربية يعتقد أنها أردنية نفذت الغارة.")
+    got = [(e.type, e.country, e.actor) for e in _events(pipeline, text)]
+    assert got == [("strike", "SY", "jordan-government")]

@@ -247,9 +247,12 @@ class PlaceRules(BuilderBase):
         ... في جنوب سوريا")."""
         places_end = {m.tok_end for m in view.mentions if m.category in ("site", "place")}
         strikers = view.get("cue", "state_striker")
-        # "قرب الحدود مع الأردن", "المتاخم للحدود الإيرانية": a neighbour, not where it happened
+        # "قرب الحدود مع الأردن", "المتاخم للحدود الإيرانية", "قرب الحدود السورية – الأردنية": a neighbour, not
+        # where it happened
+        border = ("الحدود", "للحدود", "حدود")
         return [c for c in view.get("country") if c.tok_start not in places_end
-                and self.ctx.tok(c.tok_start - 1) not in ("من", "مع", "الحدود", "للحدود", "حدود")
+                and self.ctx.tok(c.tok_start - 1) not in ("من", "مع", *border)
+                and not any(self.ctx.tok(j) in border for j in range(c.tok_start - 3, c.tok_start - 1))
                 and not any(s.tok_start <= c.tok_start < s.tok_end for s in strikers)]
 
     def _country_of(self, view: SentenceView, anchor: int) -> tuple[str | None, Mention | None]:
