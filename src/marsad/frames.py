@@ -30,6 +30,18 @@ word (deployed, delivered), convoys leaving, exercises, wars of words, controlle
 not to have happened (the unclaimed, harmless records at that place are dropped), strikes only condemned,
 studied or weighed as options, analysts' views and history dated only "some days before".  An undated
 headline record takes the day of the lead.
+
+Background and days (issue 2, second round).  Events told as background with no day of their own (the
+pluperfect "وكانت ... قد", a sentence opened by "وكان", "يذكر أن", "في وقت سابق", "في هجوم مماثل", a known
+event after "بعد/منذ" or inside a relative clause) take no day from the story: they complete a record of
+their place or are none.  Periods ("منذ/ومنذ", "لهجمات عدة", a month of a past year) make no event.  A
+statement's day ("قال المتحدث يوم الثلاثاء إن ...", "أفاد مصدر، الثلاثاء، بسقوط ...", "أعلن ... اليوم
+الأربعاء تنفيذ عملية" then "نفذت مساء أمس الثلاثاء") and a toll update's day give way to the event's own.
+Merging keeps apart what is told as another incident ("وفي حادث آخر", "في سياق متصل") or with other
+munitions; a country-level attack joins the placed attack(s) of its day, an airport record the site the text
+places there, a governorate's strike the town's.  Ships at sea are in scope; strikes are found in listed
+targets ("من بين الأهداف"), in their manner clauses, in an answer with no day ("وردت القوات الأميركية
+بمروحيات") and in the other side's words ("الهجوم الصهيوني", "طائرات الاحتلال الأمريكي").
 """
 
 from __future__ import annotations
