@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ STRIKERS = {"us-forces": "us-forces", "us-centcom": "us-forces", "us-dod": "us-f
 TARGET_ACTORS = frozenset({"us-forces", "coalition"})
 US_SIDE = frozenset({"us-forces", "coalition", "us-centcom", "us-dod"})
 TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})  # "خمس وأربعين": unit + و + tens
+_TOK_START = operator.attrgetter("tok_start")
 _NONE: list[Mention] = []  # shared empty result of SentenceView.get (never mutated)
 
 
@@ -78,24 +80,38 @@ class DocContext:
         self._patterns: dict[int, tuple[tuple[str, ...], re.Pattern[str]]] = {}
         self.tally_sentences: dict[int, set[str]] = {}  # sentence index -> what was counted there
         mi = 0
-        mentions = sorted(doc.mentions, key=lambda m: m.tok_start)
+        mentions = sorted(doc.mentions, key=_TOK_START)
+        n_mentions = len(mentions)
         dates = [(self.token_at(d.start), d) for d in doc.dates]
         di = 0
         for s in doc.sentences:
             ms: list[Mention] = []
-            while mi < len(mentions) and mentions[mi].tok_start < s.tok_end:
+            end = s.tok_end
+            while mi < n_mentions and mentions[mi].tok_start < end:
                 if mentions[mi].tok_start >= s.tok_start:
                     ms.append(mentions[mi])
                 mi += 1
             ds: list[tuple[int, DateMention]] = []
-            while di < len(dates) and dates[di][0] < s.tok_end:
+            while di < len(dates) and dates[di][0] < end:
                 if dates[di][0] >= s.tok_start:
                     ds.append(dates[di])
                 di += 1
             view = SentenceView(s, ms, ds)
-            for m in ms:
-                view.by_cat.setdefault(m.category, []).append(m)
-                view.by_id.setdefault((m.category, m.entry_id), []).append(m)
+            if ms:
+                by_cat, by_id = view.by_cat, view.by_id
+                for m in ms:
+                    cat = m.category
+                    found = by_cat.get(cat)
+                    if found is None:
+                        by_cat[cat] = [m]
+                    else:
+                        found.append(m)
+                    key = (cat, m.entry_id)
+                    found = by_id.get(key)
+                    if found is None:
+                        by_id[key] = [m]
+                    else:
+                        found.append(m)
             self.views.append(view)
 
     def token_at(self, offset: int) -> int:

@@ -172,17 +172,13 @@ class ActorRules(BuilderBase):
         clause = view.clause_of(frame.anchor)
         verbs = [t.tok_end for t in view.get("trigger", "attack")]
         word = None
-        for j in range(view.sentence.tok_start, view.sentence.tok_end):
-            tok = self.ctx.tok(j)
-            if (tok in self.res.words.group_words or (tok[:1] == "و" and tok[1:] in self.res.words.group_words)) \
-                    and (view.clause_of(j) == clause or any(0 <= j - e <= 1 for e in verbs)):
+        for j in self._group_words(view):
+            if view.clause_of(j) == clause or any(0 <= j - e <= 1 for e in verbs):
                 word = j
                 break
         if word is None:
             return False
-        named = [m for m in self.doc.mentions if m.category == "actor" and m.tok_start < view.sentence.tok_start
-                 and ((self.res.entries[m.entry_id].kind in PERPETRATOR_KINDS
-                       and self.res.entries[m.entry_id].role_hint == "perpetrator") or m.entry_id == "irgc")]
+        named = [m for m in self._named_groups() if m.tok_start < view.sentence.tok_start]
         # the group whose name has the word ("وأوضح الحرس": the Revolutionary Guard), else the last named
         bare = self.ctx.tok(word).removeprefix("و")
         named = [m for m in named if bare in normalize_key(self.res.entries[m.entry_id].name_ar).split()] or [
@@ -198,6 +194,28 @@ class ActorRules(BuilderBase):
         frame.cite("actor", group.start, group.end)
         frame.cite("actor_basis", start, end)
         return True
+
+    def _named_groups(self) -> list[Mention]:
+        """The document's mentions of armed groups that attack (and of the IRGC), in mention order."""
+        found: list[Mention] | None = self.__dict__.get("_groups_named")
+        if found is None:
+            entries = self.res.entries
+            found = self.__dict__["_groups_named"] = [
+                m for m in self.doc.mentions if m.category == "actor"
+                and ((entries[m.entry_id].kind in PERPETRATOR_KINDS and entries[m.entry_id].role_hint == "perpetrator")
+                     or m.entry_id == "irgc")]
+        return found
+
+    def _group_words(self, view: SentenceView) -> list[int]:
+        """The tokens of the sentence that are a bare group word ("المقاومة", "والميليشيات"), in order."""
+        memo: dict[int, list[int]] = self.__dict__.setdefault("_group_word_sentences", {})
+        found = memo.get(view.sentence.index)
+        if found is None:
+            words, tok = self.res.words.group_words, self.ctx.tok
+            found = memo[view.sentence.index] = [
+                j for j in range(view.sentence.tok_start, view.sentence.tok_end)
+                if tok(j) in words or (tok(j)[:1] == "و" and tok(j)[1:] in words)]
+        return found
 
     def _target(self, frame: Frame, view: SentenceView) -> None:
         cands = [a for a in view.get("actor") if a.entry_id in TARGET_ACTORS]

@@ -606,6 +606,13 @@ class ArgumentRules(BuilderBase):
     def _toll_hedged(self, view: SentenceView) -> bool:
         """A threat or denial word before the sentence's first toll word ("حذر من أن الهجمات قد تؤدي إلى
         سقوط قتلى"); one after it ("لم يسفر عن خسائر، مشيرين إلى أن القوات تلقت تحذيرا") does not count."""
+        memo = self._sentence_memo("toll_hedged")
+        idx = view.sentence.index
+        if idx not in memo:
+            memo[idx] = self._find_toll_hedged(view)
+        return memo[idx]
+
+    def _find_toll_hedged(self, view: SentenceView) -> bool:
         tolls = [m.tok_start for m in view.get("casualty") + view.get("cue", "toll_negator")
                  + view.get("cue", "intercept") + self._negated_verbs(view)]
         first = min(tolls, default=view.sentence.tok_end)
@@ -644,11 +651,11 @@ class ArgumentRules(BuilderBase):
     def _follow_up(self, view: SentenceView) -> None:
         """A sentence with no event of its own that gives the toll or the interception of the event told
         just before ("وأسفر الهجوم عن ...", "اعترضت الدفاعات معظم الصواريخ") completes that event."""
-        if not self.frames or self._toll_hedged(view):
+        if not self.frames:
             return
         last = self.frames[-1]
         idx = view.sentence.index
-        if idx - last.sentence > 2:
+        if idx - last.sentence > 2 or self._toll_hedged(view):
             return
         places = [*view.get("site"), *view.get("place")]
         if places:

@@ -185,6 +185,15 @@ def _elliptic_troops(doc: Document, ctx: DocContext, view: SentenceView, first: 
     return out
 
 
+def _spanned(ctx: DocContext, view: SentenceView, n0: int) -> bool:
+    """A word of a span ("خلال", "منذ") near the number at ``n0`` or in its clause."""
+    if not ctx.says(view, ctx.res.words.span_stems):
+        return False
+    clause = view.clause_of(n0)
+    return any(ctx.tok(j).startswith(ctx.res.words.span_stems) and (abs(j - n0) <= 6 or view.clause_of(j) == clause)
+               for j in range(view.sentence.tok_start, view.sentence.tok_end))
+
+
 def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceView | None,
            noun: Mention) -> Tally | None:
     what = noun.entry_id
@@ -196,9 +205,8 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
     value, n0, n1 = num
     if ctx.tok(n0 - 1) in ctx.res.words.since_words or ctx.tok(n0 - 1) in ctx.res.words.year_words:
         return None  # "منذ 1974 بهجوم": a year
-    clause = view.clause_of(n0)
-    spanned = any(ctx.tok(j).startswith(ctx.res.words.span_stems) and (abs(j - n0) <= 6 or view.clause_of(j) == clause)
-                  for j in range(view.sentence.tok_start, view.sentence.tok_end))
+    # (only counts of troops or casualties ask whether they span a period)
+    spanned = what in ("troops", "injured", "killed") and _spanned(ctx, view, n0)
     # "وتسببت تلك الهجمات بإصابة 11 عنصراً": the attacks of a count told before span a period too; "تعرضت
     # لـ165 هجوما ... وإن عدد المصابين": so do the attacks counted in the sentence
     if not spanned and what in ("troops", "injured", "killed"):
