@@ -1975,3 +1975,10 @@ def test_frames_second_country_of_a_border_is_a_neighbour(pipeline):
             "وقال مراسل محلي إن طائرة حربية يعتقد أنها أردنية نفذت الغارة.")
     got = [(e.type, e.country, e.actor) for e in _events(pipeline, text)]
     assert got == [("strike", "SY", "jordan-government")]
+
+
+def test_frames_logistic_support_convoy_is_the_coalitions(pipeline):
+    text = ("أفاد مصدر أمني اليوم بانفجار عبوة ناسفة على رتل للدعم اللوجستي في قضاء الرميثة بمحافظة المثنى، "
+            "دون وقوع إصابات.")
+    e = _one(pipeline, text)
+    assert (e.type, e.location, e.country, e.weapons) == ("attack", None, "IQ", ["ied"])
