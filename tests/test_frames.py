@@ -1982,3 +1982,10 @@ def test_frames_logistic_support_convoy_is_the_coalitions(pipeline):
             "دون وقوع إصابات.")
     e = _one(pipeline, text)
     assert (e.type, e.location, e.country, e.weapons) == ("attack", None, "IQ", ["ied"])
+
+
+def test_frames_another_convoy_is_the_same_sides(pipeline):
+    text = ("انفجرت عبوة ناسفة اليوم على رتل للتحالف الدولي في محافظة بابل.\n\n"
+            "وفي حادث منفصل، تعرض رتل آخر لإطلاق نار من أسلحة متوسطة قرب الناصرية، يوم الأحد.")
+    got = sorted((e.date, e.country, tuple(e.weapons)) for e in _events(pipeline, text) if e.location is None)
+    assert got == [(dt.date(2024, 1, 21), "IQ", ("small_arms",))]
