@@ -1989,3 +1989,10 @@ def test_frames_another_convoy_is_the_same_sides(pipeline):
             "وفي حادث منفصل، تعرض رتل آخر لإطلاق نار من أسلحة متوسطة قرب الناصرية، يوم الأحد.")
     got = sorted((e.date, e.country, tuple(e.weapons)) for e in _events(pipeline, text) if e.location is None)
     assert got == [(dt.date(2024, 1, 21), "IQ", ("small_arms",))]
+
+
+def test_frames_place_listed_with_a_near_one_is_struck_too(pipeline):
+    text = ("نفذت القوات الأمريكية يوم الأحد ضربات جوية واسعة، أعلنت عنها واشنطن، على مواقع الميليشيات في البوكمال "
+            "والميادين.")
+    got = sorted(e.location.id for e in _events(pipeline, text) if e.type == "strike")
+    assert got == ["bukamal", "mayadin"]

@@ -855,6 +855,9 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                 and (min(abs(p.tok_start - a.tok_start) for a in anchors) <= 12
                      or self._same_clause(view, p, anchors)
                      or (cue.entry_id == "target_list" and p.tok_start > cue.tok_start))]  # "..، وأخرى في ..."
+        # "على مواقع الميليشيات في البوكمال والميادين": a place listed with a near one is near too
+        near += [p for p in places if p not in near and "و" in p.prefix
+                 and any(0 <= p.tok_start - n.tok_end <= 1 for n in near)]
         targets = self._best_place(near, every=True)
         if not targets:
             recent = [p for s, p in self.launch_points if view.sentence.index - s <= 2]
