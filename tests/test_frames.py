@@ -1220,6 +1220,30 @@ def test_frames_the_missiles_named_in_the_headline_as_rockets_stay_missiles(pipe
     assert _one(pipeline, text).weapons == ["missile"]
 
 
+def test_frames_toll_of_bare_people_nouns_before_the_verb_adds_up(pipeline):
+    text = ("قال مسؤولون إن جنديين أمريكيين ومجندة بريطانية قتلوا في هجوم صاروخي استهدف قاعدة عين الأسد "
+            "مساء الأربعاء.")
+    assert _one(pipeline, text).killed == 3
+
+
+def test_frames_toll_of_a_named_person_and_a_counted_group_adds_up(pipeline):
+    text = ("أعلنت القيادة المركزية أن هجوما بطائرة مسيرة استهدف قاعدة عين الأسد فجر اليوم، ما أسفر عن "
+            "إصابة متعاقد أمريكي آخر وأربعة من أفراد الخدمة بجروح.")
+    assert _one(pipeline, text).injured == 5
+
+
+def test_frames_toll_of_a_person_and_another_joined_by_and(pipeline):
+    text = "أعلنت القيادة المركزية مقتل جندي أمريكي ومتعاقد في هجوم بطائرة مسيرة على قاعدة عين الأسد مساء الأربعاء."
+    assert _one(pipeline, text).killed == 2
+
+
+def test_frames_toll_of_one_person_then_another_casualty_word_stays_one(pipeline):
+    text = ("أسفر هجوم بطائرة مسيرة على قاعدة عين الأسد فجر اليوم عن مقتل متعاقد أمريكي وإصابة خمسة جنود "
+            "بجروح.")
+    e = _one(pipeline, text)
+    assert (e.killed, e.injured) == (1, 5)
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

@@ -509,7 +509,8 @@ class ArgumentRules(BuilderBase):
                 if value == 1 and any(self.ctx.tok(j) in self.res.words.companion_words
                                       for j in range(people.tok_end, people.tok_end + 4)):
                     value = 2
-                return value, people.tok_start, people.tok_end
+                more = self._people_groups_after((value, people.tok_start, people.tok_end), named=True)
+                return more if more is not None else (value, people.tok_start, people.tok_end)
         # "قتيل وتسعة جرحى", "سقوط قتيلين": a singular or dual casualty noun with no number states one or two
         word = m.surface
         if m.tok_end - m.tok_start == 1 and word in self.res.words.one_casualty:
@@ -518,30 +519,49 @@ class ArgumentRules(BuilderBase):
             return 2, m.tok_start, m.tok_end
         return None
 
-    def _people_groups_after(self, first: tuple[int | None, int, int]) -> tuple[int, int, int] | None:
+    def _people_groups_after(self, first: tuple[int | None, int, int],
+                             named: bool = False) -> tuple[int, int, int] | None:
         """"ثلاثة جنود أمريكيين وخمسة متعاقدين": a counted group of people after a casualty word, and the
-        groups joined to it by "و", add up."""
+        groups joined to it by "و", add up.  ``named``: the first group is a people noun that states its
+        number ("مقتل جنديين أمريكيين وجندية بريطانية": 3), already read up to ``first[2]``."""
         total, end = first[0] or 0, first[2]
         groups = 1
         while groups < 3:
-            people = self.ctx.people_at(end)
-            if not people:
-                return None if groups == 1 else (total, first[1], end)
-            end = people[0].tok_end
-            while self.ctx.tok(end).startswith(self.res.words.us_adjectives):
+            if not named:
+                people = self.ctx.people_at(end)
+                if not people:
+                    return None if groups == 1 else (total, first[1], end)
+                end = people[0].tok_end
+            named = False
+            while self._people_adjective(self.ctx.tok(end)):
                 end += 1
             nxt = self.ctx.number_at(end) if self.ctx.coordinated(end) else None
             if nxt is not None and nxt[0] is not None and nxt[1] == end and self.ctx.people_at(nxt[2]):
                 total, end, groups = total + nxt[0], nxt[2], groups + 1  # "ثلاثة جنود وخمسة متعاقدين"
                 continue
-            for p in (p for p in self.ctx.people_at(end) if p.prefix.startswith("و")):
+            if nxt is not None and nxt[0] is not None and nxt[1] == end and self.ctx.tok(nxt[2]) == "من" \
+                    and self.ctx.people_at(nxt[2] + 1):
+                # "متعاقد أمريكي آخر وخمسة من أفراد الخدمة"
+                total, end, groups = total + nxt[0], nxt[2] + 1, groups + 1
+                continue
+            joined = [p for p in self.ctx.people_at(end) if p.prefix.startswith("و")]
+            for p in joined:
                 if p.entry_id == "people_two":  # "خمسة جنود ومتعاقدين اثنين"
                     return total + 2, first[1], p.tok_end
                 two = self.ctx.number_at(p.tok_end)
                 if two is not None and two[0] is not None and two[1] == p.tok_end:
                     return total + two[0], first[1], two[2]
+            one = [p for p in joined if p.entry_id == "people_one"]
+            if one:  # "جنديين أمريكيين وجندية بريطانية"
+                total, end, groups, named = total + 1, one[0].tok_end, groups + 1, True
+                continue
             return None if groups == 1 else (total, first[1], end)
         return None if groups == 1 else (total, first[1], end)
+
+    def _people_adjective(self, word: str) -> bool:
+        """An adjective after a people noun: "أمريكيين", "البريطانية", "آخر"."""
+        return word.startswith(self.res.words.us_adjectives) \
+            or word.removeprefix("ال").startswith(self.res.words.people_adjective_stems)
 
     def _people_groups_before(self, verb: int) -> tuple[int, int, int] | None:
         """"خمسة عسكريين أمريكيين ومتعاقدَين اثنين أصيبوا": counted groups of people joined by "و" just before
@@ -550,19 +570,25 @@ class ArgumentRules(BuilderBase):
         groups: list[tuple[int, int, int]] = []  # (value, first token, last token + 1)
         k = verb
         while len(groups) < 3:
-            while k > 0 and (tok(k - 1) == "قد" or tok(k - 1).startswith(self.res.words.us_adjectives)):
-                k -= 1  # "أمريكيين", "قد"
+            while k > 0 and (tok(k - 1) == "قد" or self._people_adjective(tok(k - 1))):
+                k -= 1  # "أمريكيين", "بريطانية", "قد"
             num = self.ctx.number_at(k - 1)
             if num is not None and num[0] is not None and self.ctx.people_ending(num[1]):
                 people = self.ctx.people_ending(num[1])[0]  # "ومتعاقدين اثنين"
                 value, start, joined = num[0], people.tok_start, people.prefix.startswith("و")
             elif self.ctx.people_ending(k) or (groups and self.ctx.people_ending(k - 1)):
                 # "خمسة عسكريين", "خمسة من أفراد الخدمة" (a noun after the people word, in a second group)
-                people = (self.ctx.people_ending(k) or self.ctx.people_ending(k - 1))[0]
+                found = self.ctx.people_ending(k) or self.ctx.people_ending(k - 1)
+                people = found[0]
                 num = self.ctx.number_before(people.tok_start)
-                if num is None or num[0] is None:
+                bare = next((n for p in found if (n := {"people_one": 1, "people_two": 2}.get(p.entry_id))), None)
+                if (num is None or num[0] is None) and bare is not None:
+                    # "جنديين أميركيين ومجندة بريطانية قتلوا": nouns that state their number
+                    value, start, joined = bare, people.tok_start, people.prefix.startswith("و")
+                elif num is None or num[0] is None:
                     break
-                value, start, joined = num[0], num[1], self.ctx.coordinated(num[1])
+                else:
+                    value, start, joined = num[0], num[1], self.ctx.coordinated(num[1])
             else:
                 break
             groups.append((value, start, k))

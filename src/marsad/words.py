@@ -86,6 +86,7 @@ class RuleWords:
     single_convoy_stems: tuple[str, ...]
     that_words: tuple[str, ...]
     anchor_words: tuple[str, ...]
+    people_adjective_stems: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
