@@ -66,7 +66,7 @@ class ActorRules(BuilderBase):
             spots = [a.tok_start for a in v.get("actor") if a.entry_id in own
                      and not (" " not in a.surface and a.surface.startswith(self.res.words.us_adjectives))  # not "أمريكية"
                      and not a.surface.startswith(self.res.words.hostile_stems)]  # "العدو الإسرائيلي" is the other side's voice
-            if us:  # "مسؤول أميركي", "المتحدث الأمريكي"
+            if us and self.ctx.says(v, self.res.words.official_stems):  # "مسؤول أميركي", "المتحدث الأمريكي"
                 spots += [j for j in range(v.sentence.tok_start, v.sentence.tok_end - 1)
                           if self.ctx.tok(j).startswith(self.res.words.official_stems)
                           and self.ctx.tok(j + 1).startswith(self.res.words.us_adjectives)]
@@ -214,7 +214,7 @@ class ActorRules(BuilderBase):
             words, tok = self.res.words.group_words, self.ctx.tok
             found = memo[view.sentence.index] = [
                 j for j in range(view.sentence.tok_start, view.sentence.tok_end)
-                if tok(j) in words or (tok(j)[:1] == "و" and tok(j)[1:] in words)]
+                if tok(j) in words or (tok(j)[:1] == "و" and tok(j)[1:] in words)] if self.ctx.says(view, words) else []
         return found
 
     def _target(self, frame: Frame, view: SentenceView) -> None:
