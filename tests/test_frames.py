@@ -2020,3 +2020,9 @@ def test_frames_place_listed_with_a_near_one_is_struck_too(pipeline):
             "والميادين.")
     got = sorted(e.location.id for e in _events(pipeline, text) if e.type == "strike")
     assert got == ["bukamal", "mayadin"]
+
+
+def test_frames_strike_inside_what_is_answered_is_no_strike(pipeline):
+    text = ("أطلق الحرس الثوري فجر اليوم 16 صاروخا باليستيا على قاعدة عين الأسد، وذلك ردا على مقتل قائد فيلق "
+            "القدس قاسم سليماني بضربة أميركية في بغداد.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "ain-al-asad")]

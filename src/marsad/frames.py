@@ -144,7 +144,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if striker is not None and striker[1].category == "cue" and (
                 self._responded(striker[1]) or self._given_to(view, striker[1]) or self._anchored(striker[1])
                 or any(0 <= striker[1].tok_start - c.tok_end <= 1 for c in told)  # "وتأتي الضربات ردا على هجمات"
-                or self._described(view, striker[1])):
+                or self._described(view, striker[1]) or self._in_answer(view, striker[1])):
             # "جاءت ردا مباشرا على العدوان الأمريكي": the strike answered was told before
             striker = None
         # "وفي بغداد، وصف رئيس الجمهورية الغارات بأنها انتهاك", "أمام خيارات ... وبين توجيه ضربات": a reaction
@@ -544,6 +544,16 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         if not listed or sites or self.recent_striker is None or view.sentence.index - self.recent_striker[1] > 2:
             return None
         return self.recent_striker[0], listed[0]
+
+    def _in_answer(self, view: SentenceView, cue: Mention) -> bool:
+        """"وذلك رداً على مقتل قائد فيلق القدس قاسم سليماني بضربة أميركية في بغداد": a strike further on in
+        what is answered ("ردا على" earlier in its clause, no day there) was told before or is known."""
+        clause = view.clause_of(cue.tok_start)
+        if any(d.precision == "day" and view.clause_of(t) == clause for t, d in view.dates):
+            return False
+        words = self.res.words.response_words
+        return any(self.ctx.tok(j) == "علي" and self.ctx.tok(j - 1) in words and view.clause_of(j) == clause
+                   for j in range(max(cue.tok_start - 10, view.sentence.tok_start + 1), cue.tok_start))
 
     def _described(self, view: SentenceView, cue: Mention) -> bool:
         """"الثأر لدماء شهدائنا الذين ارتقوا بالعدوان الأمريكي الأخير": known strikes (definite) in a relative
