@@ -1244,6 +1244,23 @@ def test_frames_toll_of_one_person_then_another_casualty_word_stays_one(pipeline
     assert (e.killed, e.injured) == (1, 5)
 
 
+def test_frames_toll_counts_people_named_by_nationality(pipeline):
+    text = "قال مسؤول إن سبعة أمريكيين على الأقل أصيبوا في هجوم صاروخي استهدف قاعدة عين الأسد مساء الاثنين."
+    assert _one(pipeline, text).injured == 7
+
+
+def test_frames_no_losses_after_a_negated_verb_is_a_toll_of_none(pipeline):
+    text = "تعرض مطار أربيل مساء الثلاثاء لهجوم بطائرة مسيرة مفخخة، لم يسفر عن خسائر."
+    e = _one(pipeline, text)
+    assert (e.killed, e.injured) == (0, 0)
+
+
+def test_frames_no_material_losses_is_no_toll(pipeline):
+    text = "تعرض مطار أربيل مساء الثلاثاء لهجوم بطائرة مسيرة مفخخة، لم يسفر عن خسائر مادية."
+    e = _one(pipeline, text)
+    assert (e.killed, e.injured) == (None, None)
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

@@ -452,6 +452,9 @@ class ArgumentRules(BuilderBase):
             killed = injured = True
         if neg.surface.startswith(self.res.words.unhurt_negators):
             killed = injured = True  # "ولم يصب أي جندي أمريكي": nobody was hit
+        if any(self.ctx.tok(j) in self.res.words.loss_words and self.ctx.tok(j + 1) not in self.res.words.material_words
+               for j in range(neg.tok_end, min(neg.tok_end + 3, end))):
+            killed = injured = True  # "لم يسفر عن خسائر", "دون أن يسفر عن أي خسائر" (not "خسائر مادية")
         # "لم يسفر عن إصابات", "دون أن يسفر الهجوم عن أي إصابات": the plural is any casualty, dead or hurt
         if injured and not killed and any(neg.tok_end <= m.tok_start < end and m.surface in self.res.words.any_casualty
                                           for m in view.get("casualty", "injured_noun")):

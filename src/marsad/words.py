@@ -87,6 +87,8 @@ class RuleWords:
     that_words: tuple[str, ...]
     anchor_words: tuple[str, ...]
     people_adjective_stems: tuple[str, ...]
+    loss_words: tuple[str, ...]
+    material_words: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
