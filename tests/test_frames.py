@@ -2043,3 +2043,16 @@ def test_frames_strike_inside_what_is_answered_is_no_strike(pipeline):
     text = ("أطلق الحرس الثوري فجر اليوم 16 صاروخا باليستيا على قاعدة عين الأسد، وذلك ردا على مقتل قائد فيلق "
             "القدس قاسم سليماني بضربة أميركية في بغداد.")
     assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "ain-al-asad")]
+
+
+def test_frames_city_after_an_unknown_towns_direction_is_a_reference(pipeline):
+    text = ("قال مسؤول عسكري أميركي، مساء الأحد، إن القوات الأميركية نفذت ضربة في منطقة المسيب جنوب بغداد.\n\n"
+            "وقالت مصادر إن الغارة وقعت في منطقة جرف الصخر.")
+    got = [(e.type, e.location.id if e.location else "-") for e in _events(pipeline, text)]
+    assert got == [("strike", "jurf-al-sakhar")]
+
+
+def test_frames_governorate_after_an_unknown_towns_direction_places_it(pipeline):
+    text = "وقتل أربعة عناصر بضربة أمريكية استهدفت أمس موقعا في ناحية المسيب شمالي محافظة بابل."
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id) == ("strike", "babil-governorate")

@@ -157,7 +157,10 @@ class PlaceRules(BuilderBase):
         """A place after a direction that follows another place ("محافظة بابل جنوبي بغداد", "القائم غربي
         الأنبار") tells where the first one lies."""
         for d in view.get("cue", "direction"):
-            if d.tok_end == m.tok_start and any(n.tok_end == d.tok_start and n.category in ("site", "place")
+            # (also a town the gazetteer only knows the country of, "في منطقة المسيب جنوب بغداد", unless the
+            # place after it is its governorate: "في ناحية المسيب شمالي محافظة بابل")
+            kinds = ("site", "place", "country") if self.res.entries[m.entry_id].kind != "governorate" else ("site", "place")
+            if d.tok_end == m.tok_start and any(n.tok_end == d.tok_start and n.category in kinds
                                                 for n in view.mentions if n is not m):
                 return True
         return False
