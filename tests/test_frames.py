@@ -1261,6 +1261,12 @@ def test_frames_no_material_losses_is_no_toll(pipeline):
     assert (e.killed, e.injured) == (None, None)
 
 
+def test_frames_dual_cruise_missiles_in_construct_are_two(pipeline):
+    text = "أسقطت مدمرة أمريكية مساء الثلاثاء في البحر الأحمر صاروخا كروز أطلقهما الحوثيون."
+    e = _one(pipeline, text)
+    assert (e.weapons, e.count) == (["missile"], 2)
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 
