@@ -2062,3 +2062,10 @@ def test_frames_governorate_after_an_unknown_towns_direction_places_it(pipeline)
     text = "وقتل أربعة عناصر بضربة أمريكية استهدفت أمس موقعا في ناحية المسيب شمالي محافظة بابل."
     e = _one(pipeline, text)
     assert (e.type, e.location.id) == ("strike", "babil-governorate")
+
+
+def test_frames_iraqi_groups_attack_on_israel_is_in_scope(pipeline):
+    text = ("أعلنت المقاومة الإسلامية في العراق، فجر اليوم، استهداف قاعدتي الشدادي والتنف، إضافة إلى منشأة "
+            "زفولون البحرية في حيفا المحتلة، بالطائرات المسيرة.")
+    got = sorted(e.location.id for e in _events(pipeline, text))
+    assert got == ["al-tanf", "haifa", "shaddadi"]

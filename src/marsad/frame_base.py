@@ -39,6 +39,9 @@ SAUDI_COALITION_THEATRES = frozenset({"YE"})
 GROUP_TARGETS = frozenset({"pmf", "kataib-hezbollah", "harakat-al-nujaba", "kataib-sayyid-al-shuhada", "irgc",
                            "iran-backed-militias", "iraqi-armed-factions", "hezbollah", "ansar-allah", "isis"})
 STRIKER_HOMES = {"israel": "IL", "jordan-government": "JO"}  # a striker does not strike at home
+# Iraqi armed groups whose attacks on Israel are in scope ("استهداف منشأة زفولون البحرية في حيفا المحتلة")
+IRAQI_GROUPS = frozenset({"islamic-resistance-in-iraq", "kataib-hezbollah", "harakat-al-nujaba",
+                          "kataib-sayyid-al-shuhada", "iraqi-armed-factions"})
 DESCRIPTIVE_ACTORS = frozenset({"iran-backed-militias", "iraqi-armed-factions"})  # named by others, never claim
 SPEAKERS = {"us-forces": frozenset({"us-forces", "us-dod", "us-centcom", "us-president", "us-state-dept"}),
             "coalition": frozenset({"coalition", "us-dod", "us-centcom"})}  # who speaks for a striker

@@ -54,6 +54,7 @@ from marsad.frame_args import ArgumentRules
 from marsad.frame_base import (
     GROUP_TARGETS,
     HOST_PLACES,
+    IRAQI_GROUPS,
     MISSILE_ACTORS,
     PASSIVE_CUES,
     SAUDI_COALITION_THEATRES,
@@ -745,6 +746,12 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                 a.entry_id in TARGET_ACTORS and view.clause_of(a.tok_start) == view.clause_of(locs[0].tok_start)
                 for a in view.get("actor")))):
             locs = []  # an attack in a town is in scope only when US/coalition forces are its target
+        # "أعلنت المقاومة الإسلامية في العراق استهداف ... منشأة زفولون البحرية في حيفا المحتلة": an Iraqi group's
+        # attack on Israel is in scope
+        if any(a.entry_id in IRAQI_GROUPS for a in view.get("actor")) and (trigs or weapons):
+            israeli = [p for p in told if self._country_code(p) == "IL" and not self._is_origin(p)
+                       and not self._toward(p) and all(p.entry_id != x.entry_id for x in locs)]
+            locs = [*locs, *israeli[:1]]
         # a clause that refers back to an earlier place ("هذا الحقل") with a weapon of its own
         for anaphor in view.get("cue", "anaphora"):
             clause = view.clause_of(anaphor.tok_start)
