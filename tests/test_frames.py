@@ -1267,6 +1267,18 @@ def test_frames_dual_cruise_missiles_in_construct_are_two(pipeline):
     assert (e.weapons, e.count) == (["missile"], 2)
 
 
+def test_frames_toll_of_one_of_a_group_is_one(pipeline):
+    text = ("شنت طائرات أمريكية فجر اليوم غارات على مقر للحشد الشعبي في جرف النصر، ما أدى إلى مقتل أحد "
+            "عناصره وإصابة 18 آخرين.")
+    e = _one(pipeline, text)
+    assert (e.killed, e.injured) == (1, 18)
+
+
+def test_frames_toll_of_a_dual_member_noun_is_two(pipeline):
+    text = "استهدفت مسيرة تركية فجر اليوم سيارة في مدينة القامشلي، ما أدى إلى استشهاد عضوين في قوى الأمن الداخلي."
+    assert _one(pipeline, text).killed == 2
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 
