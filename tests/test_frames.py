@@ -1279,6 +1279,13 @@ def test_frames_toll_of_a_dual_member_noun_is_two(pipeline):
     assert _one(pipeline, text).killed == 2
 
 
+def test_frames_toll_in_a_headline_naming_the_strikers_country(pipeline):
+    text = ("تسعة قتلى بغارات الطيران الأردني على بلدة عرمان\n\n"
+            "شن الطيران الحربي الأردني فجر الخميس غارتين استهدفتا منزلين في بلدة عرمان بريف السويداء.")
+    e = _one(pipeline, text)
+    assert (e.type, e.country, e.killed) == ("strike", "SY", 9)
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

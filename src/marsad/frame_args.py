@@ -793,14 +793,20 @@ class ArgumentRules(BuilderBase):
                     continue
                 if self.ctx.tally_sentences.get(view.sentence.index) or (type_ == "attack" and self._attackers_toll(view)):
                     continue
-                other = [m for m in view.mentions if m.category in ("site", "place", "country")
-                         and self._country_code(m) not in (None, frame.country)]
-                if other:
+                if self._elsewhere(view, frame):
                     continue
                 before = (frame.killed, frame.injured)
                 self._casualties(frame, view)
                 if (frame.killed, frame.injured) != before and frame.killed is not None and frame.injured is not None:
                     break
+
+    def _elsewhere(self, view: SentenceView, frame: Frame) -> bool:
+        """The sentence names a place of another country than the record's; a country's adjective in a
+        striker's phrase ("بغارات الطيران الأردني" of a strike in Syria) names who strikes, not where."""
+        strikers = view.get("cue", "state_striker") if frame.type == "strike" else []
+        return any(m.category in ("site", "place", "country") and self._country_code(m) not in (None, frame.country)
+                   and not (m.category == "country" and any(c.tok_start <= m.tok_start < c.tok_end for c in strikers))
+                   for m in view.mentions)
 
     def _rockets_are_the_missiles(self, frame: Frame) -> bool:
         """A record told with missiles whose only rocket words are "الصواريخ" with no number ("إيران تطلق
@@ -854,9 +860,7 @@ class ArgumentRules(BuilderBase):
                     or not (view.get("weapon", "aircraft") or view.get("trigger", "strike")
                             or view.get("cue", "state_striker") or view.get("weapon", "artillery")):
                 continue
-            if k != frame.sentence and any(m.category in ("site", "place", "country")
-                                           and self._country_code(m) not in (None, frame.country)
-                                           for m in view.mentions):
+            if k != frame.sentence and self._elsewhere(view, frame):
                 continue
             nouns = [w for w in view.get("weapon", "aircraft") if w.surface.startswith(self.res.words.strike_nouns)]
             if "artillery" in frame.weapons:  # "سقطت أكثر من 10 قذائف مدفعية على أطراف البلدة"
