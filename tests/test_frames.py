@@ -1286,6 +1286,13 @@ def test_frames_toll_in_a_headline_naming_the_strikers_country(pipeline):
     assert (e.type, e.country, e.killed) == ("strike", "SY", 9)
 
 
+def test_frames_each_place_takes_the_toll_of_its_own_clause(pipeline):
+    text = ("شنت طائرات أمريكية فجر اليوم غارات على مواقع في بادية الميادين وقرب مدينة البوكمال، ما أدى إلى "
+            "مقتل 3 عناصر في الميادين، بينما قتل عنصران آخران في البوكمال.")
+    tolls = {e.location.id: e.killed for e in _events(pipeline, text)}
+    assert tolls == {"mayadin": 3, "bukamal": 2}
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

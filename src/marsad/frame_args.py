@@ -340,6 +340,12 @@ class ArgumentRules(BuilderBase):
                 return False  # "ردا على هجوم أسفر عن مقتل ثلاثة جنود": the toll of the attack answered
             if not locs or len(locs) < 2 or frame.loc is None:
                 return True
+            # the places of the toll's own clause first ("..., بينما قتل عنصران في استهداف نقطة قرب البوكمال")
+            clause, ids = view.clause_of(m.tok_start), {p.entry_id for p in locs}
+            own = [p for p in [*view.get("site"), *view.get("place")]
+                   if p.entry_id in ids and view.clause_of(p.tok_start) == clause]
+            if own:
+                return min(own, key=lambda p: abs(p.tok_start - m.tok_start)).entry_id == frame.loc.entry_id
             return self._nearest(locs, m.tok_start) is frame.loc
 
         for m in view.get("casualty", "none"):
@@ -491,6 +497,8 @@ class ArgumentRules(BuilderBase):
         if groups is not None:
             return groups
         for end in range(j, max(j - 3, 0), -1):
+            if end < j and not any(ch.isalnum() for ch in self.ctx.tok(end)):
+                break  # "مقتل 3 عناصر، بينما قتل عنصران": the people of another clause
             for people in self.ctx.people_ending(end):
                 before = self.ctx.number_before(people.tok_start)
                 if before is not None and before[0] is not None:
