@@ -1293,6 +1293,35 @@ def test_frames_each_place_takes_the_toll_of_its_own_clause(pipeline):
     assert tolls == {"mayadin": 3, "bukamal": 2}
 
 
+def test_frames_toll_in_the_next_sentence_with_no_event_word(pipeline):
+    text = ("استهدفت مسيرة قاعدة التنف فجر اليوم.\n\n"
+            "وأعلن البنتاغون لاحقا إصابة ثلاثة جنود بجروح طفيفة.")
+    assert _one(pipeline, text).injured == 3
+
+
+def test_frames_no_reports_of_casualties_in_the_next_sentence(pipeline):
+    text = "استهدف هجوم صاروخي قاعدة عين الأسد فجر اليوم. ولم ترد أنباء عن وقوع إصابات."
+    e = _one(pipeline, text)
+    assert (e.killed, e.injured) == (0, 0)
+
+
+def test_frames_toll_rising_to_a_number(pipeline):
+    text = "قصفت طائرات أمريكية فجر اليوم مواقع في القائم. وارتفعت حصيلة قتلى الغارات إلى 25 عنصرا."
+    assert _one(pipeline, text).killed == 25
+
+
+def test_frames_toll_of_units_and_tens_in_words(pipeline):
+    text = "قصفت طائرات أمريكية فجر اليوم مواقع في القائم، أسفرت عن استشهاد خمسة وعشرين مقاتلا."
+    assert _one(pipeline, text).killed == 25
+
+
+def test_frames_toll_of_the_answer_is_not_the_attacks(pipeline):
+    text = ("أطلق مسلحون صاروخين على قاعدة عين الأسد فجر اليوم، وردت القوات الأمريكية بقصف مدفعي أسفر عن "
+            "مقتل اثنين من المهاجمين.")
+    attack = next(e for e in _events(pipeline, text) if e.type == "attack")
+    assert (attack.count, attack.killed) == (2, None)
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

@@ -179,6 +179,9 @@ class DocContext:
         for _ in range(3):
             m = self.numbers_start.get(j)
             if m is not None:
+                whole = self.number_at(m.tok_end) if m.entry_id != "vague" else None
+                if whole is not None and whole[1] == m.tok_start and whole[0] is not None:
+                    return whole  # "خمسة وعشرين مقاتلا", "ثلاثة آلاف": the whole number written in words
                 return (None if m.entry_id == "vague" else int(m.entry_id)), m.tok_start, m.tok_end
             found = self.number_at(j)
             if found is not None:

@@ -334,10 +334,15 @@ class ArgumentRules(BuilderBase):
 
     def _casualties(self, frame: Frame, view: SentenceView, locs: list[Mention] | None = None) -> None:
         answered = self._answered(view) if frame.type == "strike" else None
+        # "..., وردت القوات الأمريكية بقصف مدفعي أسفر عن مقتل اثنين": the toll of the answer, not the attack's
+        answers = self._answers(view) if frame.type == "attack" else []
+        answers = [j for j in answers if j > frame.anchor]
 
         def mine(m: Mention) -> bool:
             if answered is not None and answered[0] <= m.tok_start < answered[1]:
                 return False  # "ردا على هجوم أسفر عن مقتل ثلاثة جنود": the toll of the attack answered
+            if answers and any(j < m.tok_start for j in answers):
+                return False
             if not locs or len(locs) < 2 or frame.loc is None:
                 return True
             # the places of the toll's own clause first ("..., بينما قتل عنصران في استهداف نقطة قرب البوكمال")
@@ -503,6 +508,15 @@ class ArgumentRules(BuilderBase):
                 before = self.ctx.number_before(people.tok_start)
                 if before is not None and before[0] is not None:
                     return before[0], before[1], before[2]
+        if any(self.ctx.tok(k).removeprefix("و").startswith(self.res.words.reach_verbs)
+               for k in (m.tok_start - 1, m.tok_start - 2)):
+            # "وارتفعت حصيلة قتلى الغارات إلى 25": the number after "إلى" within the next words
+            for k in range(m.tok_end, m.tok_end + 5):
+                if self.ctx.tok(k) == "الي":
+                    reached = self.ctx.number_after(k + 1)
+                    if reached is not None and reached[0] is not None:
+                        return reached[0], reached[1], reached[2]
+                    break
         for j in range(m.tok_end, m.tok_end + 5):  # "عدد المصابين في الهجوم ارتفع إلى 40 عسكريا"
             if self.ctx.tok(j).startswith(self.res.words.reach_verbs):
                 k = j + 2 if self.ctx.tok(j + 1) in ("الي", "حوالي", "نحو") else j + 1
@@ -712,8 +726,11 @@ class ArgumentRules(BuilderBase):
         # casualties right after the event needs no word of the event
         nobody = bool(view.get("casualty", "none") or view.get("cue", "toll_negator") or self._toll_denials(view)
                       or self._negated_verbs(view))
+        # "وأعلن البنتاغون لاحقا إصابة ثلاثة جنود": a toll in the very next sentence, of no other day
+        told_toll = idx - last.sentence == 1 and not view.dates \
+            and bool(view.get("casualty", "killed_noun") or view.get("casualty", "injured_noun"))
         if last.type != "reinforcement" and (last.killed is None or last.injured is None) \
-                and (view.get("trigger") or view.get("weapon") or view.get("cue", "intercept") or nobody) and \
+                and (view.get("trigger") or view.get("weapon") or view.get("cue", "intercept") or nobody or told_toll) and \
                 (view.get("casualty") or view.get("cue", "toll_negator")) \
                 and not (last.type == "attack" and self._attackers_toll(view)):
             self._casualties(last, view)
@@ -796,7 +813,8 @@ class ArgumentRules(BuilderBase):
             for view in self.ctx.views:
                 if view.sentence.index == frame.sentence \
                         or not (view.get("casualty") or view.get("cue", "toll_negator")) \
-                        or not (view.get("trigger", type_) or (frame.vehicle and self._names_vehicle(view))) \
+                        or not (view.get("trigger", type_) or (frame.vehicle and self._names_vehicle(view))
+                                or (view.sentence.index == frame.sentence + 1 and not view.dates)) \
                         or self._toll_hedged(view):
                     continue
                 if self.ctx.tally_sentences.get(view.sentence.index) or (type_ == "attack" and self._attackers_toll(view)):
