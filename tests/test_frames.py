@@ -1322,6 +1322,13 @@ def test_frames_toll_of_the_answer_is_not_the_attacks(pipeline):
     assert (attack.count, attack.killed) == (2, None)
 
 
+def test_frames_a_statement_said_not_to_exist_makes_no_claimed_strike(pipeline):
+    text = ("شن الطيران الحربي الأردني فجر الخميس غارتين استهدفتا منزلين في بلدة عرمان بريف السويداء.\n\n"
+            "ورغم عدم صدور أي بيان رسمي عن الجيش الأردني، تداولت وسائل إعلام تقارير عن الغارات.")
+    e = _one(pipeline, text)
+    assert (e.actor, e.actor_basis) == ("jordan-government", "attributed")
+
+
 # --- detection ---
 # Which records exist: strikes told in the words of news, and look-alikes that are no event.
 

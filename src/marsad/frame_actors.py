@@ -54,8 +54,11 @@ class ActorRules(BuilderBase):
         elsewhere = {f.country for f in self.frames if f.type == "strike" and f.actor == actor
                      and f.country not in (None, country)} if country is not None else set()
         us = actor in ("us-forces", "coalition")
+        negations = self.res.words.negation_words
         for v in self.ctx.views:
-            cues = v.get("cue", "confirm")
+            # "ورغم عدم صدور أي بيان رسمي عن الجيش الأردني": a statement said not to exist
+            cues = [c for c in v.get("cue", "confirm")
+                    if not any(self.ctx.tok(k) in negations for k in range(max(c.tok_start - 3, v.sentence.tok_start), c.tok_start))]
             if not cues:
                 continue
             if elsewhere:
