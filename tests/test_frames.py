@@ -2131,3 +2131,20 @@ def test_frames_iraqi_groups_attack_on_israel_is_in_scope(pipeline):
             "زفولون البحرية في حيفا المحتلة، بالطائرات المسيرة.")
     got = sorted(e.location.id for e in _events(pipeline, text))
     assert got == ["al-tanf", "haifa", "shaddadi"]
+
+
+def test_frames_state_force_launching_munitions_strikes(pipeline):
+    e = _one(pipeline, "أطلق الجيش الإسرائيلي فجر اليوم صواريخ أرض-أرض باتجاه نقطة عسكرية في ريف القنيطرة.")
+    assert (e.type, e.country, e.actor) == ("strike", "SY", "israel")
+    e = _one(pipeline, "وأطلقت البحرية الأميركية صواريخ توماهوك على أهداف للحوثيين في اليمن الليلة الماضية.")
+    assert (e.type, e.country, e.actor) == ("strike", "YE", "us-forces")
+
+
+def test_frames_state_force_launching_no_munition_is_no_strike(pipeline):
+    assert _events(pipeline, "أطلقت القوات الأمريكية سراح ثلاثة معتقلين أمس في الأنبار.") == []
+    assert _events(pipeline, "أطلق الجيش الأمريكي أمس حملة تفتيش واسعة في ريف دير الزور الشرقي.") == []
+
+
+def test_frames_group_launching_at_state_forces_stays_an_attack(pipeline):
+    e = _one(pipeline, "أطلقت الفصائل صواريخ على القوات الأمريكية في قاعدة عين الأسد أمس.")
+    assert (e.type, e.location.id) == ("attack", "ain-al-asad")

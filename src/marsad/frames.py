@@ -662,10 +662,17 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             verbs = [v for v in verbs if not any(p.tok_start == v.tok_start for p in present)]
         if not verbs:
             return None
+        # "أطلق الجيش الإسرائيلي صواريخ أرض-أرض باتجاه ...": a launching verb (one that needs a weapon, cues
+        # needs_weapon) strikes only with a munition right after its subject, and not when one is intercepted
+        weak = {c.tok_start for c in view.get("cue", "needs_weapon")}
+        munitions = [w.tok_start for w in view.get("weapon") if w.entry_id != "aircraft"] \
+            if weak and not view.get("cue", "intercept") else []
         for verb in verbs:
             for a in view.get("actor"):
                 if a.entry_id not in STRIKERS or "ل" in a.prefix or self._base_word(a):
                     continue  # "بقصف القواعد الأمريكية": bases are hit, they do not strike
+                if verb.tok_start in weak and not any(0 <= t - a.tok_end <= 2 for t in munitions):
+                    continue
                 home = STRIKER_HOMES.get(a.entry_id)
                 if home is not None and any(self._country_code(m) == home for m in view.mentions
                                             if m.category in ("site", "place")):
