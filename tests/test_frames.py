@@ -2148,3 +2148,15 @@ def test_frames_state_force_launching_no_munition_is_no_strike(pipeline):
 def test_frames_group_launching_at_state_forces_stays_an_attack(pipeline):
     e = _one(pipeline, "أطلقت الفصائل صواريخ على القوات الأمريكية في قاعدة عين الأسد أمس.")
     assert (e.type, e.location.id) == ("attack", "ain-al-asad")
+
+
+def test_frames_head_of_state_ordering_strikes_names_his_forces(pipeline):
+    e = _one(pipeline, "وبعد ساعات، أمر الرئيس جو بايدن بضربات على ثلاث منشآت في محافظة بابل فجر اليوم.")
+    assert (e.type, e.location.id, e.actor) == ("strike", "babil-governorate", "us-forces")
+    e = _one(pipeline, "ووجّه الرئيس الأميركي أمس بشن غارات على مواقع للحوثيين في محافظة الحديدة.")
+    assert (e.type, e.country, e.actor) == ("strike", "YE", "us-forces")
+
+
+def test_frames_head_of_state_on_strikes_told_before_or_threatened_is_no_strike(pipeline):
+    assert _events(pipeline, "أشاد الرئيس الأمريكي أمس بالضربات التي استهدفت مواقع الحوثيين في اليمن.") == []
+    assert _events(pipeline, "هدد ترامب أمس بشن ضربات على مواقع الفصائل في العراق.") == []

@@ -39,6 +39,7 @@ SAUDI_COALITION_THEATRES = frozenset({"YE"})
 GROUP_TARGETS = frozenset({"pmf", "kataib-hezbollah", "harakat-al-nujaba", "kataib-sayyid-al-shuhada", "irgc",
                            "iran-backed-militias", "iraqi-armed-factions", "hezbollah", "ansar-allah", "isis"})
 STRIKER_HOMES = {"israel": "IL", "jordan-government": "JO"}  # a striker does not strike at home
+HEAD_STRIKERS = {"us-president": "us-forces"}  # a head of state ordering strikes: whose forces strike
 # Iraqi armed groups whose attacks on Israel are in scope ("استهداف منشأة زفولون البحرية في حيفا المحتلة")
 IRAQI_GROUPS = frozenset({"islamic-resistance-in-iraq", "kataib-hezbollah", "harakat-al-nujaba",
                           "kataib-sayyid-al-shuhada", "iraqi-armed-factions"})

@@ -53,6 +53,7 @@ from marsad.frame_actors import ActorRules
 from marsad.frame_args import ArgumentRules
 from marsad.frame_base import (
     GROUP_TARGETS,
+    HEAD_STRIKERS,
     HOST_PLACES,
     IRAQI_GROUPS,
     MISSILE_ACTORS,
@@ -141,7 +142,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             attack_trigs, strike_trigs, attack_weapons = [], [], []
         if history:
             attack_trigs, strike_trigs, attack_weapons, reinf_trigs, negated = [], [], [], [], True
-        striker = self._striker(view, strike_trigs) or self._announcing_striker(view, strike_trigs)
+        striker = self._striker(view, strike_trigs) or self._announcing_striker(view, strike_trigs) \
+            or self._ordering_head(view, strike_trigs)
         if striker is not None and striker[1].category == "cue" and (
                 self._responded(striker[1]) or self._given_to(view, striker[1]) or self._anchored(striker[1])
                 or any(0 <= striker[1].tok_start - c.tok_end <= 1 for c in told)  # "وتأتي الضربات ردا على هجمات"
@@ -641,6 +643,22 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                            and self.res.entries[g.entry_id].kind in PERPETRATOR_KINDS]
                 if t.tok_start > a.tok_end and not between:
                     return STRIKERS[a.entry_id], a
+        return None
+
+    def _ordering_head(self, view: SentenceView, strike_trigs: list[Mention]) -> tuple[str, Mention] | None:
+        """"أمر الرئيس جو بايدن بضربات على ثلاث منشآت", "وجه الرئيس الأميركي بشن غارات": a head of state
+        named (not its object after "لـ") up to four words before a strike word with "بـ" (what is ordered)
+        is his forces' strike (threats and reactions are dropped by the caller)."""
+        heads = [a for a in view.get("actor") if a.entry_id in HEAD_STRIKERS and "ل" not in a.prefix]
+        if not heads:
+            return None
+        for t in strike_trigs:
+            # "بضربات", "بشن غارات" (not "بالضربات": strikes told before, praised or condemned)
+            ordered = ("ب" in t.prefix or self.ctx.tok(t.tok_start - 1).startswith("ب")) \
+                and "ال" not in t.prefix and not t.surface.startswith("ال")
+            for a in heads:
+                if ordered and 0 <= t.tok_start - a.tok_end <= 4:
+                    return HEAD_STRIKERS[a.entry_id], t
         return None
 
     def _weapon_event(self, view: SentenceView, weapons: list[Mention]) -> bool:
