@@ -2160,3 +2160,10 @@ def test_frames_head_of_state_ordering_strikes_names_his_forces(pipeline):
 def test_frames_head_of_state_on_strikes_told_before_or_threatened_is_no_strike(pipeline):
     assert _events(pipeline, "أشاد الرئيس الأمريكي أمس بالضربات التي استهدفت مواقع الحوثيين في اليمن.") == []
     assert _events(pipeline, "هدد ترامب أمس بشن ضربات على مواقع الفصائل في العراق.") == []
+
+
+def test_frames_country_after_a_group_name_places_the_strike(pipeline):
+    e = _one(pipeline, "شنت القوات الأمريكية فجر اليوم ضربات على مواقع لكتائب حزب الله في العراق.")
+    assert (e.type, e.country, e.actor) == ("strike", "IQ", "us-forces")
+    e = _one(pipeline, "قصفت مقاتلات أميركية أمس مستودعات أسلحة تابعة لكتائب حزب الله في العراق.")
+    assert (e.type, e.country) == ("strike", "IQ")
