@@ -2167,3 +2167,15 @@ def test_frames_country_after_a_group_name_places_the_strike(pipeline):
     assert (e.type, e.country, e.actor) == ("strike", "IQ", "us-forces")
     e = _one(pipeline, "قصفت مقاتلات أميركية أمس مستودعات أسلحة تابعة لكتائب حزب الله في العراق.")
     assert (e.type, e.country) == ("strike", "IQ")
+
+
+def test_frames_state_assassination_is_its_strike(pipeline):
+    e = _one(pipeline, "اغتالت إسرائيل أمس القيادي في حزب الله فؤاد شكر في الضاحية الجنوبية لبيروت.")
+    assert (e.type, e.country, e.actor) == ("strike", "LB", "israel")
+    e = _one(pipeline, "واغتالت الولايات المتحدة فجر اليوم قياديا في كتائب حزب الله بضربة قرب مطار بغداد.")
+    assert (e.type, e.location.id, e.actor) == ("strike", "baghdad-airport", "us-forces")
+
+
+def test_frames_assassination_by_others_or_long_ago_is_no_strike(pipeline):
+    assert _events(pipeline, "اغتال مسلحون مجهولون أمس ناشطا في البصرة.") == []
+    assert _events(pipeline, "اغتالت إسرائيل عام 2008 القيادي عماد مغنية في دمشق.") == []
