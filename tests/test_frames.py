@@ -2179,3 +2179,9 @@ def test_frames_state_assassination_is_its_strike(pipeline):
 def test_frames_assassination_by_others_or_long_ago_is_no_strike(pipeline):
     assert _events(pipeline, "اغتال مسلحون مجهولون أمس ناشطا في البصرة.") == []
     assert _events(pipeline, "اغتالت إسرائيل عام 2008 القيادي عماد مغنية في دمشق.") == []
+
+
+def test_frames_defence_ministry_announcing_its_air_strike(pipeline):
+    e = _one(pipeline, "أعلنت وزارة الدفاع التركية تحييد خمسة إرهابيين بضربة جوية في شمال العراق أمس.")
+    assert (e.type, e.country, e.actor) == ("strike", "IQ", "turkey")
+    assert _events(pipeline, "دعت وزارة الدفاع التركية أمس إلى وقف الهجمات على القوات الأمريكية في سوريا.") == []
