@@ -2185,3 +2185,10 @@ def test_frames_defence_ministry_announcing_its_air_strike(pipeline):
     e = _one(pipeline, "أعلنت وزارة الدفاع التركية تحييد خمسة إرهابيين بضربة جوية في شمال العراق أمس.")
     assert (e.type, e.country, e.actor) == ("strike", "IQ", "turkey")
     assert _events(pipeline, "دعت وزارة الدفاع التركية أمس إلى وقف الهجمات على القوات الأمريكية في سوريا.") == []
+
+
+def test_frames_district_of_damascus_places_the_strike_in_the_city(pipeline):
+    e = _one(pipeline, "قتل ثلاثة أشخاص بغارة إسرائيلية استهدفت شقة سكنية في حي كفرسوسة أمس.")
+    assert (e.type, e.location.id, e.actor) == ("strike", "damascus", "israel")
+    e = _one(pipeline, "استهدفت مسيرة إسرائيلية فجر اليوم سيارة في منطقة المزة.")
+    assert (e.type, e.location.id) == ("strike", "damascus")
