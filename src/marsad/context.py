@@ -37,15 +37,13 @@ class SentenceView:
     sentence: Sentence
     mentions: list[Mention]
     dates: list[tuple[int, DateMention]]  # (token index, mention)
-    by_cat: dict[str, list[Mention]] = field(default_factory=dict)
-    by_id: dict[tuple[str, str], list[Mention]] = field(default_factory=dict)
+    # category -> its mentions, and (category, entry id) -> theirs: one dict for both look-ups
+    index: dict[str | tuple[str, str], list[Mention]] = field(default_factory=dict)
 
     def get(self, category: str, entry_id: str | None = None) -> list[Mention]:
         """The sentence's mentions of a category (and entry id), in text order.  Callers must not mutate
         the list returned."""
-        if entry_id is None:
-            return self.by_cat.get(category, _NONE)
-        return self.by_id.get((category, entry_id), _NONE)
+        return self.index.get(category if entry_id is None else (category, entry_id), _NONE)
 
     def clause_of(self, tok: int) -> int:
         for i, (a, b) in enumerate(self.sentence.clauses):
@@ -64,6 +62,7 @@ class DocContext:
         self.tok_starts = toks.starts
         self.tok_ends = toks.ends
         self.tok_texts = toks.texts
+        self._n_tokens = len(toks.texts)
         self.numbers_end: dict[int, Mention] = {}
         self.numbers_start: dict[int, Mention] = {}
         self.people_start: dict[int, list[Mention]] = {}
@@ -98,18 +97,18 @@ class DocContext:
                 di += 1
             view = SentenceView(s, ms, ds)
             if ms:
-                by_cat, by_id = view.by_cat, view.by_id
+                index = view.index
                 for m in ms:
                     cat = m.category
-                    found = by_cat.get(cat)
+                    found = index.get(cat)
                     if found is None:
-                        by_cat[cat] = [m]
+                        index[cat] = [m]
                     else:
                         found.append(m)
                     key = (cat, m.entry_id)
-                    found = by_id.get(key)
+                    found = index.get(key)
                     if found is None:
-                        by_id[key] = [m]
+                        index[key] = [m]
                     else:
                         found.append(m)
             self.views.append(view)
@@ -118,8 +117,9 @@ class DocContext:
         return max(0, bisect.bisect_right(self.tok_starts, offset) - 1)
 
     def tok(self, i: int) -> str:
-        texts = self.tok_texts
-        return texts[i] if 0 <= i < len(texts) else ""
+        if 0 <= i < self._n_tokens:
+            return self.tok_texts[i]
+        return ""
 
     def number_at(self, i: int) -> tuple[int | None, int, int] | None:
         """The number whose last token is ``i`` -> (value or None if vague, tok_start, tok_end)."""
