@@ -2192,3 +2192,15 @@ def test_frames_district_of_damascus_places_the_strike_in_the_city(pipeline):
     assert (e.type, e.location.id, e.actor) == ("strike", "damascus", "israel")
     e = _one(pipeline, "استهدفت مسيرة إسرائيلية فجر اليوم سيارة في منطقة المزة.")
     assert (e.type, e.location.id) == ("strike", "damascus")
+
+
+def test_frames_munition_with_state_adjective_as_subject_strikes(pipeline):
+    e = _one(pipeline, "قصفت صواريخ أمريكية أمس مواقع للميليشيات في الميادين.")
+    assert (e.type, e.location.id, e.actor) == ("strike", "mayadin", "us-forces")
+    e = _one(pipeline, "وقصفت قذائف مدفعية أمريكية أمس مواقع للميليشيات قرب البوكمال.")
+    assert (e.type, e.location.id, e.actor) == ("strike", "bukamal", "us-forces")
+
+
+def test_frames_state_made_munitions_of_a_group_stay_an_attack(pipeline):
+    e = _one(pipeline, "قصفت الفصائل بصواريخ أمريكية الصنع أمس قاعدة حقل العمر.")
+    assert (e.type, e.location.id) == ("attack", "al-omar")

@@ -696,7 +696,9 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                                             if m.category in ("site", "place")):
                     continue  # "استهدفت إسرائيل ... في حيفا": Israel is the target
                 # "قصفت القوات الأمريكية": the subject right after a bare verb ("أنها استهدفت إسرائيل": its object)
-                after = a.tok_start == verb.tok_end and " " not in verb.surface and verb.prefix in ("", "و", "ف")
+                # "قصفت صواريخ أمريكية مواقع ...": a munition with the state's adjective is the subject too
+                armed = any(w.tok_start == verb.tok_end and w.tok_end == a.tok_start for w in view.get("weapon"))
+                after = (a.tok_start == verb.tok_end or armed) and " " not in verb.surface and verb.prefix in ("", "و", "ف")
                 before = (a.tok_end == verb.tok_start or self._own_forces(a, verb)) \
                     and self.ctx.tok(a.tok_start - 1) not in ("علي", "ضد")
                 if after or before:
