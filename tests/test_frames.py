@@ -2204,3 +2204,15 @@ def test_frames_munition_with_state_adjective_as_subject_strikes(pipeline):
 def test_frames_state_made_munitions_of_a_group_stay_an_attack(pipeline):
     e = _one(pipeline, "قصفت الفصائل بصواريخ أمريكية الصنع أمس قاعدة حقل العمر.")
     assert (e.type, e.location.id) == ("attack", "al-omar")
+
+
+def test_frames_state_adjective_of_the_object_is_no_striker(pipeline):
+    e = _one(pipeline, "استهدفت الفصائل دورية أمريكية أمس قرب الميادين.")
+    assert (e.type, e.location.id) == ("attack", "mayadin")
+    e = _one(pipeline, "هاجم مسلحون رتلا أمريكيا فجر اليوم قرب الشدادي.")
+    assert e.type == "attack"
+
+
+def test_frames_warplanes_with_state_adjective_still_strike(pipeline):
+    e = _one(pipeline, "قصفت طائرات حربية أمريكية أمس مواقع للميليشيات في الميادين.")
+    assert (e.type, e.actor) == ("strike", "us-forces")

@@ -64,6 +64,9 @@ class PlaceRules(BuilderBase):
             if a.entry_id in US_SIDE and 1 <= a.tok_start - trig.tok_end <= 2 and "ل" not in a.prefix \
                     and self.ctx.tok(a.tok_start - 1) not in ("علي", "ضد") \
                     and not trig.surface.startswith(("تعرض", "يتعرض", "تتعرض")):  # "تعرضت قوات التحالف لهجوم"
+                if " " not in a.surface and a.tok_start - trig.tok_end == 2 and not any(
+                        w.tok_start == trig.tok_end and w.tok_end == a.tok_start for w in view.get("weapon")):
+                    continue  # "استهدفت الفصائل دورية أمريكية": the adjective of the object (not "طائرات حربية أمريكية")
                 return True
         return False
 
