@@ -2216,3 +2216,15 @@ def test_frames_state_adjective_of_the_object_is_no_striker(pipeline):
 def test_frames_warplanes_with_state_adjective_still_strike(pipeline):
     e = _one(pipeline, "قصفت طائرات حربية أمريكية أمس مواقع للميليشيات في الميادين.")
     assert (e.type, e.actor) == ("strike", "us-forces")
+
+
+def test_frames_royal_air_force_of_jordan_strikes(pipeline):
+    e = _one(pipeline, "نفذ سلاح الجو الملكي الأردني فجر اليوم ضربات على مواقع لمهربين في ريف السويداء.")
+    assert (e.type, e.country, e.actor) == ("strike", "SY", "jordan-government")
+    e = _one(pipeline, "قصفت القوات الجوية الأردنية أمس مزارع لمهربي المخدرات في ريف درعا.")
+    assert (e.type, e.country, e.actor) == ("strike", "SY", "jordan-government")
+
+
+def test_frames_warplane_model_number_before_the_state_adjective(pipeline):
+    e = _one(pipeline, "هاجمت مقاتلات إف-16 أمريكية فجر اليوم أهدافا للحوثيين في محافظة الحديدة.")
+    assert (e.type, e.country, e.actor) == ("strike", "YE", "us-forces")

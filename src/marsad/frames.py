@@ -697,7 +697,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                     continue  # "استهدفت إسرائيل ... في حيفا": Israel is the target
                 # "قصفت القوات الأمريكية": the subject right after a bare verb ("أنها استهدفت إسرائيل": its object)
                 # "قصفت صواريخ أمريكية مواقع ...": a munition with the state's adjective is the subject too
-                armed = any(w.tok_start == verb.tok_end and w.tok_end == a.tok_start for w in view.get("weapon"))
+                # (a model number between: "مقاتلات إف-16 أمريكية")
+                armed = any(w.tok_start == verb.tok_end and all(
+                    any(ch.isdigit() for ch in self.ctx.tok(j)) for j in range(w.tok_end, a.tok_start))
+                    and a.tok_start - w.tok_end <= 1 for w in view.get("weapon"))
                 after = (a.tok_start == verb.tok_end or armed) and " " not in verb.surface and verb.prefix in ("", "و", "ف")
                 before = (a.tok_end == verb.tok_start or self._own_forces(a, verb)) \
                     and self.ctx.tok(a.tok_start - 1) not in ("علي", "ضد")
