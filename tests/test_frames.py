@@ -2228,3 +2228,10 @@ def test_frames_royal_air_force_of_jordan_strikes(pipeline):
 def test_frames_warplane_model_number_before_the_state_adjective(pipeline):
     e = _one(pipeline, "هاجمت مقاتلات إف-16 أمريكية فجر اليوم أهدافا للحوثيين في محافظة الحديدة.")
     assert (e.type, e.country, e.actor) == ("strike", "YE", "us-forces")
+
+
+def test_frames_country_after_in_following_a_border_is_where_it_happened(pipeline):
+    e = _one(pipeline, "قصفت القوات الجوية الأردنية أمس مزارع قرب الحدود في ريف درعا.")
+    assert (e.type, e.country) == ("strike", "SY")
+    e = _one(pipeline, "قتل مهربان بغارة أردنية على الحدود في ريف السويداء فجر اليوم.")
+    assert (e.type, e.country) == ("strike", "SY")

@@ -258,7 +258,8 @@ class PlaceRules(BuilderBase):
         border = ("الحدود", "للحدود", "حدود")
         return [c for c in view.get("country") if c.tok_start not in places_end
                 and self.ctx.tok(c.tok_start - 1) not in ("من", "مع", *border)
-                and not any(self.ctx.tok(j) in border for j in range(c.tok_start - 3, c.tok_start - 1))
+                and not any(self.ctx.tok(j) in border and "في" not in [self.ctx.tok(k) for k in range(j + 1, c.tok_start)]
+                            for j in range(c.tok_start - 3, c.tok_start - 1))  # (but "قرب الحدود في ريف درعا")
                 and not any(s.tok_start <= c.tok_start < s.tok_end for s in strikers)]
 
     def _country_of(self, view: SentenceView, anchor: int) -> tuple[str | None, Mention | None]:
