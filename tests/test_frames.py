@@ -2235,3 +2235,12 @@ def test_frames_country_after_in_following_a_border_is_where_it_happened(pipelin
     assert (e.type, e.country) == ("strike", "SY")
     e = _one(pipeline, "قتل مهربان بغارة أردنية على الحدود في ريف السويداء فجر اليوم.")
     assert (e.type, e.country) == ("strike", "SY")
+
+
+def test_frames_unknown_aircraft_deemed_a_states_in_the_next_sentence(pipeline):
+    text = "قصفت طائرات مجهولة أمس مقرا للحشد الشعبي في منطقة القائم.\n\nورجحت مصادر أمنية أن تكون الطائرات إسرائيلية."
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.actor) == ("strike", "al-qaim", "israel")
+    text = "استهدف قصف جوي مجهول فجر اليوم مقرا لكتائب حزب الله قرب القائم.\n\nوترجح مصادر محلية أن الغارة أمريكية."
+    e = _one(pipeline, text)
+    assert (e.type, e.actor) == ("strike", "us-forces")
