@@ -2244,3 +2244,10 @@ def test_frames_unknown_aircraft_deemed_a_states_in_the_next_sentence(pipeline):
     text = "استهدف قصف جوي مجهول فجر اليوم مقرا لكتائب حزب الله قرب القائم.\n\nوترجح مصادر محلية أن الغارة أمريكية."
     e = _one(pipeline, text)
     assert (e.type, e.actor) == ("strike", "us-forces")
+
+
+def test_frames_state_rocket_launchers_strike(pipeline):
+    e = _one(pipeline, "قصفت راجمات هيمارس الأمريكية أمس مواقع للميليشيات في الميادين.")
+    assert (e.type, e.location.id, e.actor) == ("strike", "mayadin", "us-forces")
+    e = _one(pipeline, "استهدفت راجمات الصواريخ الأميركية المتمركزة في حقل العمر فجر اليوم مواقع في بلدة الميادين.")
+    assert (e.type, e.location.id, e.actor) == ("strike", "mayadin", "us-forces")
