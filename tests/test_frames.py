@@ -2251,3 +2251,23 @@ def test_frames_state_rocket_launchers_strike(pipeline):
     assert (e.type, e.location.id, e.actor) == ("strike", "mayadin", "us-forces")
     e = _one(pipeline, "استهدفت راجمات الصواريخ الأميركية المتمركزة في حقل العمر فجر اليوم مواقع في بلدة الميادين.")
     assert (e.type, e.location.id, e.actor) == ("strike", "mayadin", "us-forces")
+
+
+def test_detection_more_sites_in_a_clause_of_their_own_are_struck(pipeline):
+    text = ("قال مسؤول أمريكي إن مقاتلات أمريكية قصفت مساء أمس مخازن أسلحة وذخائر تستخدمها الفصائل الموالية "
+            "لإيران في مدينة القائم الحدودية غربي محافظة الأنبار، وأخرى في مدينة البوكمال على الجانب السوري.")
+    strikes = _events(pipeline, text)
+    assert sorted(s.location.id for s in strikes if s.type == "strike") == ["al-qaim", "bukamal"]
+
+
+def test_detection_more_sites_near_a_town_after_a_comma(pipeline):
+    text = ("شنت طائرات التحالف الدولي فجر اليوم غارات استهدفت مواقع ومستودعات تابعة للميليشيات الإيرانية "
+            "في محيط مدينة الميادين بريف دير الزور الشرقي، واخرى قرب بلدة الطابية.")
+    strikes = _events(pipeline, text)
+    assert {"mayadin", "tabiya"} <= {s.location.id for s in strikes if s.location is not None}
+
+
+def test_detection_more_sites_cue_without_a_struck_place_adds_nothing(pipeline):
+    # no strike: an aid delivery's "وأخرى في" lists no struck place
+    text = "وزعت منظمة إغاثية أمس سلالا غذائية في الميادين، وأخرى في البوكمال."
+    assert _events(pipeline, text) == []

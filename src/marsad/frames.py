@@ -902,6 +902,11 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                 and (min(abs(p.tok_start - a.tok_start) for a in anchors) <= 12
                      or self._same_clause(view, p, anchors)
                      or (cue.entry_id == "target_list" and p.tok_start > cue.tok_start))]  # "..، وأخرى في ..."
+        # "استهدفت مقرات في القائم، وأخرى في مدينتي البوكمال والميادين": more sites of the same strike
+        if near:
+            more = view.get("cue", "more_sites")
+            near += [p for p in places if p not in near and not self._is_origin(p)
+                     and any(0 <= p.tok_start - c.tok_end <= 2 and c.tok_start > near[0].tok_start for c in more)]
         # "على مواقع الميليشيات في البوكمال والميادين": a place listed with a near one is near too
         near += [p for p in places if p not in near and "و" in p.prefix
                  and any(0 <= p.tok_start - n.tok_end <= 1 for n in near)]
