@@ -2271,3 +2271,24 @@ def test_detection_more_sites_cue_without_a_struck_place_adds_nothing(pipeline):
     # no strike: an aid delivery's "وأخرى في" lists no struck place
     text = "وزعت منظمة إغاثية أمس سلالا غذائية في الميادين، وأخرى في البوكمال."
     assert _events(pipeline, text) == []
+
+
+def _strike_places(events):
+    return sorted(e.location.id for e in events if e.type == "strike" and e.location is not None)
+
+
+def test_detection_place_of_the_answered_attacks_is_no_strike_place(pipeline):
+    text = ("قصفت مقاتلات أمريكية فجر اليوم مخازن أسلحة في البوكمال، ردا على هجمات الفصائل المتكررة على "
+            "القوات الأمريكية في الحسكة.")
+    assert _strike_places(_events(pipeline, text)) == ["bukamal"]
+
+
+def test_detection_answered_ships_at_sea_are_no_strike_place(pipeline):
+    text = ("وشنت الولايات المتحدة وبريطانيا فجر اليوم ضربات على مواقع للحوثيين، رداً على هجماتهم على السفن "
+            "التجارية في البحر الأحمر وخليج عدن.")
+    assert _strike_places(_events(pipeline, text)) == []
+
+
+def test_detection_strike_told_after_the_answer_keeps_its_place(pipeline):
+    text = "وردا على الهجوم الذي تعرضت له قواتها، قصفت طائرات أمريكية مساء أمس مقرات للفصائل في مدينة القائم."
+    assert _strike_places(_events(pipeline, text)) == ["al-qaim"]

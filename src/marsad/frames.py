@@ -558,6 +558,14 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         return any(self.ctx.tok(j) == "علي" and self.ctx.tok(j - 1) in words and view.clause_of(j) == clause
                    for j in range(max(cue.tok_start - 10, view.sentence.tok_start + 1), cue.tok_start))
 
+    def _answered_place(self, view: SentenceView, p: Mention, anchors: list[Mention]) -> bool:
+        """"تشن واشنطن ضربات على مواقع للحوثيين، رداً على هجماتهم على السفن في البحر الأحمر": a place after
+        "ردا على" with no strike word between is where the answered attacks were, not the strike."""
+        words = self.res.words.response_words
+        return any(self.ctx.tok(j) == "علي" and (self.ctx.tok(j - 1) in words or self.ctx.tok(j - 2) in words)
+                   and not any(j < a.tok_start < p.tok_start for a in anchors)
+                   for j in range(view.sentence.tok_start + 1, p.tok_start))
+
     def _described(self, view: SentenceView, cue: Mention) -> bool:
         """"الثأر لدماء شهدائنا الذين ارتقوا بالعدوان الأمريكي الأخير": known strikes (definite) in a relative
         clause that describes someone (with no day in that clause), not a strike told."""
@@ -898,7 +906,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         # (the attacks named as such; a verb there, "استهدفهم في محافظتي الأنبار ونينوى", tells the strike)
         others = {view.clause_of(t.tok_start) for t in view.get("cue", "collective")} - anchor_clauses
         near = [p for p in places if not self._is_origin(p) and not self._toward(p)
-                and view.clause_of(p.tok_start) not in others
+                and view.clause_of(p.tok_start) not in others and not self._answered_place(view, p, anchors)
                 and (min(abs(p.tok_start - a.tok_start) for a in anchors) <= 12
                      or self._same_clause(view, p, anchors)
                      or (cue.entry_id == "target_list" and p.tok_start > cue.tok_start))]  # "..، وأخرى في ..."
