@@ -2292,3 +2292,23 @@ def test_detection_answered_ships_at_sea_are_no_strike_place(pipeline):
 def test_detection_strike_told_after_the_answer_keeps_its_place(pipeline):
     text = "وردا على الهجوم الذي تعرضت له قواتها، قصفت طائرات أمريكية مساء أمس مقرات للفصائل في مدينة القائم."
     assert _strike_places(_events(pipeline, text)) == ["al-qaim"]
+
+
+def test_detection_state_named_with_a_targeted_ship_is_no_striker(pipeline):
+    text = ("قال المتحدث العسكري للحوثيين إن القوات البحرية نفذت فجر اليوم عملية استهدفت المدمرة الأمريكية "
+            "كارني في البحر الأحمر بعدة صواريخ.")
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id) == ("attack", "red-sea")
+
+
+def test_detection_warship_of_a_state_hit_by_drones_is_an_attack(pipeline):
+    text = ("وأكدت الجماعة أن قواتها البحرية نفذت مساء أمس عملية هاجمت سفينة حربية أمريكية في خليج عدن "
+            "بطائرات مسيرة.")
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id) == ("attack", "gulf-of-aden")
+
+
+def test_detection_state_destroyer_firing_still_strikes(pipeline):
+    text = "أطلقت البحرية الأمريكية فجر اليوم صواريخ توماهوك من مدمرة في البحر الأحمر على مواقع للحوثيين في اليمن."
+    events = _events(pipeline, text)
+    assert [e.type for e in events] == ["strike"]

@@ -150,6 +150,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                 or self._described(view, striker[1]) or self._in_answer(view, striker[1])):
             # "جاءت ردا مباشرا على العدوان الأمريكي": the strike answered was told before
             striker = None
+        if striker is not None and self._ship_object(view, striker[1], attack_trigs):
+            striker = None  # "عملية استهدفت المدمرة الأمريكية": the state owns the ship hit
         # "وفي بغداد، وصف رئيس الجمهورية الغارات بأنها انتهاك", "أمام خيارات ... وبين توجيه ضربات": a reaction
         # or a hedge is talk about strikes told before (or not yet made), not one more
         hedges = [c for c in view.get("cue", "threat") if self.ctx.tok(c.tok_start - 1) != "ما"]  # "ما إذا": whether
@@ -557,6 +559,15 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         words = self.res.words.response_words
         return any(self.ctx.tok(j) == "علي" and self.ctx.tok(j - 1) in words and view.clause_of(j) == clause
                    for j in range(max(cue.tok_start - 10, view.sentence.tok_start + 1), cue.tok_start))
+
+    def _ship_object(self, view: SentenceView, a: Mention, attack_trigs: list[Mention]) -> bool:
+        """"عملية عسكرية استهدفت المدمرة الأمريكية في البحر الأحمر", "هاجمت سفينة حربية أمريكية": the state
+        named with a ship that an attack word hits (up to two words before the ship) owns the target, it does
+        not strike."""
+        if a.category != "actor":
+            return False
+        return any(0 <= a.tok_start - c.tok_end <= 1 and any(0 <= c.tok_start - t.tok_end <= 2 for t in attack_trigs)
+                   for c in view.get("cue", "ship"))
 
     def _answered_place(self, view: SentenceView, p: Mention, anchors: list[Mention]) -> bool:
         """"تشن واشنطن ضربات على مواقع للحوثيين، رداً على هجماتهم على السفن في البحر الأحمر": a place after
