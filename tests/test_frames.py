@@ -2312,3 +2312,20 @@ def test_detection_state_destroyer_firing_still_strikes(pipeline):
     text = "أطلقت البحرية الأمريكية فجر اليوم صواريخ توماهوك من مدمرة في البحر الأحمر على مواقع للحوثيين في اليمن."
     events = _events(pipeline, text)
     assert [e.type for e in events] == ["strike"]
+
+
+def test_detection_denial_with_speaker_and_day_between_commas(pipeline):
+    text = ("نفت قيادة العمليات المشتركة، مساء اليوم، صحة الأنباء التي تحدثت عن تعرض قاعدة عين الأسد الجوية "
+            "لهجوم بطائرات مسيرة.")
+    assert _events(pipeline, text) == []
+
+
+def test_detection_truth_confirmed_is_no_denial(pipeline):
+    text = "أكد مصدر أمني عراقي، اليوم، صحة ما تناقلته وسائل إعلام عن تعرض قاعدة عين الأسد لهجوم صاروخي."
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id) == ("attack", "ain-al-asad")
+
+
+def test_detection_headline_present_tense_denial(pipeline):
+    assert _events(pipeline, "البنتاغون ينفي تعرض قاعدة حرير لهجوم بطائرة مسيرة") == []
+    assert _events(pipeline, "وزارة الدفاع تنفي تعرض قاعدة التنف لهجوم صاروخي") == []

@@ -24,7 +24,7 @@ PASSIVE_CUES = frozenset({"direction", "next_day", "analysis", "habitual", "reac
                           "no_attack_words", "headline_only", "needs_weapon", "not_attack", "departure",
                           "strike_verb", "past_aux", "perfect_particle", "background", "relative",
                           "separate", "ship", "since", "similar", "toll_update",
-                          "stationed", "another_convoy", "more_sites"})
+                          "stationed", "another_convoy", "more_sites", "denied_truth"})
 MISSILE_ORIGINS = frozenset({"YE", "IR"})
 MISSILE_ACTORS = frozenset({"ansar-allah"})  # launches from Yemen: its rockets are missiles (spec)
 # who may confirm an event (the side that was hit, officials); for a strike also the Iraqi/Syrian side
@@ -88,6 +88,9 @@ def valid_triggers(view: SentenceView, trig_type: str) -> list[Mention]:
     """Triggers not negated by a threat/denial cue earlier in the same clause, and not future tense."""
     out = []
     cues = [m for c in NEGATING_CUES for m in view.get("cue", c)]
+    denials = view.get("cue", "denial")
+    # "نفى مصدر عسكري، الاثنين، صحة ما تداولته المواقع حول تعرض القاعدة لهجوم": what a denial verb denies
+    cues += [m for m in view.get("cue", "denied_truth") if any(d.tok_end <= m.tok_start for d in denials)]
     for t in view.get("trigger", trig_type):
         if "س" in t.prefix:
             continue
