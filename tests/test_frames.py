@@ -2329,3 +2329,25 @@ def test_detection_truth_confirmed_is_no_denial(pipeline):
 def test_detection_headline_present_tense_denial(pipeline):
     assert _events(pipeline, "البنتاغون ينفي تعرض قاعدة حرير لهجوم بطائرة مسيرة") == []
     assert _events(pipeline, "وزارة الدفاع تنفي تعرض قاعدة التنف لهجوم صاروخي") == []
+
+
+def test_detection_bases_listed_after_a_colon_are_each_attacked(pipeline):
+    text = ("أعلنت المقاومة الإسلامية في العراق في بيان أن مجاهديها استهدفوا فجر اليوم بالطائرات المسيرة "
+            "قاعدتين للاحتلال الأمريكي، وهما:\n\n1- قاعدة حرير في أربيل.\n2- قاعدة عين الأسد غربي العراق.\n\n"
+            "وأكد البيان أن المسيرات أصابت أهدافها.")
+    events = _events(pipeline, text)
+    assert sorted((e.type, e.location.id) for e in events) == [("attack", "ain-al-asad"), ("attack", "harir")]
+    assert all(e.weapons == ["drone"] and e.actor == "islamic-resistance-in-iraq" for e in events)
+
+
+def test_detection_bases_listed_with_parentheses_numbers(pipeline):
+    text = ("وقال بيان للفصائل إنها هاجمت أمس بالصواريخ المواقع التالية:\n\n1) قاعدة الشدادي.\n\n"
+            "2) حقل العمر.\n\n3) قاعدة التنف.")
+    events = _events(pipeline, text)
+    assert sorted(e.location.id for e in events) == ["al-omar", "al-tanf", "shaddadi"]
+    assert {e.type for e in events} == {"attack"}
+
+
+def test_detection_list_after_a_sentence_with_no_attack_adds_nothing(pipeline):
+    text = ("وتنتشر القوات الأمريكية في عدة مواقع في سوريا، أبرزها:\n\n1- قاعدة الشدادي.\n\n2- قاعدة التنف.")
+    assert _events(pipeline, text) == []

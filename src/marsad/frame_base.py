@@ -122,6 +122,9 @@ class BuilderBase:
         # sentences of such statements that name no place
         self.debunked: set[str] = set()
         self.debunked_near: list[int] = []
+        # an attack sentence ending with ":" and the list items after it that name its targets one by one
+        # ("هاجم مجاهدو المقاومة ... ثلاث قواعد للعدو، وهي:" then "1- قاعدة الشدادي ..."): (last index, frames)
+        self.list_lead: tuple[int, list[Frame]] | None = None
         # sentences with strike words and no striker (view, sites, places, attack words, weapons): a later
         # accusation may name the striker ("ونسب الأهالي الغارات إلى سلاح الجو الأردني")
         self.unattributed: list[tuple[SentenceView, list[Mention], list[Mention], list[Mention], list[Mention]]] = []

@@ -46,7 +46,9 @@ targets ("من بين الأهداف"), in their manner clauses, in an answer wi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 
 from marsad.context import PERPETRATOR_KINDS, STRIKERS, TARGET_ACTORS, DocContext, SentenceView
 from marsad.frame_actors import ActorRules
@@ -69,12 +71,17 @@ from marsad.frame_places import PlaceRules
 from marsad.lexicon import Resources
 from marsad.model import Document, Mention
 
+# a list item: "1- قاعدة الشدادي", "2) قاعدة التنف", "• قاعدة حرير"
+LIST_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[-.)]|[•*-])\s*")
+
 
 class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
     """One document's frames: :meth:`sentence` for each sentence in order, then the document-level rules."""
 
     def sentence(self, view: SentenceView) -> None:
         sites, places = self._locations(view)
+        if self.list_lead is not None and self._listed_target(view, sites, places):
+            return
         if not (view.get("trigger") or view.get("weapon")
                 or any(c.entry_id not in PASSIVE_CUES for c in view.get("cue"))):
             # nothing that could make, complete or deny an event: only the last place told is kept
@@ -235,6 +242,47 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
         for loc in [*sites, *places]:
             self.last_location = loc
         self.frames.extend(made)
+        text = self.doc.norm.text[view.sentence.start:view.sentence.end].rstrip() if self.doc.norm else ""
+        if made or text.endswith(":"):
+            attacks = [f for f in made if f.type == "attack"]
+            if not made and attack_trigs and not (negated or history or passing or sites or places):
+                # "استهدفوا بالطائرات المسيرة قاعدتين للاحتلال، وهما:": the targets follow one by one
+                lead = self._new("attack", view, None, attack_trigs[0].tok_start, attack_trigs[0])
+                self._fill_attack(lead, view, attack_weapons, [])
+                self._status(lead, view)
+                attacks = [lead]
+            self.list_lead = (view.sentence.index, attacks) if text.endswith(":") and attacks else None
+
+    def _listed_target(self, view: SentenceView, sites: list[Mention], places: list[Mention]) -> bool:
+        """"هاجم مجاهدو المقاومة ... بالطائرات المسيرة ثلاث قواعد للعدو، وهي:" then "1- قاعدة الشدادي في
+        الأراضي السورية." and "2- قاعدة التنف.": each list item right after an attack sentence that ends
+        with ":" names one more target of that attack (its day, weapons and actor); the country-level record
+        of the lead sentence gives way to them."""
+        assert self.list_lead is not None
+        last, leads = self.list_lead
+        text = self.doc.norm.text[view.sentence.start:view.sentence.end] if self.doc.norm else ""
+        if view.sentence.index - last != 1 or not LIST_ITEM.match(text):
+            self.list_lead = None
+            return False
+        targets = sites or [p for p in places if self._facility(p)]
+        if not targets or view.get("trigger"):
+            self.list_lead = None
+            return False
+        loc = targets[0]
+        for lead in leads:
+            f = dataclasses.replace(lead, sentence=view.sentence.index, loc=loc,
+                                    country=self.res.entries[loc.entry_id].country, country_ev=None,
+                                    anchor=loc.tok_start, weapons=list(lead.weapons),
+                                    evidence={k: list(v) for k, v in lead.evidence.items()
+                                              if k not in ("location", "country")})
+            f.cite("location", loc.start, loc.end)
+            f.cite("country", loc.start, loc.end)
+            self.frames.append(f)
+        self.frames = [f for f in self.frames if not (f.loc is None and any(f is lead for lead in leads))]
+        self.list_lead = (view.sentence.index, leads)
+        for p in [*sites, *places]:
+            self.last_location = p
+        return True
 
     def attributed_strikes(self) -> None:
         """"قتل عشرة مدنيين فجر اليوم جراء غارات جوية استهدفت منازل في بلدة عرمان" and, up to three sentences
