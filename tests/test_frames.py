@@ -2351,3 +2351,15 @@ def test_detection_bases_listed_with_parentheses_numbers(pipeline):
 def test_detection_list_after_a_sentence_with_no_attack_adds_nothing(pipeline):
     text = ("وتنتشر القوات الأمريكية في عدة مواقع في سوريا، أبرزها:\n\n1- قاعدة الشدادي.\n\n2- قاعدة التنف.")
     assert _events(pipeline, text) == []
+
+
+def test_detection_definite_state_adjective_before_the_verb_strikes(pipeline):
+    e = _one(pipeline, "وقال المتحدث العسكري إن الطائرات الأمريكية قصفت مواقع لقواتنا في منطقة عكاشات.")
+    assert (e.type, e.location.id, e.actor) == ("strike", "akashat", "us-forces")
+    e = _one(pipeline, "وذكرت مصادر محلية أن المقاتلات الإسرائيلية استهدفت مساء أمس مستودعا قرب دمشق.")
+    assert (e.type, e.actor) == ("strike", "israel")
+
+
+def test_detection_state_adjective_after_a_preposition_is_no_striker(pipeline):
+    e = _one(pipeline, "وقال مصدر إن الفصائل التابعة للقوات الأمريكية قصفت مواقع في البوكمال أمس.")
+    assert e.type != "strike" or e.actor != "us-forces"

@@ -754,7 +754,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
             if weak and not view.get("cue", "intercept") else []
         for verb in verbs:
             for a in view.get("actor"):
-                if a.entry_id not in STRIKERS or "ل" in a.prefix or self._base_word(a):
+                clitics = a.prefix.removesuffix("ال")  # "الطائرات الأمريكية قصفت": the article is no "لـ"
+                if a.entry_id not in STRIKERS or "ل" in clitics or "ب" in clitics or self._base_word(a):
                     continue  # "بقصف القواعد الأمريكية": bases are hit, they do not strike
                 if verb.tok_start in weak and not any(0 <= t - a.tok_end <= 2 for t in munitions):
                     continue
