@@ -2363,3 +2363,32 @@ def test_detection_definite_state_adjective_before_the_verb_strikes(pipeline):
 def test_detection_state_adjective_after_a_preposition_is_no_striker(pipeline):
     e = _one(pipeline, "وقال مصدر إن الفصائل التابعة للقوات الأمريكية قصفت مواقع في البوكمال أمس.")
     assert e.type != "strike" or e.actor != "us-forces"
+
+
+def _strike_frame(sentence, place, country, day, strategy, weapons):
+    from marsad.frame_base import Frame
+    from marsad.model import Mention
+
+    loc = Mention("place", place, 0, 1, place, 0, 1) if place else None
+    return Frame(type="strike", sentence=sentence, loc=loc, country=country, date=dt.date(2024, 2, day),
+                 date_strategy=strategy, weapons=list(weapons), actor="us-forces")
+
+
+def test_detection_statement_next_day_is_the_placed_strike():
+    from marsad.frame_merge import merge
+
+    placed = _strike_frame(1, "baghdad", "IQ", 7, "relative", ["drone"])
+    statement = _strike_frame(4, None, "IQ", 8, "statement", ["aircraft"])
+    out = merge([placed, statement])
+    assert len(out) == 1 and out[0].loc is not None and out[0].weapons == ["drone"]
+
+
+def test_detection_statement_strike_elsewhere_or_days_later_stays_apart():
+    from marsad.frame_merge import merge
+
+    syria = _strike_frame(1, "bukamal", "SY", 7, "relative", ["aircraft"])
+    iraq = _strike_frame(4, None, "IQ", 8, "statement", ["aircraft"])
+    assert len(merge([syria, iraq])) == 2
+    earlier = _strike_frame(1, "baghdad", "IQ", 3, "relative", ["drone"])
+    later = _strike_frame(6, None, "IQ", 8, "statement", ["aircraft"])
+    assert len(merge([earlier, later])) == 2

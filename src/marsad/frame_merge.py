@@ -80,6 +80,17 @@ def merge(frames: list[Frame]) -> list[Frame]:
         if other:
             _absorb(other[0], f)
             out.remove(f)
+    # "أعلنت القيادة المركزية أنها نفذت ضربة في العراق" dated only by its statement, the day of or after a
+    # strike by the same forces placed in that country: the statement of that strike, not one more
+    for f in [f for f in out if f.loc is None and f.date_strategy == "statement" and f.type == "strike"
+              and not f.separate and f.date is not None]:
+        named = [g for g in out if g.loc is not None and g.type == f.type and g.country == f.country
+                 and g.actor == f.actor and g.date is not None and 0 <= (f.date - g.date).days <= 1]
+        if len(named) == 1:
+            if named[0].weapons:
+                f.weapons = []  # the statement's default "aircraft" does not add to "طائرة مسيرة"
+            _absorb(named[0], f)
+            out.remove(f)
     # a strike or reinforcement told at country level ("ضربات أمريكية في سوريا") on the day the text names
     # its places is those events, not another one: it completes the first of them
     # (an attack only when one placed attack of that day and country is told, with a munition in common:
