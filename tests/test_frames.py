@@ -2392,3 +2392,20 @@ def test_detection_statement_strike_elsewhere_or_days_later_stays_apart():
     earlier = _strike_frame(1, "baghdad", "IQ", 3, "relative", ["drone"])
     later = _strike_frame(6, None, "IQ", 8, "statement", ["aircraft"])
     assert len(merge([earlier, later])) == 2
+
+
+def test_detection_attack_named_to_time_something_else_takes_no_new_day(pipeline):
+    text = ("تعرض مطار أربيل الدولي مساء أمس الأحد لهجوم بالصواريخ.\n\nوعلق مطار أربيل رحلاته لساعات عقب "
+            "الهجوم قبل أن يستأنف حركة الملاحة صباح اليوم الاثنين.")
+    assert [(e.location.id, e.date) for e in _events(pipeline, text)] == [("erbil-airbase", dt.date(2024, 1, 21))]
+
+
+def test_detection_roads_reopened_after_the_attack_is_no_second_attack(pipeline):
+    text = ("سقطت ثلاثة صواريخ فجر أمس الأحد داخل قاعدة عين الأسد الجوية.\n\nوأغلقت القوات الأمنية الطرق "
+            "المؤدية إلى قاعدة عين الأسد إثر الهجوم، قبل أن تعيد فتحها صباح اليوم الاثنين.")
+    assert [(e.location.id, e.date) for e in _events(pipeline, text)] == [("ain-al-asad", dt.date(2024, 1, 21))]
+
+
+def test_detection_first_attack_told_after_an_anchor_word_stays(pipeline):
+    text = "أعلنت السلطات حظر التجوال في أربيل صباح اليوم بعد الهجوم الصاروخي على قاعدة حرير."
+    assert [e.location.id for e in _events(pipeline, text)] == ["harir"]

@@ -96,6 +96,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, ActorRules):
                         if not any(c.tok_start <= t.tok_start < c.tok_end
                                    or (t.tok_start == c.tok_end and not t.prefix) for c in collective)
                         and not self._us_subject(view, t)]
+        if any(f.type == "attack" for f in self.frames) and any(d.precision == "day" for _t, d in view.dates):
+            # "وعلق مطار أربيل رحلاته عقب الهجوم قبل أن يستأنفها صباح اليوم": the attack told before, named
+            # to tell the time of something else (whose day is not the attack's)
+            attack_trigs = [t for t in attack_trigs if not self._anchored(t)]
         subject = None if sites else self._state_subject(view)
         if subject is not None:
             verb = subject[2]
