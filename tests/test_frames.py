@@ -2409,3 +2409,13 @@ def test_detection_roads_reopened_after_the_attack_is_no_second_attack(pipeline)
 def test_detection_first_attack_told_after_an_anchor_word_stays(pipeline):
     text = "أعلنت السلطات حظر التجوال في أربيل صباح اليوم بعد الهجوم الصاروخي على قاعدة حرير."
     assert [e.location.id for e in _events(pipeline, text)] == ["harir"]
+
+
+def test_detection_syrian_desert_is_no_governorate(pipeline):
+    text = "شنت طائرات أمريكية فجر اليوم غارات على مواقع لتنظيم داعش في البادية السورية."
+    assert all(e.location is None or e.location.id != "homs-governorate" for e in _events(pipeline, text))
+
+
+def test_detection_eastern_homs_countryside_stays_homs(pipeline):
+    e = _one(pipeline, "شنت طائرات إسرائيلية فجر اليوم غارات على مواقع في ريف حمص الشرقي.")
+    assert (e.type, e.location.id) == ("strike", "homs-governorate")
