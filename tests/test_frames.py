@@ -2419,3 +2419,16 @@ def test_detection_syrian_desert_is_no_governorate(pipeline):
 def test_detection_eastern_homs_countryside_stays_homs(pipeline):
     e = _one(pipeline, "شنت طائرات إسرائيلية فجر اليوم غارات على مواقع في ريف حمص الشرقي.")
     assert (e.type, e.location.id) == ("strike", "homs-governorate")
+
+
+def test_detection_common_word_name_after_clitic_locality_word(pipeline):
+    e = _one(pipeline, "قصفت طائرات التحالف فجر اليوم مواقع للميليشيات بريف الميادين الشرقي.")
+    assert (e.type, e.location.id) == ("strike", "mayadin")
+    e = _one(pipeline, "شنت طائرات أمريكية فجر اليوم غارات على مخازن أسلحة بمدينة القائم.")
+    assert (e.type, e.location.id) == ("strike", "al-qaim")
+
+
+def test_detection_common_word_without_locality_word_is_no_place(pipeline):
+    # "بالقائم" with no locality word stays ambiguous; "القائم بالأعمال" is the chargé d'affaires
+    text = "استدعت وزارة الخارجية اليوم القائم بالأعمال الأمريكي بعد غارات أمريكية."
+    assert all(e.location is None or e.location.id != "al-qaim" for e in _events(pipeline, text))

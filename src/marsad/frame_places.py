@@ -35,8 +35,9 @@ class PlaceRules(BuilderBase):
         words = self.res.locality_words
         first = m.surface.split(" ", 1)[0]
         prev = self.ctx.tok(m.tok_start - 1)
-        if (" " in m.surface and first in words) or prev in words or (prev[:1] in ("و", "ف") and prev[1:] in words):
-            return True  # "قضاء حديثة", "وبادية الميادين"
+        bare = prev[1:] if prev[:1] in ("و", "ف") else prev
+        if (" " in m.surface and first in words) or bare in words or (bare[:1] == "ب" and bare[1:] in words):
+            return True  # "قضاء حديثة", "وبادية الميادين", "بريف الميادين", "بمدينة القائم"
         definite = m.surface.startswith("ال") or m.prefix.endswith("ال")
         if (m.prefix.endswith("ب") or m.prefix.endswith("بال") or prev in ("في", "وفي")) \
                 and (definite or not m.surface.endswith("ه")):
