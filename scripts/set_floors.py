@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "tests" / "corpus" / "floors.json"
 FOLDERS = {"corpus": ROOT / "tests" / "corpus", "heldout": ROOT / "tests" / "corpus" / "heldout",
-           "heldout2": ROOT / "tests" / "corpus" / "heldout2"}
+           "heldout4": ROOT / "tests" / "corpus" / "heldout4"}
 
 
 def _value(scores: dict, dotted: str) -> float:
@@ -32,7 +32,7 @@ def _value(scores: dict, dotted: str) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("name", choices=["corpus", "seeds", "heldout", "heldout2"])
+    ap.add_argument("name", choices=["corpus", "seeds", "heldout", "heldout4"])
     ap.add_argument("scores", type=Path, help="the output of `marsad eval GOLD SYSTEM --json`")
     ap.add_argument("--margin", type=float, default=0.005)
     args = ap.parse_args()
