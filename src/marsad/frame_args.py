@@ -4,13 +4,10 @@ casualties (numbers, negations), interception, and the follow-up sentences that 
 
 from __future__ import annotations
 
-from typing import Any
-
 from marsad.context import SentenceView
 from marsad.frame_base import (
     DESCRIPTIVE_ACTORS,
     MISSILE_ORIGINS,
-    NEGATING_CUES,
     BuilderBase,
     Frame,
     sentence_negated,
@@ -262,11 +259,6 @@ class ArgumentRules(BuilderBase):
                     return num[0], num[1], j + 1
         return None
 
-    def _sentence_memo(self, name: str) -> dict[int, Any]:
-        """A per-sentence memo of one look-up (the rules ask the same sentence again for each frame)."""
-        memo: dict[str, dict[int, Any]] = self.__dict__.setdefault("_memo", {})
-        return memo.setdefault(name, {})
-
     def _munition_ordinals(self, view: SentenceView) -> set[int]:
         """The ordinals told after a munition noun in the sentence ("طائرة ثالثة" -> 3)."""
         memo = self._sentence_memo("ordinals")
@@ -332,298 +324,6 @@ class ArgumentRules(BuilderBase):
                                                            and f.loc.entry_id == same))]
         return bool(recent) and "missile" in recent[-1].weapons and "rocket" not in recent[-1].weapons
 
-    def _casualties(self, frame: Frame, view: SentenceView, locs: list[Mention] | None = None) -> None:
-        answered = self._answered(view) if frame.type == "strike" else None
-        # "..., وردت القوات الأمريكية بقصف مدفعي أسفر عن مقتل اثنين": the toll of the answer, not the attack's
-        answers = self._answers(view) if frame.type == "attack" else []
-        answers = [j for j in answers if j > frame.anchor]
-
-        def mine(m: Mention) -> bool:
-            if answered is not None and answered[0] <= m.tok_start < answered[1]:
-                return False  # "ردا على هجوم أسفر عن مقتل ثلاثة جنود": the toll of the attack answered
-            if answers and any(j < m.tok_start for j in answers):
-                return False
-            if not locs or len(locs) < 2 or frame.loc is None:
-                return True
-            # the places of the toll's own clause first ("..., بينما قتل عنصران في استهداف نقطة قرب البوكمال")
-            clause, ids = view.clause_of(m.tok_start), {p.entry_id for p in locs}
-            own = [p for p in [*view.get("site"), *view.get("place")]
-                   if p.entry_id in ids and view.clause_of(p.tok_start) == clause]
-            if own:
-                return min(own, key=lambda p: abs(p.tok_start - m.tok_start)).entry_id == frame.loc.entry_id
-            return self._nearest(locs, m.tok_start) is frame.loc
-
-        for m in view.get("casualty", "none"):
-            if not mine(m):
-                continue
-            frame.killed = frame.killed if frame.killed is not None else 0
-            frame.injured = frame.injured if frame.injured is not None else 0
-            frame.cite("killed", m.start, m.end)
-            frame.cite("injured", m.start, m.end)
-        for neg in view.get("cue", "toll_negator") + self._toll_denials(view) + self._negated_verbs(view):
-            if mine(neg):
-                self._negated_toll(frame, view, neg)
-        for kind, name in (("killed_noun", "killed"), ("injured_noun", "injured")):
-            for m in view.get("casualty", kind):
-                if not mine(m):
-                    continue
-                if self._negated_noun(m):
-                    # "ولم يسقط أي قتيل أو جريح", "دون سقوط أي قتيل": none
-                    if getattr(frame, name) is None:
-                        setattr(frame, name, 0)
-                        frame.cite(name, m.start, m.end)
-                    continue
-                value = self._toll_number(m)
-                if value is None:
-                    continue
-                if getattr(frame, name) in (None, 0):
-                    setattr(frame, name, value[0])
-                    frame.cite(name, *self.ctx.span_of(min(m.tok_start, value[1]), max(m.tok_end, value[2])))
-        if frame.injured in (None, 0):
-            # "فقتلت ثلاثة عسكريين وأصابت أكثر من 40 آخرين": the active verb hits people, not a target
-            for t in view.get("trigger", "attack"):
-                if not (t.surface.startswith(self.res.words.wounding_verbs) and mine(t)):
-                    continue
-                num = self.ctx.number_after(t.tok_end)
-                if num is not None and num[0] is not None and self.ctx.people_at(num[2]):
-                    frame.injured = num[0]
-                    frame.cite("injured", *self.ctx.span_of(t.tok_start, num[2]))
-                    break
-
-    def _negated_noun(self, m: Mention) -> bool:
-        """A casualty noun under "أي" after a negation: "لم يسقط أي قتيل أو جريح" (the second noun joined by
-        "أو" shares it), "دون تسجيل أي إصابة"."""
-        j = m.tok_start
-        if self.ctx.tok(j - 1) in ("او", "ولا") and j >= 2:
-            j -= 2  # "أي قتيل أو جريح": the noun before "أو"
-        if self.ctx.tok(j - 1) != "اي":
-            return False
-        return any(self.ctx.tok(k) in self.res.words.negation_words for k in range(j - 5, j - 1))
-
-    def _answered(self, view: SentenceView) -> tuple[int, int] | None:
-        """The tokens of a strike sentence that tell what it answers ("ردا على هجوم أسفر عن مقتل ثلاثة
-        جنود"): from "رد" to the end of its clause ("رداً على الهجمات ...، ما أسفر عن مقتل قائد" returns
-        to the strike)."""
-        if not self.ctx.says(view, self.res.words.response_phrases):
-            return None
-        for j in range(view.sentence.tok_start, view.sentence.tok_end - 1):
-            if self.ctx.tok(j) in self.res.words.response_words and self.ctx.tok(j + 1) == "علي" \
-                    and any(t.tok_start > j for t in view.get("trigger", "attack")):
-                clause = view.clause_of(j)
-                end = view.sentence.clauses[clause][1] if clause >= 0 else view.sentence.tok_end
-                return j, end
-        return None
-
-    def _negated_verbs(self, view: SentenceView) -> list[Mention]:
-        """A negation and a verb of causing in any person or number: "من دون أن تسفرا عن خسائر بشرية", "لم
-        يوقع إصابات" (the lexicon lists the commonest forms; these are the others)."""
-        memo = self._sentence_memo("negated_verbs")
-        if view.sentence.index not in memo:
-            memo[view.sentence.index] = self._find_negated_verbs(view)
-        return memo[view.sentence.index]
-
-    def _find_negated_verbs(self, view: SentenceView) -> list[Mention]:
-        words = self.res.words
-        if not self.ctx.says(view, words.causing_verbs):
-            return []
-        out = []
-        tok = self.ctx.tok
-        for j in range(view.sentence.tok_start + 1, view.sentence.tok_end):
-            if not tok(j).startswith(words.causing_verbs):
-                continue
-            k = j - 1 if tok(j - 1) != "ان" else j - 2  # "دون أن تسفرا"
-            if tok(k).removeprefix("و").removeprefix("من") in words.negation_words or tok(k) in words.negation_words:
-                start, end = self.ctx.span_of(k, j + 1)
-                out.append(Mention("cue", "toll_negator", start, end, tok(j), k, j + 1))
-        return out
-
-    def _toll_denials(self, view: SentenceView) -> list[Mention]:
-        """Denial verbs whose object is a casualty word: "نفى المتحدث وقوع أي إصابات" (nobody was hurt)."""
-        if not view.get("cue", "denial"):
-            return []
-        memo = self._sentence_memo("toll_denials")
-        if view.sentence.index not in memo:
-            memo[view.sentence.index] = self._find_toll_denials(view)
-        return memo[view.sentence.index]
-
-    def _find_toll_denials(self, view: SentenceView) -> list[Mention]:
-        casualties = view.get("casualty", "killed_noun") + view.get("casualty", "injured_noun")
-        if not casualties:
-            return []
-        return [d for d in view.get("cue", "denial") if d.surface.startswith(self.res.words.denial_verbs)
-                and any(0 <= c.tok_start - d.tok_end <= 5 for c in casualties)]
-
-    def _negated_toll(self, frame: Frame, view: SentenceView, neg: Mention) -> None:
-        """"لم يسفر عن سقوط قتلى أو جرحى" -> 0 and 0; "دون وقوع قتلى" -> killed 0; "لم يصب أحد بأذى",
-        "دون خسائر بشرية", "لم يسفر عن ضحايا" -> 0 and 0.  The casualty word must follow within 7 words."""
-        end = min(neg.tok_end + 7, view.sentence.tok_end)
-        killed = any(neg.tok_end <= m.tok_start < end for m in view.get("casualty", "killed_noun"))
-        injured = any(neg.tok_end <= m.tok_start < end for m in view.get("casualty", "injured_noun"))
-        if any(w in self.ctx.tok(j) for j in range(neg.tok_end, end) for w in self.res.words.toll_words):
-            killed = injured = True
-        if neg.surface.startswith(self.res.words.unhurt_negators):
-            killed = injured = True  # "ولم يصب أي جندي أمريكي": nobody was hit
-        if any(self.ctx.tok(j) in self.res.words.loss_words and self.ctx.tok(j + 1) not in self.res.words.material_words
-               for j in range(neg.tok_end, min(neg.tok_end + 3, end))):
-            killed = injured = True  # "لم يسفر عن خسائر", "دون أن يسفر عن أي خسائر" (not "خسائر مادية")
-        # "لم يسفر عن إصابات", "دون أن يسفر الهجوم عن أي إصابات": the plural is any casualty, dead or hurt
-        if injured and not killed and any(neg.tok_end <= m.tok_start < end and m.surface in self.res.words.any_casualty
-                                          for m in view.get("casualty", "injured_noun")):
-            killed = True
-        for name, hit in (("killed", killed), ("injured", injured)):
-            if hit and getattr(frame, name) is None:
-                setattr(frame, name, 0)
-                frame.cite(name, neg.start, self.doc.tokens[end - 1].end if end > neg.tok_end else neg.end)
-
-    def _toll_number(self, m: Mention) -> tuple[int, int, int] | None:
-        """The number of people a casualty word states: "مقتل 5 مسلحين", "3 قتلى", "مقتل مقاول" (1),
-        "قتل فيه متعاقد" (1), "واستشهد في الغارة 10 أشخاص"."""
-        told = m.tok_end  # where the number or the person told comes
-        if self.ctx.tok(told) in self.res.words.toll_fillers:
-            told += 1
-        elif self.ctx.tok(told) == "في" and self.ctx.tok(told + 1).startswith("ال"):
-            told += 2
-        after = self.ctx.number_after(told)
-        if after is not None and after[0] is not None and not self.ctx.coordinated(after[1]):
-            more = self._people_groups_after(after)  # "أصيب ثلاثة جنود وخمسة متعاقدين": 8
-            return more if more is not None else (after[0], after[1], after[2])
-        groups = self._people_groups_before(m.tok_start)
-        if groups is not None:
-            return groups
-        before = self.ctx.number_before(m.tok_start)
-        if before is not None and before[0] is not None:
-            return before[0], before[1], before[2]
-        # "25 مقاتلا قتلوا", "أربعة مقاتلين على الأقل قتلوا": the number before the people word
-        # "ثلاثة جنود أميركيين قد قتلوا": up to three words (adjective, قد) between the people and the verb
-        j = m.tok_start
-        if self.ctx.tok(j - 1) == "الاقل" and self.ctx.tok(j - 2) == "علي":
-            j -= 2
-        groups = self._people_groups_before(j)
-        if groups is not None:
-            return groups
-        for end in range(j, max(j - 3, 0), -1):
-            if end < j and not any(ch.isalnum() for ch in self.ctx.tok(end)):
-                break  # "مقتل 3 عناصر، بينما قتل عنصران": the people of another clause
-            for people in self.ctx.people_ending(end):
-                before = self.ctx.number_before(people.tok_start)
-                if before is not None and before[0] is not None:
-                    return before[0], before[1], before[2]
-        if any(self.ctx.tok(k).removeprefix("و").startswith(self.res.words.reach_verbs)
-               for k in (m.tok_start - 1, m.tok_start - 2)):
-            # "وارتفعت حصيلة قتلى الغارات إلى 25": the number after "إلى" within the next words
-            for k in range(m.tok_end, m.tok_end + 5):
-                if self.ctx.tok(k) == "الي":
-                    reached = self.ctx.number_after(k + 1)
-                    if reached is not None and reached[0] is not None:
-                        return reached[0], reached[1], reached[2]
-                    break
-        for j in range(m.tok_end, m.tok_end + 5):  # "عدد المصابين في الهجوم ارتفع إلى 40 عسكريا"
-            if self.ctx.tok(j).startswith(self.res.words.reach_verbs):
-                k = j + 2 if self.ctx.tok(j + 1) in ("الي", "حوالي", "نحو") else j + 1
-                reached = self.ctx.number_after(k)
-                if reached is not None and reached[0] is not None:
-                    return reached[0], reached[1], reached[2]
-                break
-        for people in self.ctx.people_at(told):
-            two = self.ctx.number_at(people.tok_end)  # "مقتل مسلحين اثنين"
-            if two is not None and two[0] == 2 and two[1] == people.tok_end:
-                return 2, people.tok_start, two[2]
-            value = {"people_one": 1, "people_two": 2}.get(people.entry_id)
-            if value is not None:
-                # "مقتل قيادي في الحركة ومرافقه": one more
-                if value == 1 and any(self.ctx.tok(j) in self.res.words.companion_words
-                                      for j in range(people.tok_end, people.tok_end + 4)):
-                    value = 2
-                more = self._people_groups_after((value, people.tok_start, people.tok_end), named=True)
-                return more if more is not None else (value, people.tok_start, people.tok_end)
-        # "قتيل وتسعة جرحى", "سقوط قتيلين": a singular or dual casualty noun with no number states one or two
-        word = m.surface
-        if m.tok_end - m.tok_start == 1 and word in self.res.words.one_casualty:
-            return 1, m.tok_start, m.tok_end
-        if word in self.res.words.two_casualties:
-            return 2, m.tok_start, m.tok_end
-        return None
-
-    def _people_groups_after(self, first: tuple[int | None, int, int],
-                             named: bool = False) -> tuple[int, int, int] | None:
-        """"ثلاثة جنود أمريكيين وخمسة متعاقدين": a counted group of people after a casualty word, and the
-        groups joined to it by "و", add up.  ``named``: the first group is a people noun that states its
-        number ("مقتل جنديين أمريكيين وجندية بريطانية": 3), already read up to ``first[2]``."""
-        total, end = first[0] or 0, first[2]
-        groups = 1
-        while groups < 3:
-            if not named:
-                people = self.ctx.people_at(end)
-                if not people:
-                    return None if groups == 1 else (total, first[1], end)
-                end = people[0].tok_end
-            named = False
-            while self._people_adjective(self.ctx.tok(end)):
-                end += 1
-            nxt = self.ctx.number_at(end) if self.ctx.coordinated(end) else None
-            if nxt is not None and nxt[0] is not None and nxt[1] == end and self.ctx.people_at(nxt[2]):
-                total, end, groups = total + nxt[0], nxt[2], groups + 1  # "ثلاثة جنود وخمسة متعاقدين"
-                continue
-            if nxt is not None and nxt[0] is not None and nxt[1] == end and self.ctx.tok(nxt[2]) == "من" \
-                    and self.ctx.people_at(nxt[2] + 1):
-                # "متعاقد أمريكي آخر وخمسة من أفراد الخدمة"
-                total, end, groups = total + nxt[0], nxt[2] + 1, groups + 1
-                continue
-            joined = [p for p in self.ctx.people_at(end) if p.prefix.startswith("و")]
-            for p in joined:
-                if p.entry_id == "people_two":  # "خمسة جنود ومتعاقدين اثنين"
-                    return total + 2, first[1], p.tok_end
-                two = self.ctx.number_at(p.tok_end)
-                if two is not None and two[0] is not None and two[1] == p.tok_end:
-                    return total + two[0], first[1], two[2]
-            one = [p for p in joined if p.entry_id == "people_one"]
-            if one:  # "جنديين أمريكيين وجندية بريطانية"
-                total, end, groups, named = total + 1, one[0].tok_end, groups + 1, True
-                continue
-            return None if groups == 1 else (total, first[1], end)
-        return None if groups == 1 else (total, first[1], end)
-
-    def _people_adjective(self, word: str) -> bool:
-        """An adjective after a people noun: "أمريكيين", "البريطانية", "آخر"."""
-        return word.startswith(self.res.words.us_adjectives) \
-            or word.removeprefix("ال").startswith(self.res.words.people_adjective_stems)
-
-    def _people_groups_before(self, verb: int) -> tuple[int, int, int] | None:
-        """"خمسة عسكريين أمريكيين ومتعاقدَين اثنين أصيبوا": counted groups of people joined by "و" just before
-        the casualty verb add up (7)."""
-        tok = self.ctx.tok
-        groups: list[tuple[int, int, int]] = []  # (value, first token, last token + 1)
-        k = verb
-        while len(groups) < 3:
-            while k > 0 and (tok(k - 1) == "قد" or self._people_adjective(tok(k - 1))):
-                k -= 1  # "أمريكيين", "بريطانية", "قد"
-            num = self.ctx.number_at(k - 1)
-            if num is not None and num[0] is not None and self.ctx.people_ending(num[1]):
-                people = self.ctx.people_ending(num[1])[0]  # "ومتعاقدين اثنين"
-                value, start, joined = num[0], people.tok_start, people.prefix.startswith("و")
-            elif self.ctx.people_ending(k) or (groups and self.ctx.people_ending(k - 1)):
-                # "خمسة عسكريين", "خمسة من أفراد الخدمة" (a noun after the people word, in a second group)
-                found = self.ctx.people_ending(k) or self.ctx.people_ending(k - 1)
-                people = found[0]
-                num = self.ctx.number_before(people.tok_start)
-                bare = next((n for p in found if (n := {"people_one": 1, "people_two": 2}.get(p.entry_id))), None)
-                if (num is None or num[0] is None) and bare is not None:
-                    # "جنديين أميركيين ومجندة بريطانية قتلوا": nouns that state their number
-                    value, start, joined = bare, people.tok_start, people.prefix.startswith("و")
-                elif num is None or num[0] is None:
-                    break
-                else:
-                    value, start, joined = num[0], num[1], self.ctx.coordinated(num[1])
-            else:
-                break
-            groups.append((value, start, k))
-            if not joined:
-                break
-            k = start
-        if len(groups) < 2:
-            return None
-        return sum(g[0] for g in groups), min(g[1] for g in groups), max(g[2] for g in groups)
-
     def _intercepted(self, frame: Frame, view: SentenceView) -> None:
         for m in view.get("cue", "intercept"):
             frame.intercepted = True
@@ -653,22 +353,6 @@ class ArgumentRules(BuilderBase):
                     and any(self.ctx.tok(k).startswith(words.loaded_stems) for k in near):
                 return j, near[-1] + 1
         return None
-
-    def _toll_hedged(self, view: SentenceView) -> bool:
-        """A threat or denial word before the sentence's first toll word ("حذر من أن الهجمات قد تؤدي إلى
-        سقوط قتلى"); one after it ("لم يسفر عن خسائر، مشيرين إلى أن القوات تلقت تحذيرا") does not count."""
-        memo = self._sentence_memo("toll_hedged")
-        idx = view.sentence.index
-        if idx not in memo:
-            memo[idx] = self._find_toll_hedged(view)
-        return memo[idx]
-
-    def _find_toll_hedged(self, view: SentenceView) -> bool:
-        tolls = [m.tok_start for m in view.get("casualty") + view.get("cue", "toll_negator")
-                 + view.get("cue", "intercept") + self._negated_verbs(view)]
-        first = min(tolls, default=view.sentence.tok_end)
-        denials = self._toll_denials(view)  # "نفى وقوع إصابات" states the toll, it does not hedge it
-        return any(c.tok_start < first and c not in denials for kind in NEGATING_CUES for c in view.get("cue", kind))
 
     def _lead_in(self, frame: Frame, view: SentenceView) -> None:
         """An interception told just before the place is named: "أسقطت المدمرة 3 صواريخ وعدة طائرات مسيرة
@@ -745,20 +429,6 @@ class ArgumentRules(BuilderBase):
             # "وصل رتل ... إلى قاعدة قسرك" then "ويتألف الرتل من 45 شاحنة"
             self._reinforcement_count(last, view, view.get("trigger", "reinforcement"))
 
-    def _attackers_toll(self, view: SentenceView) -> bool:
-        """"وردت القوات الأمريكية ... ما أسفر عن مقتل مسلحين اثنين", "وقتل اثنان من المهاجمين": a toll
-        of the attackers (a strike back, or the attackers named), no toll of their attack; but a toll told
-        in what a strike answers ("ضربات ردا على الهجوم الذي أودى بحياة ثلاثة جنود") is the attack's."""
-        if self.ctx.says(view, self.res.words.attacker_stems) and any(
-                self.ctx.tok(j).startswith(self.res.words.attacker_stems)
-                for j in range(view.sentence.tok_start, view.sentence.tok_end)):
-            return True
-        if not (view.get("trigger", "strike") or view.get("cue", "state_striker")):
-            return False
-        answered = self._answered(view)
-        tolls = view.get("casualty", "killed_noun") + view.get("casualty", "injured_noun")
-        return not (answered is not None and tolls and all(answered[0] <= c.tok_start < answered[1] for c in tolls))
-
     def _follow_up_weapons(self, last: Frame, view: SentenceView) -> None:
         """"وقال مسؤول إن صاروخين من نوع كاتيوشا أطلقا على القاعدة", "استهدفوا الدورية بقذيفة ورشاشات":
         the munitions (or their number) of the attack told just before, in a sentence of no other day and no
@@ -782,57 +452,6 @@ class ArgumentRules(BuilderBase):
             last.count = told.count
             for span in told.evidence.get("count", []):
                 last.cite("count", *span)
-
-    def lone_event_tolls(self, merged: list[Frame]) -> None:
-        """When a document tells of one attack (or one strike) only, a toll stated anywhere with a word of
-        that event ("الهجوم الذي أودى بحياة ثلاثة جنود", "ارتفعت حصيلة شهداء العدوان إلى 17") is its toll,
-        unless the sentence names another place of a different country."""
-        strikes = [f for f in merged if f.type == "strike"]
-        for f in strikes:
-            if f.count is None:
-                self._strike_count(f, len(strikes) == 1)
-            own = self.ctx.views[f.sentence]
-            if f.intercepted is None and own.get("cue", "intercept") and own.get("trigger", "strike") \
-                    and not sentence_negated(own):
-                self._intercepted(f, own)  # "نفذ العدو عدوانا جويا ... وتصدت دفاعاتنا لصواريخ العدوان"
-        attacks = [f for f in merged if f.type == "attack"]
-        for f in attacks:
-            if "missile" in f.weapons and "rocket" in f.weapons and self._rockets_are_the_missiles(f):
-                f.weapons = [w for w in f.weapons if w != "rocket"]
-        for f in attacks:
-            same_day = [g for g in attacks if g.date == f.date]
-            if not f.weapons and (len(attacks) == 1 or (f.date is not None and len(same_day) == 1)):
-                self._lone_attack_weapons(f, dated=len(attacks) > 1)
-        for type_ in ("attack", "strike"):
-            frames = [f for f in merged if f.type == type_]
-            if len(frames) != 1:
-                continue
-            frame = frames[0]
-            if frame.killed is not None and frame.injured is not None:
-                continue
-            for view in self.ctx.views:
-                if view.sentence.index == frame.sentence \
-                        or not (view.get("casualty") or view.get("cue", "toll_negator")) \
-                        or not (view.get("trigger", type_) or (frame.vehicle and self._names_vehicle(view))
-                                or (view.sentence.index == frame.sentence + 1 and not view.dates)) \
-                        or self._toll_hedged(view):
-                    continue
-                if self.ctx.tally_sentences.get(view.sentence.index) or (type_ == "attack" and self._attackers_toll(view)):
-                    continue
-                if self._elsewhere(view, frame):
-                    continue
-                before = (frame.killed, frame.injured)
-                self._casualties(frame, view)
-                if (frame.killed, frame.injured) != before and frame.killed is not None and frame.injured is not None:
-                    break
-
-    def _elsewhere(self, view: SentenceView, frame: Frame) -> bool:
-        """The sentence names a place of another country than the record's; a country's adjective in a
-        striker's phrase ("بغارات الطيران الأردني" of a strike in Syria) names who strikes, not where."""
-        strikers = view.get("cue", "state_striker") if frame.type == "strike" else []
-        return any(m.category in ("site", "place", "country") and self._country_code(m) not in (None, frame.country)
-                   and not (m.category == "country" and any(c.tok_start <= m.tok_start < c.tok_end for c in strikers))
-                   for m in view.mentions)
 
     def _rockets_are_the_missiles(self, frame: Frame) -> bool:
         """A record told with missiles whose only rocket words are "الصواريخ" with no number ("إيران تطلق

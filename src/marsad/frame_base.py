@@ -2,15 +2,17 @@
 fixed id sets the rules consult (word lists are language data: ``data/rule_words.yaml``).
 
 The frame stage is one builder class assembled from rule mixins, one module each: places
-(:mod:`marsad.frame_places`), arguments such as date, weapons and toll (:mod:`marsad.frame_args`), actors and
-status (:mod:`marsad.frame_actors`), the sentence rules that make frames (:mod:`marsad.frames`), and merging
-into records (:mod:`marsad.frame_merge`).  Every mixin reads and writes the state set up here.
+(:mod:`marsad.frame_places`), days (:mod:`marsad.frame_days`), arguments such as date, weapons and counts
+(:mod:`marsad.frame_args`), tolls (:mod:`marsad.frame_tolls`), actors and status (:mod:`marsad.frame_actors`),
+strikers (:mod:`marsad.frame_strikers`), the sentence rules that make frames (:mod:`marsad.frames`), and
+merging into records (:mod:`marsad.frame_merge`).  Every mixin reads and writes the state set up here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from marsad.context import DocContext, SentenceView
 from marsad.lexicon import Resources
@@ -133,3 +135,7 @@ class BuilderBase:
         self.arab_coalition_doc = any(m.category == "cue" and m.entry_id == "other_striker"
                                       and any(w in m.surface for w in words) for m in doc.mentions)
 
+    def _sentence_memo(self, name: str) -> dict[int, Any]:
+        """A per-sentence memo of one look-up (the rules ask the same sentence again for each frame)."""
+        memo: dict[str, dict[int, Any]] = self.__dict__.setdefault("_memo", {})
+        return memo.setdefault(name, {})
