@@ -132,6 +132,34 @@ def test_linking_placeless_strikes_of_one_striker_country_and_day_are_one_incide
     assert len(set(ids.values())) == 3  # another striker, another day: other incidents
 
 
+def test_linking_strikes_of_one_night_dated_a_day_apart_are_one_incident(linker):
+    kw = {"type": "strike", "loc": "bukamal", "country": "SY", "actor": "us-forces"}
+    evening, dawn = m("a", **kw), m("b", **{**kw, "date": D + dt.timedelta(days=1)})
+    assert linker.compatible(evening, dawn)
+    assert not linker.compatible(evening, m("c", **{**kw, "date": D + dt.timedelta(days=2)}))
+    assert not linker.compatible(evening, m("d", **{**kw, "loc": "mayadin", "date": D + dt.timedelta(days=1)}))
+    assert not linker.compatible(evening, m("e", **{**kw, "actor": None, "date": D + dt.timedelta(days=1)}))
+    # attacks on a base on consecutive days are two incidents
+    assert not linker.compatible(m("f"), m("g", date=D + dt.timedelta(days=1)))
+
+
+def test_linking_same_day_report_wins_over_the_next_night(linker):
+    kw = {"type": "strike", "loc": "bukamal", "country": "SY", "actor": "us-forces"}
+    a = m("a", **kw, key="a")
+    b = m("b", **kw, key="b")  # the same day as a
+    # b's document, a day later; its key sorts before b's, so only the strength puts the same-day pair first
+    c = m("b", **{**kw, "date": D + dt.timedelta(days=1)}, key="a0")
+    ids = linker.cluster([a, b, c])
+    assert ids["a"] == ids["b"] != ids["a0"]
+
+
+def test_linking_next_night_across_a_month_shares_a_block(linker):
+    kw = {"type": "strike", "loc": "bukamal", "country": "SY", "actor": "us-forces"}
+    last, first = m("a", **{**kw, "date": dt.date(2024, 1, 31)}), m("b", **{**kw, "date": dt.date(2024, 2, 1)})
+    assert set(linker.blocking_keys(last)) & set(linker.blocking_keys(first))
+    assert len(set(linker.cluster([last, first]).values())) == 1
+
+
 def test_linking_placeless_attacks_stay_apart(linker):
     ids = linker.cluster([m("a", loc=None, country="SY"), m("b", loc=None, country="SY")])
     assert len(set(ids.values())) == 2  # "a coalition base in eastern Syria" twice may be two bases

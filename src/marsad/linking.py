@@ -17,7 +17,8 @@ The rule (documented in docs/linking.md), for two mentions from *different* docu
 - weapons that do not contradict: overlapping sets, or weapons of one family (rocket, missile, mortar and
   artillery are all indirect fire, and reports confuse them; for strikes every air weapon is one family);
 - for strikes, the same striker when both name one (a US and an Israeli strike on one town the same day
-  are two incidents).
+  are two incidents); two strikes on one gazetteer place by one named striker may be a day apart
+  (``next_night``: one night dated by the evening and by the dawn), the weakest kind of link.
 
 Two placeless mentions are no evidence of one incident, with one exception: placeless strikes by the same
 named striker in the same country on the same day ("غارات أمريكية على اليمن", "غارة أردنية في ريف السويداء")
@@ -205,7 +206,7 @@ class Linker:
             weak, other = (a, b) if a.location_id is None else (b, a)
             if weak.country is None or weak.country != other.country:
                 return False
-        if not self._dates_agree(a, b):
+        if not self._dates_agree(a, b) and not self.next_night(a, b):
             return False
         if a.type == "strike" and a.actor and b.actor and a.actor != b.actor:
             return False
@@ -223,9 +224,21 @@ class Linker:
         return all(x is None or y is None or self.same_place(x, y) for x in a for y in b)
 
     @staticmethod
+    def next_night(a: LinkMention, b: LinkMention) -> bool:
+        """Two strikes by one named striker on one gazetteer place, dated a day apart: a night's strikes that
+        one side dates by the evening and the other by the dawn ("فجر اليوم السبت")."""
+        return (a.type == b.type == "strike" and a.date_precision == b.date_precision == "day"
+                and a.date is not None and b.date is not None and abs((a.date - b.date).days) == 1
+                and a.location_id is not None and a.location_id == b.location_id
+                and a.actor is not None and a.actor == b.actor)
+
+    @staticmethod
     def _strength(a: LinkMention, b: LinkMention) -> int:
-        """How strongly two compatible mentions agree: the same place id counts more than nested places."""
-        return 1 + 2 * (a.location_id is not None and a.location_id == b.location_id) + bool(a.weapons & b.weapons)
+        """How strongly two compatible mentions agree: the same place id counts more than nested places; a
+        pair a day apart (``next_night``) counts least, so that same-day reports link first."""
+        if a.date != b.date and a.date_precision == b.date_precision == "day":
+            return 1
+        return 2 * (1 + 2 * (a.location_id is not None and a.location_id == b.location_id) + bool(a.weapons & b.weapons))
 
     def blocking_keys(self, m: LinkMention) -> list[str]:
         """Keys such that every compatible pair shares at least one (store them to find candidates).
@@ -242,6 +255,11 @@ class Linker:
             entry = self._entries.get(m.location_id)
             region = entry.admin1 if entry is not None and entry.admin1 else m.location_id
             keys.insert(0, f"{m.type}|{country}|{region}|{month}")
+            if m.type == "strike" and m.date_precision == "day":
+                # a strike on the 1st may be the previous month's last night (``next_night``)
+                day_before = m.date - dt.timedelta(days=1)
+                if day_before.month != m.date.month:
+                    keys.insert(1, f"{m.type}|{country}|{region}|{day_before.year:04d}-{day_before.month:02d}")
         return keys
 
     # --- decisions ------------------------------------------------------------------------------------
@@ -313,7 +331,7 @@ class Linker:
 
         blocks: dict[str, list[LinkMention]] = {}
         for m in strong:
-            for k in self.blocking_keys(m)[:1]:  # placed mentions: the governorate block holds every pair
+            for k in self.blocking_keys(m)[:-1]:  # placed mentions: the governorate blocks hold every pair
                 blocks.setdefault(k, []).append(m)
         edges: list[tuple[int, str, str]] = []
         for block in blocks.values():
