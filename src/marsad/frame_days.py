@@ -218,25 +218,6 @@ class DayRules(BuilderBase):
         if not clauses:
             return None
         return set() if not told else clauses
-        if not view.dates:  # "وكان المرصد قد رصد الشهر الماضي دخول رتل": a month told is no background
-            if view.get("cue", "background"):
-                return set()
-            aux = view.get("cue", "past_aux")
-            particles = [q for q in view.get("cue", "perfect_particle")
-                         if not q.prefix and any(1 <= q.tok_start - a.tok_end <= 5 for a in aux)]
-            if particles:
-                return {view.clause_of(q.tok_start) for q in particles}
-        relatives = view.get("cue", "relative")
-        words = view.get("trigger", "attack") + view.get("trigger", "strike")
-        known = [t for t in words if self._anchored(t)]
-        # "بعد الهجوم الذي استهدف": the verb of the known event's relative clause
-        known += [t for t in words if any(0 <= t.tok_start - r.tok_end <= 1 and 0 <= r.tok_start - k.tok_end <= 2
-                                          for r in relatives for k in known)]
-        if words and all(t in known or (self.ctx.tok(t.tok_start - 1) == "في" and any(
-                0 <= t.tok_start - r.tok_end <= 6 and view.clause_of(r.tok_start) == view.clause_of(t.tok_start)
-                for r in relatives)) for t in words):
-            return set()
-        return None
 
     def _strike_day(self, frame: Frame, view: SentenceView, cue: Mention, strike_words: list[Mention]) -> None:
         """"شنت طائرتان أمريكيتان مساء الأحد غارات على ... الميادين، قبل أن ترد الميليشيات ... فجر اليوم
