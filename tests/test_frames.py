@@ -2432,3 +2432,30 @@ def test_detection_common_word_without_locality_word_is_no_place(pipeline):
     # "بالقائم" with no locality word stays ambiguous; "القائم بالأعمال" is the chargé d'affaires
     text = "استدعت وزارة الخارجية اليوم القائم بالأعمال الأمريكي بعد غارات أمريكية."
     assert all(e.location is None or e.location.id != "al-qaim" for e in _events(pipeline, text))
+
+
+def test_frames_verb_first_state_aircraft_with_the_article_are_the_striker(pipeline):
+    # "قصفت الطائرات الأمريكية ...": the aircraft with the state adjective (both with "ال") strike
+    e = _one(pipeline, "قصفت الطائرات الأمريكية فجر اليوم مواقع لفصائل مسلحة في مدينة الميادين شرقي سوريا.")
+    assert (e.type, e.location.id, e.actor, e.weapons) == ("strike", "mayadin", "us-forces", ["aircraft"])
+
+
+def test_frames_state_aircraft_as_the_object_stay_an_attack(pipeline):
+    # near miss: the aircraft are what the drones hit, so the record is an attack on the base
+    e = _one(pipeline, "استهدفت طائرة مسيرة الطائرات الأمريكية الرابضة في قاعدة عين الأسد الجوية اليوم.")
+    assert (e.type, e.location.id) == ("attack", "ain-al-asad")
+
+
+def test_frames_model_designation_is_no_count(pipeline):
+    # "إف-15", "F-16": the number is the aircraft's model, not how many strikes
+    text = "شنت مقاتلات أمريكية من طراز إف-15 غارات على مقرات لكتائب حزب الله قرب القائم اليوم."
+    e = _one(pipeline, text)
+    assert (e.type, e.location.id, e.count) == ("strike", "al-qaim", None)
+    e = _one(pipeline, "نفذت طائرات F-16 أمريكية غارات على مواقع قرب القائم اليوم.")
+    assert e.count is None
+
+
+def test_frames_count_before_strike_noun_still_counts(pipeline):
+    # near miss: a number right before the strike noun is their count
+    e = _one(pipeline, "شنت مقاتلات أمريكية من طراز إف-15 خمس غارات على مقرات قرب القائم اليوم.")
+    assert e.count == 5

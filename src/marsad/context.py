@@ -147,6 +147,8 @@ class DocContext:
         if m is not None:
             return (None if m.entry_id == "vague" else int(m.entry_id)), m.tok_start, m.tok_end
         match = _DIGITS.match(self.tok(i))
+        if match and self._designation(i, match.group(0)[: match.start(1)]):
+            return None
         if match:
             try:
                 value = int(match.group(1).replace(",", "").replace(".", ""))
@@ -154,6 +156,16 @@ class DocContext:
                 return None
             return value, i, i + 1
         return None
+
+    def _designation(self, i: int, lead: str) -> bool:
+        """"إف-15", "MQ-9", "F16": digits joined by a hyphen to a word, or glued to Latin letters, are a
+        model's designation, not a number of anything."""
+        if any("a" <= ch.lower() <= "z" for ch in lead):
+            return True
+        if i <= 0 or self.doc.norm is None:
+            return False
+        gap = self.doc.norm.text[self.tok_ends[i - 1]:self.tok_starts[i]]
+        return gap in ("-", "\u2010", "\u2011", "\u2013") and not any(ch.isdigit() for ch in self.tok(i - 1))
 
     def number_before(self, i: int, skip: int = 1) -> tuple[int | None, int, int] | None:
         """A number just before token ``i`` (allowing one approximator such as نحو / أكثر من)."""
