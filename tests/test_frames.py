@@ -2459,3 +2459,17 @@ def test_frames_count_before_strike_noun_still_counts(pipeline):
     # near miss: a number right before the strike noun is their count
     e = _one(pipeline, "شنت مقاتلات أمريكية من طراز إف-15 خمس غارات على مقرات قرب القائم اليوم.")
     assert e.count == 5
+
+
+def test_frames_interception_belongs_to_the_place_of_its_clause(pipeline):
+    text = ("أعلن البنتاغون أن القوات الأمريكية أسقطت ثلاث طائرات مسيرة كانت تستهدف قاعدة عين الأسد، في حين "
+            "أصاب هجوم آخر بطائرتين مسيرتين قاعدة التنف يوم الأحد.")
+    by_place = {e.location.id: e for e in _events(pipeline, text)}
+    assert by_place["ain-al-asad"].intercepted is True
+    assert by_place["al-tanf"].intercepted is None
+
+
+def test_frames_interception_with_the_place_in_the_next_clause_still_counts(pipeline):
+    # near miss: one place only, named in another clause than the interception: still intercepted
+    e = _one(pipeline, "أسقطت الدفاعات الجوية طائرة مسيرة، كانت متجهة نحو قاعدة حرير الجوية فجر اليوم.")
+    assert (e.location.id, e.intercepted) == ("harir", True)

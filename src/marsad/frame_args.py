@@ -326,12 +326,26 @@ class ArgumentRules(BuilderBase):
 
     def _intercepted(self, frame: Frame, view: SentenceView) -> None:
         for m in view.get("cue", "intercept"):
+            if self._intercept_elsewhere(frame, view, m):
+                continue
             frame.intercepted = True
             frame.cite("intercepted", m.start, m.end)
         found = self._foiled(view)
         if found is not None:
             frame.intercepted = True
             frame.cite("intercepted", *self.ctx.span_of(*found))
+
+    def _intercept_elsewhere(self, frame: Frame, view: SentenceView, cue: Mention) -> bool:
+        """"أسقطت ثلاث مسيرات كانت تستهدف قاعدة عين الأسد، في حين أصاب هجوم آخر قاعدة التنف": the
+        interception belongs to the place named in its own clause, not to a place of another clause."""
+        if frame.loc is None or frame.loc.tok_start < view.sentence.tok_start \
+                or frame.loc.tok_start >= view.sentence.tok_end:
+            return False
+        mine = view.clause_of(cue.tok_start)
+        if view.clause_of(frame.loc.tok_start) == mine:
+            return False
+        return any(view.clause_of(p.tok_start) == mine and p.entry_id != frame.loc.entry_id
+                   for p in [*view.get("site"), *view.get("place")])
 
     def _foiled(self, view: SentenceView) -> tuple[int, int] | None:
         """A launcher found still loaded: "عثرت على منصة إطلاق معدة للاستخدام تحمل ثلاثة صواريخ" (foiled);
