@@ -2473,3 +2473,21 @@ def test_frames_interception_with_the_place_in_the_next_clause_still_counts(pipe
     # near miss: one place only, named in another clause than the interception: still intercepted
     e = _one(pipeline, "أسقطت الدفاعات الجوية طائرة مسيرة، كانت متجهة نحو قاعدة حرير الجوية فجر اليوم.")
     assert (e.location.id, e.intercepted) == ("harir", True)
+
+
+def test_frames_wounded_others_without_a_number_are_no_toll(pipeline):
+    text = ("شن الطيران الحربي الأمريكي غارات على مواقع لكتائب حزب الله في منطقة عكاشات اليوم، ما أدى إلى "
+            "مقتل أربعة عناصر وإصابة آخرين.")
+    e = _one(pipeline, text)
+    assert (e.killed, e.injured) == (4, None)
+    # near miss: others with a number are counted
+    e = _one(pipeline, text.replace("وإصابة آخرين", "وإصابة 3 آخرين"))
+    assert (e.killed, e.injured) == (4, 3)
+
+
+def test_frames_plural_suicide_drones_have_no_count_of_one(pipeline):
+    e = _one(pipeline, "تعرضت قاعدة خراب الجير لهجوم بطائرات مسيرة انتحارية أمس الأحد.")
+    assert (e.weapons, e.count) == (["drone"], None)
+    # near miss: one suicide drone is one
+    e = _one(pipeline, "تعرضت قاعدة خراب الجير لهجوم بمسيرة انتحارية أمس الأحد.")
+    assert (e.weapons, e.count) == (["drone"], 1)

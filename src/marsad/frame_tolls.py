@@ -171,6 +171,8 @@ class TollRules(BuilderBase):
         if after is not None and after[0] is not None and not self.ctx.coordinated(after[1]):
             more = self._people_groups_after(after)  # "أصيب ثلاثة جنود وخمسة متعاقدين": 8
             return more if more is not None else (after[0], after[1], after[2])
+        if self.ctx.tok(told) in self.res.words.unnumbered_others:
+            return None  # "مقتل أربعة عناصر وإصابة آخرين": others, not counted (not the four before)
         groups = self._people_groups_before(m.tok_start)
         if groups is not None:
             return groups

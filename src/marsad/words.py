@@ -67,6 +67,7 @@ class RuleWords:
     wounding_verbs: tuple[str, ...]
     toll_fillers: tuple[str, ...]
     companion_words: tuple[str, ...]
+    unnumbered_others: tuple[str, ...]
     both_words: tuple[str, ...]
     causing_verbs: tuple[str, ...]
     negation_words: tuple[str, ...]
