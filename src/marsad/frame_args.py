@@ -192,6 +192,9 @@ class ArgumentRules(BuilderBase):
         if "rocket" in kinds and "missile" not in kinds and kinds["rocket"] is None and self._missiles_told(
                 frame, [w for w in weapons if w.entry_id == "rocket"], view):
             kinds["missile"] = kinds.pop("rocket")
+        if "rocket" in kinds and "missile" not in kinds and self._listed_after_missiles(
+                [w for w in weapons if w.entry_id == "rocket"], view):
+            kinds["missile"] = kinds.pop("rocket")
         if len(kinds) == 1:  # "أسقطت طائرتين مسيرتين، فيما أصابت طائرة ثالثة الموقع": three in all
             (wid, told), = kinds.items()
             if told is not None and told + 1 in self._munition_ordinals(view):
@@ -311,6 +314,21 @@ class ArgumentRules(BuilderBase):
                 return None
             return num[0], totals[-1][0], num[1], num[2]
         return None
+
+    def _listed_after_missiles(self, rockets: list[Mention], view: SentenceView) -> bool:
+        """"أطلقت عشرة صواريخ بالستية أصاب ثمانية منها عين الأسد، وصاروخ واحد قاعدة حرير": a bare rocket
+        word joined by "و" to a sentence that already named the munitions ballistic or cruise missiles is one
+        more of them, not a second kind ("وصواريخ كاتيوشا", "وصواريخ أخرى" stay rockets)."""
+        if not rockets:
+            return False
+        first = min(w.tok_start for w in rockets)
+        if not any(m.entry_id == "missile" and m.tok_end <= first for m in view.get("weapon")):
+            return False
+        others = [m for m in view.get("weapon") if m.entry_id != "rocket"]
+        return all(w.prefix.startswith("و") and w.tok_end - w.tok_start == 1
+                   and self.ctx.tok(w.tok_end) not in self.res.words.other_words
+                   and not any(0 <= m.tok_start - w.tok_end <= 1 for m in others + rockets if m is not w)
+                   for w in rockets)
 
     def _missiles_told(self, frame: Frame, rockets: list[Mention], view: SentenceView) -> bool:
         """"الصواريخ" told again ("قبل سقوط الصواريخ", "موجة أخرى من الصواريخ") after the text named them
