@@ -158,8 +158,14 @@ class DayRules(BuilderBase):
         mine = [t for t, d in days if (d.start, d.end) == spans[0]]
         if not mine:
             return
-        that = [j for j in range(mine[0] + 1, min(mine[0] + 5, f.anchor))
+        # the frame's anchor may stand before the day when it is the speaker ("أعلنت القيادة المركزية (سنتكوم)،
+        # السبت، أن قواتها نفذت مساء الجمعة ضربات"): the "أن" still marks the statement's day when an event word
+        # of the frame's type follows it
+        end = f.anchor if f.anchor > mine[0] else mine[0] + 5
+        that = [j for j in range(mine[0] + 1, min(mine[0] + 5, end))
                 if self.ctx.tok(j) in self.res.words.that_words]
+        if that and f.anchor < mine[0] and not any(w.tok_start > that[0] for w in view.get("trigger", f.type)):
+            that = []
         later = [(t, d) for t, d in days if that and t > that[0] and d.value != f.date]
         if not that and mine[0] < f.anchor and self._statement_day(view, mine[0]):
             # "أفاد مصدر أمني، الثلاثاء، بسقوط صاروخ قرب السفارة الأمريكية ... مساء أمس الاثنين"

@@ -1,0 +1,45 @@
+"""Detection rules (event, type, place, day) on short snippets written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.pipeline import extract_texts
+
+PUB = "2024-03-16"  # a Saturday
+
+
+def _events(pipeline, text, published=PUB):
+    (doc,) = extract_texts(pipeline, [("t", text, published)])
+    assert doc.error is None, doc.error
+    return doc.events
+
+
+def test_detection_verb_tudammir_is_no_palmyra(pipeline):
+    # "تدمر" here is the verb "destroys", not the Syrian city
+    text = ("غارات أمريكية تدمر مخازن طائرات مسيرة للحوثيين\n\n"
+            "قالت القيادة المركزية الأمريكية إن مقاتلاتها شنت مساء الجمعة غارات على مخازن للحوثيين في اليمن.")
+    events = _events(pipeline, text)
+    assert events, "the strike itself is still told"
+    assert all(e.location is None or e.location.id != "palmyra" for e in events)
+
+
+def test_detection_city_tadmur_after_locality_word_stays(pipeline):
+    events = _events(pipeline, "شنت طائرات إسرائيلية غارات على مواقع قرب مدينة تدمر في ريف حمص الشرقي فجر اليوم")
+    assert [e.location.id for e in events if e.location is not None] == ["palmyra"]
+
+
+def test_detection_statement_day_before_that_gives_way_to_told_day(pipeline):
+    # the speaker (the frame's anchor) stands before the statement's day; the strike is on the day told after "أن"
+    text = ("ذكرت القيادة المركزية الأمريكية في بيان، اليوم السبت، أن قواتها نفذت فجر الخميس ضربات دمرت مواقع"
+            " رادار للحوثيين في اليمن.")
+    (e,) = _events(pipeline, text)
+    assert (e.type, e.date) == ("strike", dt.date(2024, 3, 14))
+
+
+def test_detection_statement_day_stays_when_no_event_word_follows_that(pipeline):
+    # near miss: the strike word comes before the day and "أن" opens only a comment
+    text = ("شنت مقاتلات أمريكية غارات على منصات صواريخ للحوثيين في اليمن، اليوم السبت، وأكدت القيادة أن"
+            " العملية ناجحة بعد قصف أمس الخميس.")
+    events = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert events and events[0].date == dt.date(2024, 3, 16)
