@@ -31,3 +31,16 @@ def test_args_named_rocket_kind_after_ballistic_list_stays_rocket(pipeline):
     assert ev["harir"].weapons == ["rocket"]
     ev = _by_site(pipeline, "أطلقت الفصائل أمس صاروخا باليستيا على قاعدة عين الأسد، وصواريخ أخرى على قاعدة حرير.")
     assert ev["harir"].weapons == ["rocket"]
+
+
+def test_tally_soldiers_said_killed_after_their_adjective_are_a_toll_not_troops(pipeline):
+    doc = _doc(pipeline, "أعلن الحرس الثوري فجر اليوم استهداف قاعدة عين الأسد بصواريخ باليستية، "
+                         "وأضاف أن 60 عسكريا أمريكيا قتلوا في الضربة.")
+    assert not [t for t in doc.tallies if t.what == "troops"]
+    (e,) = doc.events
+    assert e.killed == 60
+
+
+def test_tally_deployed_troops_with_a_later_toll_stay_a_tally(pipeline):
+    doc = _doc(pipeline, "وتنشر الولايات المتحدة نحو 900 عسكري أمريكي في سوريا، قتل ثلاثة منهم في هجمات خلال العام.")
+    assert [(t.count, t.what) for t in doc.tallies] == [(900, "troops")]

@@ -257,9 +257,9 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
     if what == "trucks" and any(t.surface.startswith(ctx.res.words.single_convoy_stems) and 0 <= n0 - t.tok_end <= 7
                                 for t in view.get("trigger", "reinforcement")):
         return None  # "دخول رتل جديد لـ"التحالف" يضم 35 شاحنة": one convoy (not "9 أرتال ضمت 310 شاحنات")
-    if what == "troops" and any(abs(c.tok_start - n0) <= 2 for c in view.get("casualty", "killed_noun")
-                                + view.get("casualty", "injured_noun")):
-        return None
+    if what == "troops" and any(abs(c.tok_start - n0) <= 2 or 0 <= c.tok_start - noun.tok_end <= 1
+                                for c in view.get("casualty", "killed_noun") + view.get("casualty", "injured_noun")):
+        return None  # "مقتل 60 عسكريا", "60 عسكريا أمريكيا قتلوا في الضربة": a toll, not a deployment
     since: dt.date | None = None
     as_of: dt.date | None = doc.published
     evidence = [doc.evidence("count", *ctx.span_of(min(n0, noun.tok_start), max(n1, noun.tok_end)))]
