@@ -44,3 +44,19 @@ def test_tally_soldiers_said_killed_after_their_adjective_are_a_toll_not_troops(
 def test_tally_deployed_troops_with_a_later_toll_stay_a_tally(pipeline):
     doc = _doc(pipeline, "وتنشر الولايات المتحدة نحو 900 عسكري أمريكي في سوريا، قتل ثلاثة منهم في هجمات خلال العام.")
     assert [(t.count, t.what) for t in doc.tallies] == [(900, "troops")]
+
+
+def test_number_before_a_b_prefixed_attack_noun_counts_the_hurt_not_attacks_or_munitions(pipeline):
+    doc = _doc(pipeline, "مقتل جندي وإصابة سبعة بهجوم صاروخي على قاعدة حرير أمس")
+    assert not doc.tallies
+    (e,) = doc.events
+    assert (e.weapons, e.count, e.killed, e.injured) == (["rocket"], None, 1, 7)
+
+
+def test_number_carried_by_b_still_counts_munitions_and_attacks(pipeline):
+    (e,) = _doc(pipeline, "استهدفت المقاومة أمس قاعدة حرير بـ 3 صواريخ").events
+    assert e.count == 3
+    (e,) = _doc(pipeline, "سقطت أمس ثلاثة صواريخ على قاعدة حرير").events
+    assert e.count == 3
+    doc = _doc(pipeline, "تعرضت القوات الأمريكية لسبع هجمات خلال الأسبوع الماضي بحسب البنتاغون.")
+    assert [(t.count, t.what) for t in doc.tallies] == [(7, "attacks")]

@@ -149,6 +149,8 @@ class ArgumentRules(BuilderBase):
             wid = w.entry_id
             count: int | None = w.attrs.get("count")  # type: ignore[assignment]
             num = self.ctx.number_before(w.tok_start)
+            if num is not None and "ب" in w.prefix:
+                num = None  # "وإصابة سبعة بهجوم صاروخي": a number before "بـ" counts something else
             if num is not None:
                 count = num[0]
                 if num[0] is not None:
