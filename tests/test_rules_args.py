@@ -60,3 +60,13 @@ def test_number_carried_by_b_still_counts_munitions_and_attacks(pipeline):
     assert e.count == 3
     doc = _doc(pipeline, "تعرضت القوات الأمريكية لسبع هجمات خلال الأسبوع الماضي بحسب البنتاغون.")
     assert [(t.count, t.what) for t in doc.tallies] == [(7, "attacks")]
+
+
+def test_tally_planes_arriving_within_hours_are_one_arrival_not_a_period_count(pipeline):
+    doc = _doc(pipeline, "أفاد مصدر أمني اليوم بوصول سبع طائرات شحن عسكرية أمريكية إلى قاعدة عين الأسد خلال ساعات.")
+    assert not [t for t in doc.tallies if t.what == "flights"]
+
+
+def test_tally_planes_over_a_month_stay_a_flights_tally(pipeline):
+    doc = _doc(pipeline, "هبطت 12 طائرة شحن عسكرية أمريكية في قاعدة عين الأسد خلال الشهر الماضي.")
+    assert [(t.count, t.what) for t in doc.tallies] == [(12, "flights")]

@@ -19,6 +19,14 @@ OTHER_WARS = frozenset({"isis"})  # groups whose own operations are another war'
 MIN_COUNT = {"attacks": 2, "troops": 50, "trucks": 2, "flights": 2, "injured": 2, "killed": 2}
 
 
+def _hours_only(ctx: DocContext, view: SentenceView) -> bool:
+    """Every period word of the sentence spans hours ("ست طائرات شحن تصل عين الأسد خلال ساعات", "خلال
+    الساعات الـ24 الماضية"): the planes or trucks of one arrival, not a count over a period."""
+    spans = view.get("tally", "period")
+    return bool(spans) and not any(d.precision in ("month", "week") for _t, d in view.dates) and all(
+        any(ctx.tok(j) in ctx.res.words.hour_words for j in range(p.tok_end, p.tok_end + 2)) for p in spans)
+
+
 def _period(view: SentenceView, tok: int | None = None) -> bool:
     """A week/month-level date in the sentence, or a period word; with ``tok``, the period word must be in
     the clause of that token or within a few tokens of it ("ويتألف الرتل من 40 شاحنة" in a sentence that
@@ -251,7 +259,8 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
         return None  # "مقتل 51 من داعش خلال 48 ساعة جراء قصف طائرات التحالف": US forces are the strikers
     if what in ("injured", "killed") and _one_event_toll(ctx, view, n0):
         return None  # "الهجوم الذي قتل ثلاثة جنود": one attack's toll
-    if what in ("trucks", "flights") and not (_period(view, n0) or _period(view, noun.tok_start)):
+    if what in ("trucks", "flights") and (not (_period(view, n0) or _period(view, noun.tok_start))
+                                          or _hours_only(ctx, view)):
         return None
     if what == "trucks" and any(t.surface.startswith(ctx.res.words.convoy_stems) and 0 <= n0 - t.tok_end <= 3
                                 for t in view.get("trigger", "reinforcement")):

@@ -90,6 +90,7 @@ class RuleWords:
     people_adjective_stems: tuple[str, ...]
     loss_words: tuple[str, ...]
     material_words: tuple[str, ...]
+    hour_words: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
