@@ -70,3 +70,13 @@ def test_tally_planes_arriving_within_hours_are_one_arrival_not_a_period_count(p
 def test_tally_planes_over_a_month_stay_a_flights_tally(pipeline):
     doc = _doc(pipeline, "هبطت 12 طائرة شحن عسكرية أمريكية في قاعدة عين الأسد خلال الشهر الماضي.")
     assert [(t.count, t.what) for t in doc.tallies] == [(12, "flights")]
+
+
+def test_tolls_material_damage_only_means_nobody_hurt(pipeline):
+    (e,) = _doc(pipeline, "سقطت أمس قذيفة هاون على قاعدة حرير، وسط معلومات عن أضرار مادية فقط.").events
+    assert (e.killed, e.injured) == (0, 0)
+
+
+def test_tolls_material_damage_without_only_states_no_toll(pipeline):
+    (e,) = _doc(pipeline, "سقطت أمس قذيفة هاون على قاعدة حرير، وأحدثت أضرار مادية في المباني.").events
+    assert (e.killed, e.injured) == (None, None)
