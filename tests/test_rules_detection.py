@@ -43,3 +43,37 @@ def test_detection_statement_day_stays_when_no_event_word_follows_that(pipeline)
             " العملية ناجحة بعد قصف أمس الخميس.")
     events = [e for e in _events(pipeline, text) if e.type == "strike"]
     assert events and events[0].date == dt.date(2024, 3, 16)
+
+
+def test_detection_group_logistics_depot_hit_by_unknown_drone_is_strike(pipeline):
+    # "للدعم اللوجستي" owned by an armed group is no coalition convoy; an unnamed drone on its site is a strike
+    text = "أفاد مصدر أمني، صباح اليوم السبت، باستهداف مستودع للدعم اللوجستي تابع لهيئة الحشد الشعبي قرب مدينة كربلاء بطائرة مسيرة مجهولة."
+    (e,) = _events(pipeline, text)
+    assert (e.type, e.actor, e.actor_basis, e.target, e.weapons, e.country) == ("strike", None, None, "pmf", ["drone"], "IQ")
+
+
+def test_detection_logistics_convoy_hit_stays_attack(pipeline):
+    # near miss: a logistics convoy with no group owner is the coalition's, hit in an attack
+    (e,) = _events(pipeline, "استهدفت طائرة مسيرة صباح اليوم السبت رتلا للدعم اللوجستي قرب الناصرية جنوبي العراق.")
+    assert (e.type, e.target) == ("attack", "coalition")
+
+
+def test_detection_side_blamed_is_the_striker_not_the_target(pipeline):
+    text = ("ذكرت قيادة العمليات المشتركة أن طائرة مسيرة استهدفت ظهر اليوم مقرا لكتائب حزب الله في منطقة جرف الصخر،"
+            " محملة القوات الأمريكية مسؤولية الاعتداء.")
+    (e,) = _events(pipeline, text)
+    assert (e.type, e.location.id, e.actor, e.actor_basis, e.weapons) == (
+        "strike", "jurf-al-sakhar", "us-forces", "attributed", ["drone"])
+
+
+def test_detection_blamed_group_leaves_attack_on_us_convoy(pipeline):
+    # near miss: the armed groups blamed, US forces hit: an attack
+    text = ("ذكرت قيادة العمليات المشتركة أن طائرة مسيرة استهدفت ظهر اليوم رتلا للقوات الأمريكية قرب الناصرية،"
+            " محملة الفصائل المسلحة مسؤولية الاعتداء.")
+    (e,) = _events(pipeline, text)
+    assert (e.type, e.target) == ("attack", "us-forces")
+
+
+def test_detection_bomb_at_group_site_is_no_air_strike(pipeline):
+    # near miss: a bomb (no drone, no aircraft) at an armed group's site is neither a strike nor in scope
+    assert _events(pipeline, "انفجرت عبوة ناسفة صباح اليوم السبت بمقر لهيئة الحشد الشعبي في مدينة كربلاء.") == []

@@ -5,7 +5,7 @@ speaker, a reporter's city, a threatened base, a metonym), the most precise plac
 from __future__ import annotations
 
 from marsad.context import US_SIDE, SentenceView
-from marsad.frame_base import PLACE_RANK, BuilderBase, Frame
+from marsad.frame_base import GROUP_TARGETS, PLACE_RANK, BuilderBase, Frame
 from marsad.model import Mention
 from marsad.normalize import normalize_key
 
@@ -76,6 +76,21 @@ class PlaceRules(BuilderBase):
         words = self.res.locality_words
         return (" " in m.surface and m.surface.split(" ", 1)[0] in words) or self.ctx.tok(m.tok_start - 1) in words
 
+    def _coalition_cues(self, view: SentenceView) -> list[Mention]:
+        """The words that name the coalition as a target, but for one an armed group owns: "مقر للدعم اللوجستي
+        تابع لهيئة الحشد الشعبي" is the logistics of the group, not the coalition's convoys."""
+        def owned(c: Mention) -> bool:
+            return any(0 <= a.tok_start - c.tok_end <= 2 and a.entry_id in GROUP_TARGETS
+                       and (self.ctx.tok(c.tok_end).startswith(("تابع", "التابع"))
+                            or (a.tok_start == c.tok_end and "ل" in a.prefix)) for a in view.get("actor"))
+
+        return [c for c in view.get("cue", "coalition_target") if not owned(c) and not self._blamed_side(view, c)]
+
+    def _blamed_side(self, view: SentenceView, m: Mention) -> bool:
+        """"..، محملة قوات التحالف الدولي مسؤولية الهجوم": the side named right after a word of blame is the
+        one blamed for the attack, not the one hit."""
+        return any(0 <= m.tok_start - c.tok_end <= 1 for c in view.get("cue", "attribution"))
+
     def _us_context(self, view: SentenceView) -> bool:
         """The sentence names US or coalition forces (or their statement), or a coalition base, other than
         as the striker ("غارات التحالف", "الطائرات الأمريكية" are the ones who strike, not the target)."""
@@ -85,8 +100,8 @@ class PlaceRules(BuilderBase):
             return any(s.tok_start <= m.tok_start < s.tok_end or s.tok_start < m.tok_end <= s.tok_end
                        or 0 <= m.tok_start - s.tok_end <= 1 for s in striking)
 
-        return any(not attacker(c) for c in view.get("cue", "coalition_target")) or \
-            any(a.entry_id in US_SIDE and not attacker(a) for a in view.get("actor"))
+        return any(not attacker(c) for c in self._coalition_cues(view)) or \
+            any(a.entry_id in US_SIDE and not attacker(a) and not self._blamed_side(view, a) for a in view.get("actor"))
 
     def _country_supported(self, m: Mention) -> bool:
         """An embassy named without its city ("السفارة الأمريكية") is the one in the gazetteer only when the

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from marsad.context import PERPETRATOR_KINDS, STRIKERS, SentenceView
 from marsad.frame_base import (
+    GROUP_TARGETS,
     HEAD_STRIKERS,
     STRIKER_HOMES,
     BuilderBase,
@@ -25,14 +26,15 @@ class StrikerRules(BuilderBase):
         the next sentences name a state striker as their doer ("الاعتداء الذي نفذته القوات الأمريكية")."""
         for view, sites, places, attack_trigs, weapons in self.unattributed:
             own = view.get("trigger", "strike") + attack_trigs
-            for k in range(view.sentence.index + 1, min(view.sentence.index + 4, len(self.ctx.views))):
+            for k in range(view.sentence.index, min(view.sentence.index + 4, len(self.ctx.views))):
                 later = self.ctx.views[k]
-                striker = self._later_striker(later)
+                striker = self._blamed(later) if k == view.sentence.index else self._later_striker(later)
                 if striker is None:
                     continue
                 actor, named = striker
                 made = self._strikes(view, (actor, own[0]), sites, places, attack_trigs, weapons)
                 for f in made:
+                    self._air_weapons(f, weapons)
                     self._told_day(f)
                     f.actor_basis = "attributed"
                     f.evidence["actor"] = [(named.start, named.end)]
@@ -40,6 +42,48 @@ class StrikerRules(BuilderBase):
                     self._status(f, view)
                 self.frames.extend(made)
                 break
+            else:
+                self._unknown_air_strike(view, sites, places, attack_trigs, weapons)
+
+    def _air_weapons(self, f: Frame, weapons: list[Mention]) -> None:
+        """"طائرة مسيرة أقدمت على استهداف مقر ...": the drone told apart from the strike word is the munition
+        when no warplane is named."""
+        air = [w for w in weapons if w.entry_id in ("drone", "aircraft")]
+        if f.weapons == ["aircraft"] and air and all(w.entry_id == "drone" for w in air):
+            f.weapons = ["drone"]
+            f.evidence["weapons"] = [(w.start, w.end) for w in air]
+
+    def _blamed(self, view: SentenceView) -> tuple[str, Mention] | None:
+        """The state a sentence blames for its own strike: "..، محملة قوات التحالف الدولي مسؤولية الهجوم"."""
+        for c in view.get("cue", "attribution"):
+            for a in view.get("actor"):
+                if a.entry_id in STRIKERS and 0 <= a.tok_start - c.tok_end <= 2 and not self._base_word(a):
+                    return STRIKERS[a.entry_id], a
+        return None
+
+    def _unknown_air_strike(self, view: SentenceView, sites: list[Mention], places: list[Mention],
+                            attack_trigs: list[Mention], weapons: list[Mention]) -> None:
+        """"قصف بطائرة مسيرة مجهولة استهدف مقرا للحشد الشعبي", "تعرض المعسكر لقصف جوي مجهول": a hit from the
+        air on an armed group's site that nobody is named for is a strike with no actor (armed groups do not
+        strike from the air), on the day its sentence tells."""
+        air = [w for w in weapons if w.entry_id in ("drone", "aircraft")]
+        own = view.get("trigger", "strike") + attack_trigs
+        # the group is what was hit (named after the attack word), not who launched ("أطلقها الحوثيون")
+        groups = [a for a in view.get("actor") if a.entry_id in GROUP_TARGETS
+                  and any(t.tok_end <= a.tok_start for t in own)]
+        if sites or not air or not groups or not any(d.precision == "day" for _t, d in view.dates):
+            return
+        if view.get("cue", "state_striker") or view.get("cue", "other_striker") or view.get("cue", "intercept"):
+            return  # a striker named and set aside ("طائرات التحالف" in Yemen), munitions shot down: no such strike
+        made = self._strikes(view, (None, own[0]), sites, places, attack_trigs, weapons)  # type: ignore[arg-type]
+        for f in made:
+            f.weapons = sorted({w.entry_id for w in air})
+            f.evidence["weapons"] = [(w.start, w.end) for w in air]
+            f.actor = f.actor_basis = None
+            f.evidence.pop("actor", None)
+            f.evidence.pop("actor_basis", None)
+            self._status(f, view)
+        self.frames.extend(made)
 
     def _later_striker(self, later: SentenceView) -> tuple[str, Mention] | None:
         """The striker a sentence names for strikes told before: with an accusation, or with the strike or

@@ -399,7 +399,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
             if not frames and weapons and trigs and not self.arab_coalition_doc and country and \
                     "attacks" not in self.ctx.tally_sentences.get(view.sentence.index, set()) and \
                     any(d.precision == "day" and not self._since(view, t) for t, d in view.dates) and \
-                    (view.get("cue", "coalition_target") or any(a.entry_id in TARGET_ACTORS for a in view.get("actor"))
+                    (self._coalition_cues(view) or any(a.entry_id in TARGET_ACTORS and not self._blamed_side(view, a)
+                                                       for a in view.get("actor"))
                      or (view.get("cue", "another_convoy") and any(  # "تعرض رتل آخر لإطلاق نار قرب الناصرية"
                          g.type == "attack" and g.target in TARGET_ACTORS for g in self.frames))):
                 frame = self._new("attack", view, None, trigs[0].tok_start, trigs[0])
