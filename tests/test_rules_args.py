@@ -80,3 +80,14 @@ def test_tolls_material_damage_only_means_nobody_hurt(pipeline):
 def test_tolls_material_damage_without_only_states_no_toll(pipeline):
     (e,) = _doc(pipeline, "سقطت أمس قذيفة هاون على قاعدة حرير، وأحدثت أضرار مادية في المباني.").events
     assert (e.killed, e.injured) == (None, None)
+
+
+def test_count_share_of_a_salvo_split_between_two_bases(pipeline):
+    ev = _by_site(pipeline, "قالت وزارة الدفاع الأميركية إن إيران أطلقت أمس عشرة صواريخ بالستية أصاب ثمانية منها "
+                            "قاعدة عين الأسد، وصاروخ واحد قاعدة حرير.")
+    assert (ev["ain-al-asad"].count, ev["harir"].count) == (8, 1)
+
+
+def test_count_share_inside_the_one_base_aimed_at_keeps_the_salvo(pipeline):
+    ev = _by_site(pipeline, "أطلقت الفصائل أمس 14 صاروخا على مدينة أربيل، سقط ثلاثة منها داخل قاعدة مطار أربيل.")
+    assert ev["erbil-airbase"].count == 14

@@ -295,7 +295,11 @@ class ArgumentRules(BuilderBase):
             memo[view.sentence.index] = {k: v for k, v in found.items() if v is not None}
         shares = memo[view.sentence.index]
         # shares of two places: "أطلقت 14 صاروخا على أربيل، سقط ثلاثة منها داخل القاعدة" is one attack of 14
-        return shares.get(frame.loc.entry_id) if len(shares) >= 2 else None
+        # one share is enough when the salvo was split between bases: "أطلقت 16 صاروخا، أصاب أحد عشر منها
+        # قاعدة عين الأسد، وصاروخ واحد قاعدة أربيل" (two bases, not a city and its airport: "أطلقت 14 صاروخا
+        # على أربيل، سقط ثلاثة منها داخل قاعدة ... مطار أربيل" is one attack of 14)
+        bases = {p.entry_id for p in view.get("site")}
+        return shares.get(frame.loc.entry_id) if len(shares) >= 2 or (shares and len(bases) >= 2) else None
 
     def _share_at(self, place: Mention, view: SentenceView) -> tuple[int, Mention, int, int] | None:
         loc = place.tok_start
