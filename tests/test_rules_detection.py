@@ -77,3 +77,23 @@ def test_detection_blamed_group_leaves_attack_on_us_convoy(pipeline):
 def test_detection_bomb_at_group_site_is_no_air_strike(pipeline):
     # near miss: a bomb (no drone, no aircraft) at an armed group's site is neither a strike nor in scope
     assert _events(pipeline, "انفجرت عبوة ناسفة صباح اليوم السبت بمقر لهيئة الحشد الشعبي في مدينة كربلاء.") == []
+
+
+def test_detection_convoy_waypoint_is_no_destination(pipeline):
+    # the base where the convoy stopped on its way is no reinforcement of its own
+    text = ("وصل رتل للقوات الأمريكية، صباح اليوم السبت، إلى قاعدة خراب الجير. وضم الرتل 30 شاحنة دخلت من الأراضي"
+            " العراقية وتوقفت ليلة كاملة في قاعدة الشدادي قبل أن تكمل سيرها.")
+    events = _events(pipeline, text)
+    assert [(e.type, e.location.id) for e in events] == [("reinforcement", "kharab-al-jir")]
+
+
+def test_detection_convoy_passing_a_base_named_after_arrival(pipeline):
+    text = "وصل رتل للقوات الأمريكية، صباح اليوم السبت، إلى قاعدة خراب الجير، بعدما عبر الحدود ومر بقاعدة الشدادي."
+    assert [e.location.id for e in _events(pipeline, text)] == ["kharab-al-jir"]
+
+
+def test_detection_second_convoy_at_another_base_stays(pipeline):
+    # near miss: another convoy arriving at the second base is an event of its own
+    text = ("وصل رتل للقوات الأمريكية، صباح اليوم السبت، إلى قاعدة خراب الجير. وضم الرتل 30 شاحنة، فيما وصل رتل آخر"
+            " إلى قاعدة الشدادي.")
+    assert sorted(e.location.id for e in _events(pipeline, text)) == ["kharab-al-jir", "shaddadi"]
