@@ -91,3 +91,13 @@ def test_count_share_of_a_salvo_split_between_two_bases(pipeline):
 def test_count_share_inside_the_one_base_aimed_at_keeps_the_salvo(pipeline):
     ev = _by_site(pipeline, "أطلقت الفصائل أمس 14 صاروخا على مدينة أربيل، سقط ثلاثة منها داخل قاعدة مطار أربيل.")
     assert ev["erbil-airbase"].count == 14
+
+
+def test_weapons_surface_to_surface_rockets_of_a_group_are_rockets(pipeline):
+    (e,) = _doc(pipeline, "أعلنت المقاومة الإسلامية في العراق أمس قصف قاعدة التنف بثلاثة صواريخ أرض-أرض.").events
+    assert (e.weapons, e.count) == (["rocket"], 3)
+
+
+def test_weapons_surface_to_surface_rockets_launched_by_iran_are_missiles(pipeline):
+    (e,) = _doc(pipeline, "أعلن الحرس الثوري أمس استهداف قاعدة حرير بصواريخ أرض-أرض.").events
+    assert e.weapons == ["missile"]
