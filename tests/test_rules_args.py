@@ -101,3 +101,14 @@ def test_weapons_surface_to_surface_rockets_of_a_group_are_rockets(pipeline):
 def test_weapons_surface_to_surface_rockets_launched_by_iran_are_missiles(pipeline):
     (e,) = _doc(pipeline, "أعلن الحرس الثوري أمس استهداف قاعدة حرير بصواريخ أرض-أرض.").events
     assert e.weapons == ["missile"]
+
+
+def test_actor_negated_claim_of_the_accused_group_stays_attributed(pipeline):
+    (e,) = _doc(pipeline, "تعرضت قاعدة حرير أمس لهجوم بعشرين صاروخا. وتتهم واشنطن كتائب حزب الله بالوقوف وراء الهجوم، "
+                          "في حين لم تعلن الكتائب مسؤوليتها عنه.").events
+    assert (e.actor, e.actor_basis) == ("kataib-hezbollah", "attributed")
+
+
+def test_actor_group_announcing_its_responsibility_is_claimed(pipeline):
+    (e,) = _doc(pipeline, "أعلنت كتائب حزب الله مسؤوليتها عن هجوم بعشرين صاروخا على قاعدة حرير أمس.").events
+    assert (e.actor, e.actor_basis) == ("kataib-hezbollah", "claimed")

@@ -84,10 +84,20 @@ class ActorRules(BuilderBase):
             return "iran-backed-militias"
         return m.entry_id
 
+    def _no_claim(self, view: SentenceView) -> bool:
+        """A sentence saying nobody claimed the attack: the lexicon's "لم تتبن أي جهة", or a claim word with a
+        negation just before it ("بينما لم تعلن الجماعة مسؤوليتها عنه")."""
+        if view.get("cue", "no_claim"):
+            return True
+        negations = self.res.words.negation_words
+        return any(self.ctx.tok(k) in negations
+                   for c in view.get("cue", "claim") + view.get("cue", "claim_weak")
+                   for k in range(max(c.tok_start - 3, view.sentence.tok_start), c.tok_start))
+
     def _actor_for_attack(self, frame: Frame, view: SentenceView) -> None:
         """The perpetrator: named in the event's clause or with a claim/attribution in its sentence, or
         named with a strong claim ("تبنت", "أعلنت مسؤوليتها") in one of the next two sentences."""
-        if view.get("cue", "no_claim"):
+        if self._no_claim(view):
             return
         idx = view.sentence.index
         for k in range(idx, min(idx + 3, len(self.ctx.views))):
@@ -101,7 +111,7 @@ class ActorRules(BuilderBase):
             attributions = v.get("cue", "attribution")
             if k > idx:
                 other_sites = [s for s in v.get("site") if frame.loc is None or s.entry_id != frame.loc.entry_id]
-                if not v.get("cue", "claim") or other_sites or v.get("cue", "no_claim"):
+                if not v.get("cue", "claim") or other_sites or self._no_claim(v):
                     continue
             elif not claims and not attributions:
                 clause = v.clause_of(frame.anchor)
@@ -324,7 +334,7 @@ class ActorRules(BuilderBase):
             names = self._names_site(v, frame)  # a claim listing several bases names each of them
             if not (lone or distance[k] <= 3 or names) \
                     or not (names or self._about(v, frame)) or not v.get("trigger", "attack") \
-                    or sentence_negated(v) or v.get("cue", "no_claim") or self._disowned(v):
+                    or sentence_negated(v) or self._no_claim(v) or self._disowned(v):
                 continue
             groups = [a for a in self._perpetrators(v) if self._actor_id(a) not in DESCRIPTIVE_ACTORS]
             cues = [c for c in v.get("cue", "claim") + v.get("cue", "claim_weak") if c.entry_id == "claim"
@@ -408,10 +418,10 @@ class ActorRules(BuilderBase):
         return memo[view.sentence.index]
 
     def _find_blames(self, view: SentenceView) -> list[tuple[Mention, str]]:
-        out = [] if view.get("cue", "no_claim") else [(c, "claimed") for c in view.get("cue", "claim")]
+        out = [] if self._no_claim(view) else [(c, "claimed") for c in view.get("cue", "claim")]
         # "أعلنت القوات المسلحة اليمنية تنفيذ عمليتين": a statement whose speaker is the group itself
         groups = {a.entry_id for a in self._perpetrators(view) if self._actor_id(a) not in DESCRIPTIVE_ACTORS}
-        if groups and not view.get("cue", "no_claim") and self._tells_operation(view):
+        if groups and not self._no_claim(view) and self._tells_operation(view):
             out += [(c, "claimed") for c in view.get("cue", "claim_weak") if self._claimant(view, c) in groups]
         out += [(c, "attributed") for c in view.get("cue", "attribution")]
         stems = self.res.words.blame_stems
@@ -423,7 +433,7 @@ class ActorRules(BuilderBase):
         return out
 
     def _document_actor(self, frame: Frame, lone: bool) -> None:
-        if self.ctx.views[frame.sentence].get("cue", "no_claim"):
+        if self._no_claim(self.ctx.views[frame.sentence]):
             return  # "ولم تتبن أي جهة الهجوم"
         distance = self._distances(frame)
         near = [k for k in self._actor_sentences() if lone or distance[k] <= 3]
