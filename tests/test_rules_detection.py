@@ -97,3 +97,20 @@ def test_detection_second_convoy_at_another_base_stays(pipeline):
     text = ("وصل رتل للقوات الأمريكية، صباح اليوم السبت، إلى قاعدة خراب الجير. وضم الرتل 30 شاحنة، فيما وصل رتل آخر"
             " إلى قاعدة الشدادي.")
     assert sorted(e.location.id for e in _events(pipeline, text)) == ["kharab-al-jir", "shaddadi"]
+
+
+def test_detection_attack_named_in_construct_is_the_one_told_before(pipeline):
+    # "هجوم عين الأسد" (definite by its place) in the last sentence is the attack told first, not one on the
+    # day of the similar attack told in between
+    text = ("أفاد مصدر أمني، اليوم السبت، أن الدفاعات الجوية في قاعدة عين الأسد أسقطت طائرة مسيرة حاولت استهداف"
+            " القاعدة.\n\nوجاء ذلك بعد ساعات من هجوم مماثل بطائرة مسيرة استهدف أمس الجمعة قاعدة حرير شمالي"
+            " أربيل.\n\nولم يعلن أي طرف حتى الآن مسؤوليته عن هجوم عين الأسد.")
+    days = {e.location.id: e.date for e in _events(pipeline, text)}
+    assert days == {"ain-al-asad": dt.date(2024, 3, 16), "harir": dt.date(2024, 3, 15)}
+
+
+def test_detection_attack_in_construct_with_no_earlier_record_keeps_its_day(pipeline):
+    # near miss: the same construct, with the attack told only once before on its own day
+    text = "استهدفت طائرة مسيرة أمس الجمعة قاعدة عين الأسد. وتبنت المقاومة الإسلامية في العراق هجوم عين الأسد في بيان."
+    (e,) = _events(pipeline, text)
+    assert (e.location.id, e.date) == ("ain-al-asad", dt.date(2024, 3, 15))

@@ -67,7 +67,9 @@ class DayRules(BuilderBase):
                 or any(d.precision == "day" for _t, d in view.dates):
             return
         trigs = view.get("trigger", "attack")
-        if not trigs or not all(t.surface.startswith("ال") or "ال" in t.prefix for t in trigs):
+        # (or in construct with the place, definite by it: "مسؤوليته عن هجوم عين الأسد")
+        if not trigs or not all(t.surface.startswith("ال") or "ال" in t.prefix or t.tok_end == f.loc.tok_start
+                                for t in trigs):
             return
         if any(g.type == "attack" and g.loc is not None and g.loc.entry_id == f.loc.entry_id for g in self.frames):
             f.date, f.date_strategy = None, None
