@@ -114,3 +114,19 @@ def test_detection_attack_in_construct_with_no_earlier_record_keeps_its_day(pipe
     text = "استهدفت طائرة مسيرة أمس الجمعة قاعدة عين الأسد. وتبنت المقاومة الإسلامية في العراق هجوم عين الأسد في بيان."
     (e,) = _events(pipeline, text)
     assert (e.location.id, e.date) == ("ain-al-asad", dt.date(2024, 3, 15))
+
+
+def test_detection_statement_day_gives_way_to_the_lead_day_of_unplaced_attacks(pipeline):
+    text = ("أعلنت وزارة الدفاع الأمريكية أن ثلاثة جنود أصيبوا بجروح في هجومين بطائرات مسيرة استهدفا موقعين للقوات"
+            " الأمريكية في 12 آذار الجاري.\n\nوقال متحدث باسم الوزارة في مؤتمر صحفي، اليوم السبت، إن اثنين من"
+            " المصابين كانا في قاعدة التنف، فيما أصيب الثالث في هجوم على قاعدة عين الأسد.")
+    days = {e.location.id: e.date for e in _events(pipeline, text)}
+    assert days == {"al-tanf": dt.date(2024, 3, 12), "ain-al-asad": dt.date(2024, 3, 12)}
+
+
+def test_detection_statement_day_stays_after_a_sentence_with_no_event(pipeline):
+    # near miss: the day before is a visit's, not the attack's
+    text = ("زار وزير الدفاع الأمريكي القوات الأمريكية في العراق في 12 آذار الجاري.\n\nوقال متحدث باسم الوزارة في"
+            " مؤتمر صحفي، اليوم السبت، إن جنديين أصيبا في هجوم بطائرة مسيرة على قاعدة عين الأسد.")
+    (e,) = _events(pipeline, text)
+    assert e.date == dt.date(2024, 3, 16)

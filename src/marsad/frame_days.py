@@ -176,10 +176,31 @@ class DayRules(BuilderBase):
             # "أعلن المتحدث، اليوم السبت، أن الضربات الجوية الأمريكية التي طالت القائم ...": the statement's day,
             # which gives way to the event's own day told elsewhere (merging)
             f.date_strategy = "statement"
+            self._lead_day(f, view)
         if later:
             _t, d = min(later, key=lambda td: abs(td[0] - f.anchor))
             f.date, f.date_strategy = d.value, d.strategy
             f.evidence["date"] = [(d.start, d.end)]
+
+    def _lead_day(self, f: Frame, view: SentenceView) -> None:
+        """"أعلن البنتاغون أن 21 عسكريا أصيبوا في هجومين استهدفا قاعدتين في 18 أكتوبر" then "وقال المتحدث في
+        إيجاز اليوم الأربعاء إن 19 منهم كانوا في قاعدة التنف": a place told with only the statement's day takes
+        the one day of the sentence just before that told events of its type without a place of their own."""
+        k = view.sentence.index - 1
+        if k < 0:
+            return
+        prev = self.ctx.views[k]
+        if not prev.get("trigger", f.type) or any(g.sentence == k for g in self.frames):
+            return
+        days = {d.value: d for t, d in prev.dates if d.precision == "day" and d.value is not None
+                and not self._since(prev, t) and not self._statement_day(prev, t)}
+        if len(days) != 1:
+            return
+        (d,) = days.values()
+        if f.date is not None and d.value > f.date:
+            return
+        f.date, f.date_strategy = d.value, d.strategy
+        f.evidence["date"] = [(d.start, d.end)]
 
     def _background(self, view: SentenceView) -> set[int] | None:
         """A sentence with no day of its own that tells events as background: the clauses (an empty set: all
