@@ -130,3 +130,17 @@ def test_detection_statement_day_stays_after_a_sentence_with_no_event(pipeline):
             " مؤتمر صحفي، اليوم السبت، إن جنديين أصيبا في هجوم بطائرة مسيرة على قاعدة عين الأسد.")
     (e,) = _events(pipeline, text)
     assert e.date == dt.date(2024, 3, 16)
+
+
+def test_detection_attack_told_hours_before_the_strikes_is_an_event(pipeline):
+    text = ("قتل 7 عناصر من الفصائل المسلحة فجر اليوم السبت جراء غارات نفذتها مقاتلات أمريكية على مواقع في مدينة"
+            " الميادين، وذلك بعد ساعات من استهداف قاعدة للتحالف الدولي قرب مدينة الحسكة بصواريخ.")
+    got = {(e.type, e.location.id, e.date) for e in _events(pipeline, text)}
+    assert got == {("strike", "mayadin", dt.date(2024, 3, 16)), ("attack", "hasakah", dt.date(2024, 3, 16))}
+
+
+def test_detection_hours_before_attack_on_others_is_no_event(pipeline):
+    # near miss: what was hit hours before is no coalition base
+    text = ("قتل 7 عناصر من الفصائل المسلحة فجر اليوم السبت جراء غارات نفذتها مقاتلات أمريكية على مواقع في مدينة"
+            " الميادين، وذلك بعد ساعات من استهداف الفصائل حاجزا للجيش قرب مدينة الحسكة بصواريخ.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("strike", "mayadin")]

@@ -198,6 +198,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         if strike_path:
             assert striker is not None
             made += self._strikes(view, striker, sites, places, attack_trigs, weapons)
+            made += self._prompting_attack(view, sites, places, attack_trigs, attack_weapons)
         elif (attack_trigs or attack_weapons) and not negated:
             made += self._attacks(view, sites, places, attack_trigs, attack_weapons)
             drones = [w for w in attack_weapons if w.entry_id == "drone"]
@@ -257,6 +258,27 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
                 self._status(lead, view)
                 attacks = [lead]
             self.list_lead = (view.sentence.index, attacks) if text.endswith(":") and attacks else None
+
+    def _prompting_attack(self, view: SentenceView, sites: list[Mention], places: list[Mention],
+                          attack_trigs: list[Mention], weapons: list[Mention]) -> list[Frame]:
+        """"قتل 11 عنصرا جراء ضربات جوية أمريكية ليل الخميس، وذلك بعد ساعات من استهداف قاعدة للتحالف الدولي قرب
+        مدينة الحسكة بطائرة مسيرة": the attack told hours before the strikes, at a place with no base name, is an
+        event of that day too (a named base in the strike sentence already makes its attack)."""
+        made: list[Frame] = []
+        for c in view.get("cue", "same_day"):
+            # (the attack word is set aside as a known event by the words before it: look at all of them)
+            trigs = [t for t in view.get("trigger", "attack") if 0 <= t.tok_start - c.tok_end <= 1]
+            if not trigs:
+                continue
+            clause = view.clause_of(trigs[0].tok_start)
+            if any(view.clause_of(s.tok_start) == clause for s in sites) or not any(
+                    view.clause_of(k.tok_start) == clause for k in self._coalition_cues(view)):
+                continue
+            here = [p for p in places if view.clause_of(p.tok_start) == clause and p.tok_start > c.tok_end]
+            own = [w for w in weapons if view.clause_of(w.tok_start) == clause]
+            if here:
+                made += self._attacks(view, [], here, trigs, own)
+        return made
 
     def _listed_target(self, view: SentenceView, sites: list[Mention], places: list[Mention]) -> bool:
         """"هاجم مجاهدو المقاومة ... بالطائرات المسيرة ثلاث قواعد للعدو، وهي:" then "1- قاعدة الشدادي في
