@@ -144,3 +144,14 @@ def test_detection_hours_before_attack_on_others_is_no_event(pipeline):
     text = ("قتل 7 عناصر من الفصائل المسلحة فجر اليوم السبت جراء غارات نفذتها مقاتلات أمريكية على مواقع في مدينة"
             " الميادين، وذلك بعد ساعات من استهداف الفصائل حاجزا للجيش قرب مدينة الحسكة بصواريخ.")
     assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("strike", "mayadin")]
+
+
+def test_detection_harir_air_base_in_erbil_is_harir(pipeline):
+    # Harir air base lies in Erbil governorate: "في أربيل" does not make it the airport base
+    (e,) = _events(pipeline, "استهدفت طائرة مسيرة قاعدة حرير الجوية في أربيل أمس الجمعة دون وقوع إصابات.")
+    assert (e.type, e.location.id) == ("attack", "harir")
+
+
+def test_detection_base_at_erbil_airport_stays_erbil_airbase(pipeline):
+    (e,) = _events(pipeline, "استهدفت طائرة مسيرة قاعدة التحالف الدولي في مطار أربيل أمس الجمعة دون وقوع إصابات.")
+    assert (e.type, e.location.id) == ("attack", "erbil-airbase")
