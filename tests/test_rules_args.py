@@ -112,3 +112,22 @@ def test_actor_negated_claim_of_the_accused_group_stays_attributed(pipeline):
 def test_actor_group_announcing_its_responsibility_is_claimed(pipeline):
     (e,) = _doc(pipeline, "أعلنت كتائب حزب الله مسؤوليتها عن هجوم بعشرين صاروخا على قاعدة حرير أمس.").events
     assert (e.actor, e.actor_basis) == ("kataib-hezbollah", "claimed")
+
+
+def test_actor_us_forces_named_inside_another_sides_statement_do_not_speak(pipeline):
+    doc = _doc(pipeline, "أدانت وزارة الخارجية السورية العدوان الأمريكي الذي استهدف مساء أمس مواقع في منطقتي البوكمال "
+                         "والميادين. وأكدت الخارجية في بيانها أن وجود القوات الأمريكية على الأراضي السورية لن يستمر.")
+    assert {(e.location.id, e.actor, e.actor_basis) for e in doc.events} == {
+        ("bukamal", "us-forces", "attributed"), ("mayadin", "us-forces", "attributed")}
+
+
+def test_actor_us_forces_speaking_in_their_own_statement_claim(pipeline):
+    doc = _doc(pipeline, "قصفت طائرات أمريكية مساء أمس مواقع في منطقتي البوكمال والميادين. "
+                         "وأكدت القوات الأمريكية في بيان أنها استهدفت منشآت للحرس الثوري.")
+    assert {e.actor_basis for e in doc.events} == {"claimed"}
+
+
+def test_actor_us_official_reporting_us_forces_strikes_claims(pipeline):
+    doc = _doc(pipeline, "قصفت طائرات أمريكية مساء أمس مواقع في منطقتي البوكمال والميادين. "
+                         "وأكد وزير الدفاع الأمريكي في بيان أن القوات الأمريكية نفذت الضربات دفاعا عن النفس.")
+    assert {e.actor_basis for e in doc.events} == {"claimed"}

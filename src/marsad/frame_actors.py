@@ -73,9 +73,30 @@ class ActorRules(BuilderBase):
                 spots += [j for j in range(v.sentence.tok_start, v.sentence.tok_end - 1)
                           if self.ctx.tok(j).startswith(self.res.words.official_stems)
                           and self.ctx.tok(j + 1).startswith(self.res.words.us_adjectives)]
-            if any(abs(t - c.tok_start) <= 6 for t in spots for c in cues):
+            if any(any(abs(t - c.tok_start) <= 6 for c in cues) and not self._reported(cues, t, v, own, us)
+                   for t in spots):
                 return True
         return False
+
+    def _reported(self, cues: list[Mention], tok: int, view: SentenceView, own: frozenset[str], us: bool) -> bool:
+        """A name inside the reported clause of a statement whose speaker is named between the nearest
+        statement verb before it (not the noun "بيان") and "أن/إن" ("وأكدت الخارجية في بيانها أن احتلال
+        القوات الأمريكية ..."): spoken about, not the speaker.  A statement with no speaker of its own ("وجاء
+        في البيان أن الولايات المتحدة ستواصل") or with one of the side's own may be the named side's."""
+        words = self.res.words
+        verbs = [c for c in cues if c.tok_start < tok
+                 and not c.surface.removeprefix("و").removeprefix("ال").startswith(words.statement_stems)]
+        if not verbs:
+            return False
+        cue = max(verbs, key=lambda c: c.tok_start)
+        that = next((j for j in range(cue.tok_end, tok) if self.ctx.tok(j) in self.res.words.that_words), None)
+        if that is None:
+            return False
+        if any(cue.tok_end <= a.tok_start < that and a.entry_id in own for a in view.get("actor")) or (
+                us and any(self.ctx.tok(j).removeprefix("ال").startswith(words.us_adjectives) for j in range(cue.tok_end, that))):
+            return False  # "أعلن وزير الدفاع الأمريكي أن القوات الأمريكية شنت": the side's own speaker
+        return any(not (self.ctx.tok(j) in ("في", "عن") or self.ctx.tok(j).removeprefix("ال").removeprefix("و")
+                        .startswith(words.statement_stems)) for j in range(cue.tok_end, that))
 
     def _actor_id(self, m: Mention) -> str:
         """"فصائل مدعومة من إيران", "جماعات موالية لإيران": Iran named as the backer means the militias."""
