@@ -155,3 +155,14 @@ def test_detection_harir_air_base_in_erbil_is_harir(pipeline):
 def test_detection_base_at_erbil_airport_stays_erbil_airbase(pipeline):
     (e,) = _events(pipeline, "استهدفت طائرة مسيرة قاعدة التحالف الدولي في مطار أربيل أمس الجمعة دون وقوع إصابات.")
     assert (e.type, e.location.id) == ("attack", "erbil-airbase")
+
+
+def test_detection_place_of_the_death_that_prompted_strikes_is_no_strike_place(pipeline):
+    text = "شنت مقاتلات أمريكية أمس الجمعة غارات على مواقع لكتائب حزب الله في مدينة البوكمال بعد مقتل جندي أمريكي في الحسكة."
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("strike", "bukamal")]
+
+
+def test_detection_time_after_bad_is_no_prompting_event(pipeline):
+    # near miss: "بعد منتصف الليل" tells a time, the place after it is the strike's
+    text = "شنت مقاتلات أمريكية أمس الجمعة بعد منتصف الليل غارات على مواقع لكتائب حزب الله في مدينة الميادين."
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("strike", "mayadin")]

@@ -177,8 +177,16 @@ class StrikerRules(BuilderBase):
         """"تشن واشنطن ضربات على مواقع للحوثيين، رداً على هجماتهم على السفن في البحر الأحمر": a place after
         "ردا على" with no strike word between is where the answered attacks were, not the strike."""
         words = self.res.words.response_words
-        return any(self.ctx.tok(j) == "علي" and (self.ctx.tok(j - 1) in words or self.ctx.tok(j - 2) in words)
+        if any(self.ctx.tok(j) == "علي" and (self.ctx.tok(j - 1) in words or self.ctx.tok(j - 2) in words)
+               and not any(j < a.tok_start < p.tok_start for a in anchors)
+               for j in range(view.sentence.tok_start + 1, p.tok_start)):
+            return True
+        # "غارات أمريكية على ... في العراق وسوريا بعد مقتل متعاقد أمريكي في كركوك": a place after "بعد/إثر" and
+        # the death or attack that prompted the strikes is that event's
+        prompts = view.get("casualty", "killed_noun") + view.get("trigger", "attack")
+        return any(self.ctx.tok(j) in self.res.words.anchor_words and any(a.tok_start < j for a in anchors)
                    and not any(j < a.tok_start < p.tok_start for a in anchors)
+                   and any(0 < m.tok_start - j <= 2 and m.tok_end <= p.tok_start for m in prompts)
                    for j in range(view.sentence.tok_start + 1, p.tok_start))
 
     def _described(self, view: SentenceView, cue: Mention) -> bool:
