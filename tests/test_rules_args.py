@@ -131,3 +131,17 @@ def test_actor_us_official_reporting_us_forces_strikes_claims(pipeline):
     doc = _doc(pipeline, "قصفت طائرات أمريكية مساء أمس مواقع في منطقتي البوكمال والميادين. "
                          "وأكد وزير الدفاع الأمريكي في بيان أن القوات الأمريكية نفذت الضربات دفاعا عن النفس.")
     assert {e.actor_basis for e in doc.events} == {"claimed"}
+
+
+def test_tolls_a_total_told_for_two_listed_places_is_neither_places_toll(pipeline):
+    ev = _by_site(pipeline, "ارتفعت حصيلة الغارات الأمريكية أمس على البوكمال والميادين إلى 9 قتلى. "
+                            "وقال المرصد إن 7 من القتلى سقطوا في استهداف مقر في مدينة البوكمال، بينما قتل اثنان آخران "
+                            "في غارة على مستودع في مدينة الميادين.")
+    assert (ev["bukamal"].killed, ev["mayadin"].killed) == (7, 2)
+
+
+def test_tolls_a_toll_near_one_of_two_unlisted_places_stays_its_own(pipeline):
+    ev = _by_site(pipeline, "قصفت طائرات أمريكية أمس مواقع في البوكمال، كما استهدفت غارة مستودعا في الميادين "
+                            "ما أسفر عن مقتل 4 عناصر.")
+    assert ev["mayadin"].killed == 4
+    assert ev["bukamal"].killed is None

@@ -34,7 +34,11 @@ class TollRules(BuilderBase):
             own = [p for p in [*view.get("site"), *view.get("place")]
                    if p.entry_id in ids and view.clause_of(p.tok_start) == clause]
             if own:
-                return min(own, key=lambda p: abs(p.tok_start - m.tok_start)).entry_id == frame.loc.entry_id
+                nearest = min(own, key=lambda p: abs(p.tok_start - m.tok_start))
+                if any(p.entry_id != nearest.entry_id and self._listed_with(p, nearest) for p in own):
+                    # "حصيلة الضربات على البوكمال والميادين ترتفع إلى 8 قتلى": the total of both places
+                    return False
+                return nearest.entry_id == frame.loc.entry_id
             return self._nearest(locs, m.tok_start) is frame.loc
 
         for m in view.get("casualty", "none"):
