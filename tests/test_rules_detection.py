@@ -166,3 +166,12 @@ def test_detection_time_after_bad_is_no_prompting_event(pipeline):
     # near miss: "بعد منتصف الليل" tells a time, the place after it is the strike's
     text = "شنت مقاتلات أمريكية أمس الجمعة بعد منتصف الليل غارات على مواقع لكتائب حزب الله في مدينة الميادين."
     assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("strike", "mayadin")]
+
+
+def test_detection_toll_told_place_by_place_gives_the_strike_places(pipeline):
+    # the places of the toll's shares are the strikes' (the governorate folds into them); where the
+    # activists speak from is not a strike place
+    text = ("ارتفع إلى 12 عدد قتلى الغارات التي نفذتها طائرات أمريكية أمس الجمعة على مواقع الفصائل في ريف دير الزور"
+            " الشرقي، بينهم 9 في مدينة البوكمال و3 في مدينة الميادين، بحسب ما أفاد ناشطون في مدينة الحسكة.")
+    got = sorted((e.type, e.location.id) for e in _events(pipeline, text))
+    assert got == [("strike", "bukamal"), ("strike", "mayadin")]

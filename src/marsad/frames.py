@@ -259,6 +259,14 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
                 attacks = [lead]
             self.list_lead = (view.sentence.index, attacks) if text.endswith(":") and attacks else None
 
+    def _toll_place(self, p: Mention) -> bool:
+        """A place right after a number and "في" ("18 في مدينة البوكمال", "و5 في مدينة الميادين"): a share of
+        the toll, told where it fell."""
+        if self.ctx.tok(p.tok_start - 1) != "في":
+            return False
+        num = self.ctx.tok(p.tok_start - 2)
+        return num.removeprefix("و").isdigit()
+
     def _prompting_attack(self, view: SentenceView, sites: list[Mention], places: list[Mention],
                           attack_trigs: list[Mention], weapons: list[Mention]) -> list[Frame]:
         """"قتل 11 عنصرا جراء ضربات جوية أمريكية ليل الخميس، وذلك بعد ساعات من استهداف قاعدة للتحالف الدولي قرب
@@ -513,6 +521,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
                 and (min(abs(p.tok_start - a.tok_start) for a in anchors) <= 12
                      or self._same_clause(view, p, anchors)
                      or (cue.entry_id == "target_list" and p.tok_start > cue.tok_start))]  # "..، وأخرى في ..."
+        # "قتلى الغارات ...، بينهم 18 في مدينة البوكمال ومحيطها و5 في مدينة الميادين": the toll told place by place
+        near += [p for p in places if p not in near and not self._is_origin(p) and self._toll_place(p)]
         # "استهدفت مقرات في القائم، وأخرى في مدينتي البوكمال والميادين": more sites of the same strike
         if near:
             more = view.get("cue", "more_sites")
