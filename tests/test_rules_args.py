@@ -145,3 +145,15 @@ def test_tolls_a_toll_near_one_of_two_unlisted_places_stays_its_own(pipeline):
                             "ما أسفر عن مقتل 4 عناصر.")
     assert ev["mayadin"].killed == 4
     assert ev["bukamal"].killed is None
+
+
+def test_weapons_bare_rockets_at_a_place_and_day_told_with_ballistic_missiles_are_those_missiles(pipeline):
+    (e,) = _doc(pipeline, "أعلن الحرس الثوري فجر اليوم إطلاق صواريخ باليستية على قاعدة عين الأسد. "
+                          "وقال مصدر أمني إن 9 صواريخ سقطت داخل قاعدة عين الأسد.").events
+    assert (e.weapons, e.count) == (["missile"], 9)
+
+
+def test_weapons_named_rocket_kind_at_the_same_place_stays_a_rocket(pipeline):
+    (e,) = _doc(pipeline, "أعلن الحرس الثوري فجر اليوم إطلاق صواريخ باليستية على قاعدة عين الأسد. "
+                          "وقال مصدر أمني إن صاروخين نوع كاتيوشا سقطا داخل قاعدة عين الأسد.").events
+    assert e.weapons == ["missile", "rocket"]

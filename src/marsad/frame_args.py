@@ -194,6 +194,9 @@ class ArgumentRules(BuilderBase):
         if "rocket" in kinds and "missile" not in kinds and kinds["rocket"] is None and self._missiles_told(
                 frame, [w for w in weapons if w.entry_id == "rocket"], view):
             kinds["missile"] = kinds.pop("rocket")
+        if "rocket" in kinds and "missile" not in kinds and self._same_missiles(
+                frame, [w for w in weapons if w.entry_id == "rocket"]):
+            kinds["missile"] = kinds.pop("rocket")
         if "rocket" in kinds and "missile" not in kinds and self._listed_after_missiles(
                 [w for w in weapons if w.entry_id == "rocket"], view):
             kinds["missile"] = kinds.pop("rocket")
@@ -335,6 +338,21 @@ class ArgumentRules(BuilderBase):
                    and self.ctx.tok(w.tok_end) not in self.res.words.other_words
                    and not any(0 <= m.tok_start - w.tok_end <= 1 for m in others + rockets if m is not w)
                    for w in rockets)
+
+    def _same_missiles(self, frame: Frame, rockets: list[Mention]) -> bool:
+        """"وسقط 11 صاروخاً على عين الأسد" after "أعلن الحرس الثوري إطلاق صواريخ باليستية على قاعدة عين
+        الأسد": a bare rocket word (no kind named: not "صواريخ نوع غراد", "كاتيوشا", "قذائف صاروخية") at a
+        place and day already told with ballistic or cruise missiles only is those missiles again."""
+        if frame.loc is None or frame.date is None or not rockets:
+            return False
+        words = self.res.words
+        for w in rockets:
+            if w.tok_end - w.tok_start != 1 or not w.surface.removeprefix("ال").startswith(words.rocket_word_stems) \
+                    or self.ctx.tok(w.tok_end) in words.kind_words or self.ctx.tok(w.tok_end) in words.other_words:
+                return False
+        same = [f for f in self.frames if f.type == frame.type and f.loc is not None
+                and f.loc.entry_id == frame.loc.entry_id and f.date == frame.date]
+        return bool(same) and "missile" in same[-1].weapons and "rocket" not in same[-1].weapons
 
     def _missiles_told(self, frame: Frame, rockets: list[Mention], view: SentenceView) -> bool:
         """"الصواريخ" told again ("قبل سقوط الصواريخ", "موجة أخرى من الصواريخ") after the text named them

@@ -91,6 +91,8 @@ class RuleWords:
     loss_words: tuple[str, ...]
     material_words: tuple[str, ...]
     hour_words: tuple[str, ...]
+    rocket_word_stems: tuple[str, ...]
+    kind_words: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
