@@ -175,3 +175,17 @@ def test_detection_toll_told_place_by_place_gives_the_strike_places(pipeline):
             " الشرقي، بينهم 9 في مدينة البوكمال و3 في مدينة الميادين، بحسب ما أفاد ناشطون في مدينة الحسكة.")
     got = sorted((e.type, e.location.id) for e in _events(pipeline, text))
     assert got == [("strike", "bukamal"), ("strike", "mayadin")]
+
+
+def test_detection_places_singled_out_of_an_area_are_the_strike_places(pipeline):
+    text = ("شنت طائرات أمريكية فجر اليوم غارات عنيفة ومتتالية على عدد كبير من المواقع والمقرات والمستودعات في"
+            " المنطقة الشرقية، ولا سيما في مدينة البوكمال ومحيط مدينة الميادين، ما أدى إلى سقوط قتلى.")
+    got = sorted((e.type, e.location.id) for e in _events(pipeline, text))
+    assert got == [("strike", "bukamal"), ("strike", "mayadin")]
+
+
+def test_detection_far_place_in_another_clause_is_no_strike_place(pipeline):
+    # near miss: the town where the wounded were taken is not struck
+    text = ("شنت طائرات أمريكية فجر اليوم غارات عنيفة ومتتالية على عدد كبير من المواقع والمقرات والمستودعات في"
+            " المنطقة الشرقية، فيما نقل المصابون لاحقا إلى المستشفى الوطني في مدينة الحسكة.")
+    assert all(e.location is None or e.location.id != "hasakah" for e in _events(pipeline, text))

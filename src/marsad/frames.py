@@ -524,13 +524,21 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         # "قتلى الغارات ...، بينهم 18 في مدينة البوكمال ومحيطها و5 في مدينة الميادين": the toll told place by place
         near += [p for p in places if p not in near and not self._is_origin(p) and self._toll_place(p)]
         # "استهدفت مقرات في القائم، وأخرى في مدينتي البوكمال والميادين": more sites of the same strike
+        more = view.get("cue", "more_sites")
         if near:
-            more = view.get("cue", "more_sites")
             near += [p for p in places if p not in near and not self._is_origin(p)
                      and any(0 <= p.tok_start - c.tok_end <= 2 and c.tok_start > near[0].tok_start for c in more)]
+        else:
+            # "شن طيران ... عدوانا جويا على مواقع في المنطقة الشرقية، ولا سيما في مدينة البوكمال": the places
+            # singled out after the strike's own words
+            near = [p for p in places if not self._is_origin(p) and any(
+                0 <= p.tok_start - c.tok_end <= 2 and any(a.tok_start < c.tok_start for a in anchors) for c in more)]
         # "على مواقع الميليشيات في البوكمال والميادين": a place listed with a near one is near too
-        near += [p for p in places if p not in near and "و" in p.prefix
-                 and any(0 <= p.tok_start - n.tok_end <= 1 for n in near)]
+        # (also with its own locality word: "في مدينة البوكمال ومحيط مدينة الميادين")
+        near += [p for p in places if p not in near and (
+            ("و" in p.prefix and any(0 <= p.tok_start - n.tok_end <= 1 for n in near))
+            or (self.ctx.tok(p.tok_start - 1)[:1] == "و" and self.ctx.tok(p.tok_start - 1)[1:] in self.res.locality_words
+                and any(0 <= p.tok_start - n.tok_end <= 2 for n in near)))]
         targets = self._best_place(near, every=True)
         if not targets:
             recent = [p for s, p in self.launch_points if view.sentence.index - s <= 2]
