@@ -157,3 +157,13 @@ def test_weapons_named_rocket_kind_at_the_same_place_stays_a_rocket(pipeline):
     (e,) = _doc(pipeline, "أعلن الحرس الثوري فجر اليوم إطلاق صواريخ باليستية على قاعدة عين الأسد. "
                           "وقال مصدر أمني إن صاروخين نوع كاتيوشا سقطا داخل قاعدة عين الأسد.").events
     assert e.weapons == ["missile", "rocket"]
+
+
+def test_weapons_munition_opening_another_hit_after_the_place_is_not_its_own(pipeline):
+    (e,) = _doc(pipeline, "عشرة صواريخ تستهدف قاعدة حرير اليوم وعبوة ناسفة تضرب رتلا للدعم اللوجستي").events
+    assert (e.weapons, e.count) == (["rocket"], 10)
+
+
+def test_weapons_munitions_listed_together_after_the_place_stay(pipeline):
+    (e,) = _doc(pipeline, "استهدفت اليوم قاعدة حرير بصاروخين وعبوة ناسفة").events
+    assert e.weapons == ["ied", "rocket"]

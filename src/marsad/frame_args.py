@@ -128,6 +128,16 @@ class ArgumentRules(BuilderBase):
                     or any(self._listed_with(s, bound[id(w)]) for s in mine)]
         return [w for w in weapons if bound[id(w)] is None or bound[id(w)].entry_id == frame.loc.entry_id]
 
+    def _subject_of_another_hit(self, frame: Frame, w: Mention, view: SentenceView) -> bool:
+        """"14 صاروخا تستهدف قاعدة عين الأسد وعبوة ناسفة تضرب رتلا": a munition joined by "و" after the
+        place, with a verb of its own right after it, opens another hit (not "... بصاروخين وعبوة ناسفة")."""
+        if frame.loc is None or not w.prefix.startswith("و") or w.tok_start < frame.loc.tok_end:
+            return False
+        if any(m.tok_start < w.tok_start and m.entry_id != w.entry_id and 0 <= w.tok_start - m.tok_end <= 1
+               for m in view.get("weapon")):
+            return False  # "بصاروخين وعبوة ناسفة": one list of munitions
+        return any(0 <= t.tok_start - w.tok_end <= 1 and not t.prefix for t in view.get("trigger", "attack"))
+
     def _listed_with(self, a: Mention, b: Mention) -> bool:
         """Two sites named in one list: "عين الأسد وحرير", "قاعدتي حرير والشدادي", "الشدادي والتنف"."""
         first, second = (a, b) if a.tok_start < b.tok_start else (b, a)
@@ -137,6 +147,7 @@ class ArgumentRules(BuilderBase):
     def _weapons(self, frame: Frame, weapons: list[Mention], view: SentenceView) -> None:
         kinds: dict[str, int | None] = {}
         weapons = self._own_weapons(frame, weapons, view)
+        weapons = [w for w in weapons if not self._subject_of_another_hit(frame, w, view)]
         if not any(d.precision == "day" for _t, d in view.dates):  # background talk has no day of its own
             weapons = [w for w in weapons if not self._of_many_attacks(w, weapons)]
         if frame.type == "attack":  # "... وواشنطن ترد بقصف مدفعي على خشام": the answer's munitions
