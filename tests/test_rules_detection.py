@@ -189,3 +189,25 @@ def test_detection_far_place_in_another_clause_is_no_strike_place(pipeline):
     text = ("شنت طائرات أمريكية فجر اليوم غارات عنيفة ومتتالية على عدد كبير من المواقع والمقرات والمستودعات في"
             " المنطقة الشرقية، فيما نقل المصابون لاحقا إلى المستشفى الوطني في مدينة الحسكة.")
     assert all(e.location is None or e.location.id != "hasakah" for e in _events(pipeline, text))
+
+
+_HIT = ("استهدفت طائرة مسيرة مجهولة، فجر اليوم السبت، سيارة تابعة لكتائب حزب الله في قضاء القائم غربي الأنبار، ما"
+        " أدى إلى مقتل شخصين.")
+
+
+def test_detection_unknown_drone_on_group_vehicle_is_strike_where_the_vehicle_was(pipeline):
+    (e,) = _events(pipeline, _HIT)
+    assert (e.type, e.location.id, e.actor, e.target, e.weapons) == (
+        "strike", "al-qaim", None, "kataib-hezbollah", ["drone"])
+
+
+def test_detection_state_owning_the_drone_told_later_is_the_striker(pipeline):
+    (e,) = _events(pipeline, _HIT + " وقالت الكتائب في بيان إن الاستهداف تم بطائرة مسيرة تابعة للقوات الأمريكية.")
+    assert (e.type, e.location.id, e.actor, e.actor_basis) == ("strike", "al-qaim", "us-forces", "attributed")
+
+
+def test_detection_us_site_named_later_does_not_make_the_striker(pipeline):
+    # near miss: US forces named near the place, not as the drone's owner
+    text = _HIT + " وقالت الكتائب في بيان إن الاستهداف أسفر عن احتراق السيارة بالكامل قرب مقر للقوات الأمريكية."
+    (e,) = _events(pipeline, text)
+    assert (e.type, e.actor) == ("strike", None)

@@ -32,8 +32,9 @@ class StrikerRules(BuilderBase):
                 if striker is None:
                     continue
                 actor, named = striker
-                made = self._strikes(view, (actor, own[0]), sites, places, attack_trigs, weapons)
+                made = self._strikes(view, (actor, self._hit_word(view, own)), sites, places, attack_trigs, weapons)
                 for f in made:
+                    f.evidence["type"] = [(own[0].start, own[0].end)]
                     self._air_weapons(f, weapons)
                     self._told_day(f)
                     f.actor_basis = "attributed"
@@ -52,6 +53,15 @@ class StrikerRules(BuilderBase):
         if f.weapons == ["aircraft"] and air and all(w.entry_id == "drone" for w in air):
             f.weapons = ["drone"]
             f.evidence["weapons"] = [(w.start, w.end) for w in air]
+
+    def _hit_word(self, view: SentenceView, own: list[Mention]) -> Mention:
+        """The word that stands for an unattributed strike when its places are sought: the armed group hit, after
+        the attack word ("استهدفت طائرتان مسيرتان، مساء أمس، عجلتين تابعتين لقوات الحشد الشعبي في قضاء القائم"),
+        else the attack word itself."""
+        places = view.get("place") + view.get("site")
+        groups = [a for a in view.get("actor") if a.entry_id in GROUP_TARGETS and any(t.tok_end <= a.tok_start for t in own)
+                  and any(a.tok_end <= p.tok_start for p in places)]  # (the site hit, then where it is)
+        return groups[0] if groups else own[0]
 
     def _blamed(self, view: SentenceView) -> tuple[str, Mention] | None:
         """The state a sentence blames for its own strike: "..، محملة قوات التحالف الدولي مسؤولية الهجوم"."""
@@ -75,8 +85,10 @@ class StrikerRules(BuilderBase):
             return
         if view.get("cue", "state_striker") or view.get("cue", "other_striker") or view.get("cue", "intercept"):
             return  # a striker named and set aside ("طائرات التحالف" in Yemen), munitions shot down: no such strike
-        made = self._strikes(view, (None, own[0]), sites, places, attack_trigs, weapons)  # type: ignore[arg-type]
+        made = self._strikes(view, (None, self._hit_word(view, own)), sites, places,  # type: ignore[arg-type]
+                             attack_trigs, weapons)
         for f in made:
+            f.evidence["type"] = [(own[0].start, own[0].end)]
             f.weapons = sorted({w.entry_id for w in air})
             f.evidence["weapons"] = [(w.start, w.end) for w in air]
             f.actor = f.actor_basis = None
@@ -98,6 +110,12 @@ class StrikerRules(BuilderBase):
         for a in later.get("actor"):
             if a.entry_id in STRIKERS and not self._base_word(a) and any(0 < a.tok_start - t.tok_end <= 3 for t in back):
                 return STRIKERS[a.entry_id], a
+        # "الاستهداف تم بطائرتين مسيرتين تابعتين للكيان الصهيوني": the state that owns the aircraft
+        for w in later.get("weapon"):
+            if w.entry_id in ("drone", "aircraft") and self.ctx.tok(w.tok_end).startswith(("تابع", "التابع")):
+                for a in later.get("actor"):
+                    if a.entry_id in STRIKERS and 1 <= a.tok_start - w.tok_end <= 2:
+                        return STRIKERS[a.entry_id], a
         return None
 
     def hosted(self) -> set[tuple[str, str]]:
