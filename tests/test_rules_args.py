@@ -167,3 +167,15 @@ def test_weapons_munition_opening_another_hit_after_the_place_is_not_its_own(pip
 def test_weapons_munitions_listed_together_after_the_place_stay(pipeline):
     (e,) = _doc(pipeline, "استهدفت اليوم قاعدة حرير بصاروخين وعبوة ناسفة").events
     assert e.weapons == ["ied", "rocket"]
+
+
+def test_tally_attacks_a_group_claims_on_one_day_are_no_tally(pipeline):
+    doc = _doc(pipeline, "أعلنت المقاومة الإسلامية في العراق، فجر اليوم، تنفيذ أربع عمليات بالطائرات المسيرة ضد "
+                         "قواعد الاحتلال الأمريكي في سوريا.")
+    assert not doc.tallies
+
+
+def test_tally_attacks_counted_since_a_day_stay_a_tally(pipeline):
+    doc = _doc(pipeline, "أعلنت المقاومة الإسلامية في العراق، اليوم، تنفيذ 40 عملية ضد قواعد الاحتلال الأمريكي "
+                         "منذ 17 تشرين الأول.")
+    assert [(t.count, t.what) for t in doc.tallies] == [(40, "attacks")]

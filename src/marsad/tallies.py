@@ -227,6 +227,8 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
             what = toll  # "أصيب خلالها 21 عسكريا أمريكيا": the wounded of a period
     if value < MIN_COUNT[what]:
         return None
+    if what == "attacks" and not _period(view) and any(d.precision == "day" for _t, d in view.dates):
+        return None  # "أعلنت المقاومة فجر اليوم تنفيذ ثلاث عمليات": the attacks of one day, events not a tally
     if what == "attacks" and "ب" in noun.prefix and n1 <= noun.tok_start:
         return None  # "مقتل متعاقد وإصابة تسعة بهجوم صاروخي": the number counts people hurt by one attack
     listed = what == "attacks" and "attacks" in ctx.tally_sentences.get(view.sentence.index - 1, set())
