@@ -179,3 +179,13 @@ def test_tally_attacks_counted_since_a_day_stay_a_tally(pipeline):
     doc = _doc(pipeline, "أعلنت المقاومة الإسلامية في العراق، اليوم، تنفيذ 40 عملية ضد قواعد الاحتلال الأمريكي "
                          "منذ 17 تشرين الأول.")
     assert [(t.count, t.what) for t in doc.tallies] == [(40, "attacks")]
+
+
+def test_tally_troops_below_a_bound_are_no_count(pipeline):
+    doc = _doc(pipeline, "أعلن البنتاغون أنه سيخفض عدد الجنود الأميركيين في سوريا إلى أقل من ألف جندي خلال الأشهر المقبلة.")
+    assert not doc.tallies
+
+
+def test_tally_troops_about_a_number_stay_a_count(pipeline):
+    doc = _doc(pipeline, "أعلن البنتاغون أن عدد الجنود الأميركيين في سوريا يبلغ نحو ألفي جندي.")
+    assert [(t.count, t.what) for t in doc.tallies] == [(2000, "troops")]

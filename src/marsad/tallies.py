@@ -252,6 +252,8 @@ def _tally(doc: Document, ctx: DocContext, view: SentenceView, prev: SentenceVie
     if what == "troops" and not _deployed(ctx, view, n0, noun) \
             and "troops" not in ctx.tally_sentences.get(view.sentence.index, set()):
         return None  # (a second count in a sentence of US troops: "2500 عسكري أمريكي ... إضافة إلى نحو 900 عسكري")
+    if what == "troops" and ctx.tok(n0 - 1) == "من" and ctx.tok(n0 - 2) in ctx.res.words.below_words:
+        return None  # "خفض عدد الجنود إلى أقل من ألف جندي": a bound, not a count
     if what == "troops" and any(ctx.tok(j).startswith(ctx.res.words.exercise_stems)
                                 for j in range(view.sentence.tok_start, view.sentence.tok_end)):
         return None  # "واستعرضت القيادتان للمناورات حوالى ألفي عسكري": the troops of an exercise

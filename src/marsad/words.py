@@ -93,6 +93,7 @@ class RuleWords:
     hour_words: tuple[str, ...]
     rocket_word_stems: tuple[str, ...]
     kind_words: tuple[str, ...]
+    below_words: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
