@@ -211,3 +211,20 @@ def test_detection_us_site_named_later_does_not_make_the_striker(pipeline):
     text = _HIT + " وقالت الكتائب في بيان إن الاستهداف أسفر عن احتراق السيارة بالكامل قرب مقر للقوات الأمريكية."
     (e,) = _events(pipeline, text)
     assert (e.type, e.actor) == ("strike", None)
+
+
+_FIRE = "سقطت ثلاث قذائف صاروخية مساء أمس الجمعة على قاعدة حقل العمر. وقالت مصادر محلية إن القوات الأمريكية "
+
+
+def test_detection_striker_answering_by_fire_before_its_verb(pipeline):
+    # "القوات الأمريكية ردت بقصف": the state named before its answer, the place told by a verb joined with "و"
+    text = _FIRE + "ردت بقصف مدفعي عنيف، فيما حلقت مروحيات حربية وقصفت مواقع في محيط مدينة الميادين."
+    got = {(e.type, e.location.id, e.date, e.actor) for e in _events(pipeline, text)}
+    assert got == {("attack", "al-omar", dt.date(2024, 3, 15), None),
+                   ("strike", "mayadin", dt.date(2024, 3, 15), "us-forces")}
+
+
+def test_detection_forces_on_alert_make_no_strike(pipeline):
+    # near miss: no answer by fire
+    text = _FIRE + "رفعت حالة التأهب، فيما حلقت مروحيات حربية في أجواء مدينة الميادين."
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "al-omar")]

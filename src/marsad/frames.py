@@ -508,7 +508,14 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
             # a strike carried from the sentences before, told over several clauses: "فإن الضربات استهدفت مستودعا
             # ...، كما طالت مواقع في بادية الميادين ...، بينما قتل عنصران في استهداف نقطة قرب مدينة البوكمال"
             manner += [t for t in attack_trigs if not self._responded(t) and self.ctx.tok(t.tok_start - 1) != "علي"]
-        anchors = [cue, *view.get("trigger", "strike"), *view.get("cue", "state_striker"), *manner]
+        # "قوات التحالف ردت بقصف مدفعي": the verb of a striker named as its subject is a strike word too
+        subject = self._state_subject(view) if cue.category == "actor" else None
+        verb = subject[2] if subject is not None and subject[1] is cue else None
+        # (and a striking verb joined to it by "و": "ردت بقصف مدفعي، فيما حلقت مروحيات وقصفت مواقع في ...")
+        joined = [t for t in attack_trigs if verb is not None and "و" in t.prefix and t.tok_start > verb.tok_start
+                  and any(c.tok_start == t.tok_start for c in view.get("cue", "striking_verb"))]
+        anchors = [cue, *view.get("trigger", "strike"), *view.get("cue", "state_striker"), *manner,
+                   *([verb] if verb is not None else []), *joined]
         # "قاعدة كي وان قرب كركوك": a place that locates a named site belongs to the site's attack
         places = [p for p in places if not any(0 <= p.tok_start - s.tok_end <= 3 for s in sites)]
         anchor_clauses = {view.clause_of(a.tok_start) for a in anchors}
@@ -549,7 +556,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         # "وردت القوات الأميركية بمروحيات هجومية ... فدمرت ثلاث مركبات": an answer with no day of its own answers
         # the attack told in the three sentences before, on its day and in its country
         answered = None
-        if not dated and cue.surface.startswith(self.res.words.response_words):
+        if not dated and (verb or cue).surface.startswith(self.res.words.response_words):
             answered = next((f for f in reversed(self.frames) if f.type == "attack" and f.date is not None
                              and view.sentence.index - f.sentence <= 3), None)
             dated = answered is not None
