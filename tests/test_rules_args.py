@@ -189,3 +189,15 @@ def test_tally_troops_below_a_bound_are_no_count(pipeline):
 def test_tally_troops_about_a_number_stay_a_count(pipeline):
     doc = _doc(pipeline, "أعلن البنتاغون أن عدد الجنود الأميركيين في سوريا يبلغ نحو ألفي جندي.")
     assert [(t.count, t.what) for t in doc.tallies] == [(2000, "troops")]
+
+
+def test_tolls_a_vague_number_of_wounded_is_no_number(pipeline):
+    (e,) = _doc(pipeline, "قال الرئيس الأمريكي إن ثلاثة جنود أمريكيين قتلوا وأصيب عدد كبير آخرون في هجوم بطائرة مسيرة "
+                          "على قاعدة التنف أمس الأحد.").events
+    assert (e.killed, e.injured) == (3, None)
+
+
+def test_tolls_a_stated_number_of_wounded_after_the_killed_counts(pipeline):
+    (e,) = _doc(pipeline, "قال الرئيس الأمريكي إن ثلاثة جنود أمريكيين قتلوا وأصيب 25 آخرون في هجوم بطائرة مسيرة "
+                          "على قاعدة التنف أمس الأحد.").events
+    assert (e.killed, e.injured) == (3, 25)

@@ -177,6 +177,8 @@ class TollRules(BuilderBase):
             return more if more is not None else (after[0], after[1], after[2])
         if self.ctx.tok(told) in self.res.words.unnumbered_others:
             return None  # "مقتل أربعة عناصر وإصابة آخرين": others, not counted (not the four before)
+        if self.ctx.tok(told).removeprefix("ال") in self.res.words.vague_toll_words:
+            return None  # "وأصيب عدد كبير آخرون", "وإصابة العشرات": no number (not the killed before)
         groups = self._people_groups_before(m.tok_start)
         if groups is not None:
             return groups

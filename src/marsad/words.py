@@ -94,6 +94,7 @@ class RuleWords:
     rocket_word_stems: tuple[str, ...]
     kind_words: tuple[str, ...]
     below_words: tuple[str, ...]
+    vague_toll_words: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
