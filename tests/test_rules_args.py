@@ -201,3 +201,15 @@ def test_tolls_a_stated_number_of_wounded_after_the_killed_counts(pipeline):
     (e,) = _doc(pipeline, "قال الرئيس الأمريكي إن ثلاثة جنود أمريكيين قتلوا وأصيب 25 آخرون في هجوم بطائرة مسيرة "
                           "على قاعدة التنف أمس الأحد.").events
     assert (e.killed, e.injured) == (3, 25)
+
+
+def test_tolls_a_leader_of_a_named_unit_and_his_companions_add_up(pipeline):
+    (e,) = _doc(pipeline, "قتل قيادي بارز في كتائب حزب الله واثنان من مرافقيه مساء أمس في ضربة نفذتها طائرة مسيرة "
+                          "أميركية استهدفت سيارتهم في بغداد.").events
+    assert e.killed == 3
+
+
+def test_tolls_a_leader_killed_and_passers_by_wounded_stay_apart(pipeline):
+    (e,) = _doc(pipeline, "قتل قيادي في كتائب حزب الله العراقية مساء أمس في ضربة نفذتها طائرة مسيرة أميركية "
+                          "في بغداد، وأصيب اثنان من المارة.").events
+    assert (e.killed, e.injured) == (1, 2)

@@ -252,12 +252,21 @@ class TollRules(BuilderBase):
             named = False
             while self._people_adjective(self.ctx.tok(end)):
                 end += 1
+            # "قيادي بارز في كتائب حزب الله العراقية واثنان من مرافقيه": the unit the person belongs to
+            at = end + 1 if self.ctx.tok(end + 1) == "في" and self.ctx.tok(end) != "في" else end
+            if self.ctx.tok(at) == "في":
+                unit = [a for a in self.ctx.doc.mentions if a.category == "actor" and a.tok_start == at + 1]
+                if unit:
+                    end = unit[0].tok_end
+                    while self._people_adjective(self.ctx.tok(end)):
+                        end += 1
             nxt = self.ctx.number_at(end) if self.ctx.coordinated(end) else None
             if nxt is not None and nxt[0] is not None and nxt[1] == end and self.ctx.people_at(nxt[2]):
                 total, end, groups = total + nxt[0], nxt[2], groups + 1  # "ثلاثة جنود وخمسة متعاقدين"
                 continue
             if nxt is not None and nxt[0] is not None and nxt[1] == end and self.ctx.tok(nxt[2]) == "من" \
-                    and self.ctx.people_at(nxt[2] + 1):
+                    and (self.ctx.people_at(nxt[2] + 1) or ("و" + self.ctx.tok(nxt[2] + 1)).startswith(
+                        tuple(w.removesuffix("ه") for w in self.res.words.companion_words))):
                 # "متعاقد أمريكي آخر وخمسة من أفراد الخدمة"
                 total, end, groups = total + nxt[0], nxt[2] + 1, groups + 1
                 continue
