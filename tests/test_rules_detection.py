@@ -228,3 +228,13 @@ def test_detection_forces_on_alert_make_no_strike(pipeline):
     # near miss: no answer by fire
     text = _FIRE + "رفعت حالة التأهب، فيما حلقت مروحيات حربية في أجواء مدينة الميادين."
     assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "al-omar")]
+
+
+def test_detection_strike_named_again_is_the_one_told_at_that_place(pipeline):
+    # "الضربة" again in a sentence with no day is the strike at that place, not one on the day of the strikes
+    # told as background in between
+    text = ("قتل قيادي في كتائب حزب الله مساء أمس الجمعة بضربة نفذتها طائرة مسيرة أمريكية استهدفت سيارته في مدينة"
+            " البوكمال.\n\nوتأتي الضربة بعد أيام من غارات أمريكية استهدفت الاثنين الماضي مواقع في قضاء القائم.\n\n"
+            "وقال مسؤول محلي إن الضربة اغتيال متعمد في حي سكني بمدينة البوكمال.")
+    got = sorted((e.location.id, e.date) for e in _events(pipeline, text))
+    assert got == [("al-qaim", dt.date(2024, 3, 11)), ("bukamal", dt.date(2024, 3, 15))]

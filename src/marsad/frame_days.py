@@ -63,15 +63,17 @@ class DayRules(BuilderBase):
     def _referred_back(self, f: Frame, view: SentenceView) -> None:
         """"وتبنت جماعة ... الهجوم الصاروخي على عين الأسد": an attack named again with "ال" in a sentence with no
         day of its own is the one told before at that place, whatever day the sentences before give."""
-        if f.type != "attack" or f.loc is None or f.date_strategy != "inherited" \
+        if f.type not in ("attack", "strike") or f.loc is None or f.date_strategy != "inherited" \
                 or any(d.precision == "day" for _t, d in view.dates):
             return
-        trigs = view.get("trigger", "attack")
+        # (a strike too: "وقال المتحدث إن الضربة اغتيال سافر في قلب حي سكني ببغداد")
+        trigs = view.get("trigger", f.type)
         # (or in construct with the place, definite by it: "مسؤوليته عن هجوم عين الأسد")
         if not trigs or not all(t.surface.startswith("ال") or "ال" in t.prefix or t.tok_end == f.loc.tok_start
                                 for t in trigs):
             return
-        if any(g.type == "attack" and g.loc is not None and g.loc.entry_id == f.loc.entry_id for g in self.frames):
+        if any(g.type == f.type and g.loc is not None and g.loc.entry_id == f.loc.entry_id
+               and (f.type == "attack" or g.date is not None) for g in self.frames):
             f.date, f.date_strategy = None, None
             f.evidence.pop("date", None)
 
