@@ -213,3 +213,15 @@ def test_tolls_a_leader_killed_and_passers_by_wounded_stay_apart(pipeline):
     (e,) = _doc(pipeline, "قتل قيادي في كتائب حزب الله العراقية مساء أمس في ضربة نفذتها طائرة مسيرة أميركية "
                           "في بغداد، وأصيب اثنان من المارة.").events
     assert (e.killed, e.injured) == (1, 2)
+
+
+def test_tolls_one_person_with_a_long_title_and_his_companion_are_two(pipeline):
+    (e,) = _doc(pipeline, "استهدفت ضربة أمريكية أمس مقرا للحشد الشعبي في بغداد، وأسفرت عن مقتل معاون قائد عمليات "
+                          "حزام بغداد في الحشد ومرافقه.").events
+    assert e.killed == 2
+
+
+def test_tolls_a_companion_word_in_another_clause_adds_nobody(pipeline):
+    (e,) = _doc(pipeline, "استهدفت ضربة أمريكية أمس مقرا للحشد الشعبي في بغداد، وأسفرت عن مقتل معاون قائد "
+                          "العمليات، ومرافقه نجا من الضربة.").events
+    assert e.killed == 1

@@ -223,8 +223,7 @@ class TollRules(BuilderBase):
             value = {"people_one": 1, "people_two": 2}.get(people.entry_id)
             if value is not None:
                 # "مقتل قيادي في الحركة ومرافقه": one more
-                if value == 1 and any(self.ctx.tok(j) in self.res.words.companion_words
-                                      for j in range(people.tok_end, people.tok_end + 4)):
+                if value == 1 and self._companion_after(people.tok_end):
                     value = 2
                 more = self._people_groups_after((value, people.tok_start, people.tok_end), named=True)
                 return more if more is not None else (value, people.tok_start, people.tok_end)
@@ -235,6 +234,17 @@ class TollRules(BuilderBase):
         if word in self.res.words.two_casualties:
             return 2, m.tok_start, m.tok_end
         return None
+
+    def _companion_after(self, start: int) -> bool:
+        """"ومرافقه" after one person and his title ("مقتل معاون قائد عمليات حزام بغداد في الحشد ومرافقه"):
+        within eight words, in the same clause (no punctuation between)."""
+        for j in range(start, start + 8):
+            word = self.ctx.tok(j)
+            if word in self.res.words.companion_words:
+                return True
+            if not any(ch.isalnum() for ch in word):
+                return False
+        return False
 
     def _people_groups_after(self, first: tuple[int | None, int, int],
                              named: bool = False) -> tuple[int, int, int] | None:
