@@ -238,3 +238,18 @@ def test_detection_strike_named_again_is_the_one_told_at_that_place(pipeline):
             "وقال مسؤول محلي إن الضربة اغتيال متعمد في حي سكني بمدينة البوكمال.")
     got = sorted((e.location.id, e.date) for e in _events(pipeline, text))
     assert got == [("al-qaim", dt.date(2024, 3, 11)), ("bukamal", dt.date(2024, 3, 15))]
+
+
+_CONVOY = "وصل رتل للقوات الأمريكية يضم 20 شاحنة مساء أمس الجمعة إلى قاعدة التنف. "
+
+
+def test_detection_cargo_flight_at_the_same_base_is_its_own_reinforcement(pipeline):
+    text = _CONVOY + "وهبطت طائرة شحن عسكرية أمريكية صباح اليوم السبت في القاعدة ذاتها."
+    got = sorted((e.type, e.location.id, e.date) for e in _events(pipeline, text))
+    assert got == [("reinforcement", "al-tanf", dt.date(2024, 3, 15)), ("reinforcement", "al-tanf", dt.date(2024, 3, 16))]
+
+
+def test_detection_cargo_flight_at_an_unnamed_airport_takes_no_base(pipeline):
+    # near miss: no word refers back to the base
+    text = _CONVOY + "وهبطت طائرة شحن عسكرية أمريكية صباح اليوم السبت في مطار مدني."
+    assert [(e.location.id, e.date) for e in _events(pipeline, text)] == [("al-tanf", dt.date(2024, 3, 15))]

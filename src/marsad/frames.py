@@ -639,6 +639,13 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         us_context = self._us_context(view)
         if not dests and us_context:
             dests = self._best_place([p for p in places if not self._is_origin(p)])
+        anaphora = view.get("cue", "anaphora")
+        told = next((f.loc for f in reversed(self.frames) if f.loc is not None and f.loc.category == "site"), None)
+        if not dests and anaphora and told is not None:
+            # "هبطت طائرة شحن صباح اليوم في القاعدة ذاتها": the base of the record told before
+            here = anaphora[0]
+            dests = [Mention(told.category, told.entry_id, here.start, here.end, told.surface, here.tok_start,
+                             here.tok_end)]
         day = any(d.precision == "day" for _t, d in view.dates)
         coarse = any(d.precision in ("week", "month") for _t, d in view.dates)
         if not (day or coarse or arrivals):
