@@ -253,3 +253,17 @@ def test_detection_cargo_flight_at_an_unnamed_airport_takes_no_base(pipeline):
     # near miss: no word refers back to the base
     text = _CONVOY + "وهبطت طائرة شحن عسكرية أمريكية صباح اليوم السبت في مطار مدني."
     assert [(e.location.id, e.date) for e in _events(pipeline, text)] == [("al-tanf", dt.date(2024, 3, 15))]
+
+
+_T22 = "قتل جنديان أمريكيان أمس الجمعة في هجوم بطائرة مسيرة على قاعدة البرج 22 في الأردن. وقال مسؤول أردني إن "
+
+
+def test_detection_place_denied_at_once_is_no_attack_place(pipeline):
+    text = _T22 + "الهجوم وقع في قاعدة التنف السورية، وهو ما نفته وزارة الدفاع الأمريكية."
+    assert [e.location.id for e in _events(pipeline, text)] == ["tower-22"]
+
+
+def test_detection_place_confirmed_at_once_stays(pipeline):
+    # near miss: "وهو ما أكدته" confirms
+    text = _T22 + "هجوما آخر وقع في قاعدة التنف السورية، وهو ما أكدته وزارة الدفاع الأمريكية."
+    assert sorted(e.location.id for e in _events(pipeline, text)) == ["al-tanf", "tower-22"]

@@ -361,6 +361,13 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
     def _attacks(self, view: SentenceView, sites: list[Mention], places: list[Mention],
                  trigs: list[Mention], weapons: list[Mention]) -> list[Frame]:
         frames = []
+        # "قالت الحكومة إن الهجوم وقع في قاعدة التنف، وهو ما نفاه مسؤولون أمريكيون": a place told and denied at
+        # once is no place of the attack
+        denied = [d for d in view.get("cue", "denial") if self.ctx.tok(d.tok_start - 1) == "ما"
+                  and self.ctx.tok(d.tok_start - 2) in ("وهو", "وهي", "هو", "هي")]
+        if denied:
+            sites = [s for s in sites if not any(0 < d.tok_start - s.tok_end <= 4 for d in denied)]
+            places = [p for p in places if not any(0 < d.tok_start - p.tok_end <= 4 for d in denied)]
         anchors = trigs + weapons
         us_context = self._us_context(view)
         # a site whose name is also a common word needs a weapon, a base word ("قاعدة ..."), a US/coalition
