@@ -225,3 +225,15 @@ def test_tolls_a_companion_word_in_another_clause_adds_nobody(pipeline):
     (e,) = _doc(pipeline, "استهدفت ضربة أمريكية أمس مقرا للحشد الشعبي في بغداد، وأسفرت عن مقتل معاون قائد "
                           "العمليات، ومرافقه نجا من الضربة.").events
     assert e.killed == 1
+
+
+def test_tolls_counted_service_members_and_one_more_person_add_up(pipeline):
+    (e,) = _doc(pipeline, "أعلن البنتاغون أن هجوما بطائرة مسيرة استهدف قاعدة الشدادي أمس وأصيب خمسة من أفراد الخدمة "
+                          "الأميركيين ومتعاقد آخر.").events
+    assert e.injured == 6
+
+
+def test_tolls_counted_service_members_alone_stay_their_number(pipeline):
+    (e,) = _doc(pipeline, "أعلن البنتاغون أن هجوما بطائرة مسيرة استهدف قاعدة الشدادي أمس وأصيب خمسة من أفراد الخدمة "
+                          "الأميركيين.").events
+    assert e.injured == 5

@@ -255,6 +255,8 @@ class TollRules(BuilderBase):
         groups = 1
         while groups < 3:
             if not named:
+                if self.ctx.tok(end) == "من" and self.ctx.people_at(end + 1):
+                    end += 1  # "خمسة من أفراد الخدمة الأميركيين ومتعاقد آخر"
                 people = self.ctx.people_at(end)
                 if not people:
                     return None if groups == 1 else (total, first[1], end)
