@@ -267,3 +267,18 @@ def test_detection_place_confirmed_at_once_stays(pipeline):
     # near miss: "وهو ما أكدته" confirms
     text = _T22 + "هجوما آخر وقع في قاعدة التنف السورية، وهو ما أكدته وزارة الدفاع الأمريكية."
     assert sorted(e.location.id for e in _events(pipeline, text)) == ["al-tanf", "tower-22"]
+
+
+_BOMB = "انفجرت عبوة ناسفة صباح اليوم السبت على رتل ينقل معدات للتحالف الدولي في محافظة بابل. وفي حادث منفصل أمس الجمعة، "
+
+
+def test_detection_bomb_on_a_similar_convoy_is_another_attack(pipeline):
+    text = _BOMB + "انفجرت عبوة ناسفة على رتل مماثل في محافظة الديوانية."
+    got = sorted((e.date, e.country, e.weapons[0]) for e in _events(pipeline, text) if e.type == "attack")
+    assert got == [(dt.date(2024, 3, 15), "IQ", "ied"), (dt.date(2024, 3, 16), "IQ", "ied")]
+
+
+def test_detection_bomb_on_a_police_patrol_is_no_attack(pipeline):
+    # near miss: the second bomb hit nobody of the coalition
+    text = _BOMB + "انفجرت عبوة ناسفة على دورية للشرطة المحلية في محافظة الديوانية."
+    assert [e.date for e in _events(pipeline, text)] == [dt.date(2024, 3, 16)]
