@@ -237,3 +237,13 @@ def test_tolls_counted_service_members_alone_stay_their_number(pipeline):
     (e,) = _doc(pipeline, "أعلن البنتاغون أن هجوما بطائرة مسيرة استهدف قاعدة الشدادي أمس وأصيب خمسة من أفراد الخدمة "
                           "الأميركيين.").events
     assert e.injured == 5
+
+
+def test_tolls_one_person_named_after_that_before_the_killed_verb_is_one(pipeline):
+    (e,) = _doc(pipeline, "أعلن البنتاغون أن متعاقدا أميركيا قتل في هجوم بطائرة مسيرة على قاعدة الشدادي أمس.").events
+    assert e.killed == 1
+
+
+def test_tolls_a_person_speaking_is_no_toll(pipeline):
+    (e,) = _doc(pipeline, "استهدف هجوم بطائرة مسيرة قاعدة الشدادي أمس، وقال متعاقد أميركي إن القصف لم يقترب منه.").events
+    assert e.killed is None

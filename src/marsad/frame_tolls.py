@@ -200,6 +200,10 @@ class TollRules(BuilderBase):
                 before = self.ctx.number_before(people.tok_start)
                 if before is not None and before[0] is not None:
                     return before[0], before[1], before[2]
+            # "أن متعاقدا أميركيا قتل": one person named before the verb, with no number
+            ones = [p for p in self.ctx.people_ending(end) if p.entry_id == "people_one"]
+            if ones and self.ctx.tok(ones[0].tok_start - 1) in self.res.words.that_words:
+                return 1, ones[0].tok_start, ones[0].tok_end
         if any(self.ctx.tok(k).removeprefix("و").startswith(self.res.words.reach_verbs)
                for k in (m.tok_start - 1, m.tok_start - 2)):
             # "وارتفعت حصيلة قتلى الغارات إلى 25": the number after "إلى" within the next words
