@@ -247,3 +247,9 @@ def test_tolls_one_person_named_after_that_before_the_killed_verb_is_one(pipelin
 def test_tolls_a_person_speaking_is_no_toll(pipeline):
     (e,) = _doc(pipeline, "استهدف هجوم بطائرة مسيرة قاعدة الشدادي أمس، وقال متعاقد أميركي إن القصف لم يقترب منه.").events
     assert e.killed is None
+
+
+def test_count_share_of_a_salvo_with_the_rest_near_a_city_of_another_province(pipeline):
+    (e,) = _doc(pipeline, "أطلق الحرس الثوري فجر اليوم 16 صاروخا بالستيا، سقط 11 منها على قاعدة عين الأسد وواحد قرب "
+                          "أربيل.").events
+    assert (e.location.id, e.count) == ("ain-al-asad", 11)

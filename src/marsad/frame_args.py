@@ -313,7 +313,10 @@ class ArgumentRules(BuilderBase):
         # قاعدة عين الأسد، وصاروخ واحد قاعدة أربيل" (two bases, not a city and its airport: "أطلقت 14 صاروخا
         # على أربيل، سقط ثلاثة منها داخل قاعدة ... مطار أربيل" is one attack of 14)
         bases = {p.entry_id for p in view.get("site")}
-        return shares.get(frame.loc.entry_id) if len(shares) >= 2 or (shares and len(bases) >= 2) else None
+        region = self.res.entries[frame.loc.entry_id].admin1
+        # or a place of another province ("سقط 11 منها على قاعدة عين الأسد وواحد قرب أربيل")
+        far = any(self.res.entries[p.entry_id].admin1 not in (None, region) for p in view.get("place"))
+        return shares.get(frame.loc.entry_id) if len(shares) >= 2 or (shares and (len(bases) >= 2 or far)) else None
 
     def _share_at(self, place: Mention, view: SentenceView) -> tuple[int, Mention, int, int] | None:
         loc = place.tok_start
