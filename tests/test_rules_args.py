@@ -253,3 +253,14 @@ def test_count_share_of_a_salvo_with_the_rest_near_a_city_of_another_province(pi
     (e,) = _doc(pipeline, "أطلق الحرس الثوري فجر اليوم 16 صاروخا بالستيا، سقط 11 منها على قاعدة عين الأسد وواحد قرب "
                           "أربيل.").events
     assert (e.location.id, e.count) == ("ain-al-asad", 11)
+
+
+def test_tolls_a_dateline_number_before_the_killed_verb_is_no_toll(pipeline):
+    (e,) = _doc(pipeline, "أربيل (شبكة 24) - قتل متعاقد مدني أجنبي وأصيب ثمانية أشخاص آخرين جراء هجوم بالصواريخ "
+                          "استهدف مساء أمس مطار أربيل الدولي.").events
+    assert (e.killed, e.injured) == (1, 8)
+
+
+def test_tolls_a_number_right_before_the_casualty_word_counts(pipeline):
+    (e,) = _doc(pipeline, "استهدف هجوم بالصواريخ مساء أمس مطار أربيل الدولي، وقال مسؤول إن 3 قتلوا.").events
+    assert e.killed == 3

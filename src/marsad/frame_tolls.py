@@ -183,7 +183,7 @@ class TollRules(BuilderBase):
         if groups is not None:
             return groups
         before = self.ctx.number_before(m.tok_start)
-        if before is not None and before[0] is not None:
+        if before is not None and before[0] is not None and not self._bracketed(before[2], m.tok_start):
             return before[0], before[1], before[2]
         # "25 مقاتلا قتلوا", "أربعة مقاتلين على الأقل قتلوا": the number before the people word
         # "ثلاثة جنود أميركيين قد قتلوا": up to three words (adjective, قد) between the people and the verb
@@ -238,6 +238,15 @@ class TollRules(BuilderBase):
         if word in self.res.words.two_casualties:
             return 2, m.tok_start, m.tok_end
         return None
+
+    def _bracketed(self, end: int, start: int) -> bool:
+        """A closing bracket or a dash between a number and the casualty word after it ("أربيل (كوردستان 24)
+        - قتل متعاقد"): the number belongs to another phrase (a dateline), not to the toll."""
+        norm = self.doc.norm
+        if norm is None or end < 1 or start <= end - 1:
+            return False
+        gap = norm.text[self.ctx.tok_ends[end - 1]:self.ctx.tok_starts[start]]
+        return any(ch in gap for ch in ")-–—»")
 
     def _companion_after(self, start: int) -> bool:
         """"ومرافقه" after one person and his title ("مقتل معاون قائد عمليات حزام بغداد في الحشد ومرافقه"):
