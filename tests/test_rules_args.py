@@ -264,3 +264,8 @@ def test_tolls_a_dateline_number_before_the_killed_verb_is_no_toll(pipeline):
 def test_tolls_a_number_right_before_the_casualty_word_counts(pipeline):
     (e,) = _doc(pipeline, "استهدف هجوم بالصواريخ مساء أمس مطار أربيل الدولي، وقال مسؤول إن 3 قتلوا.").events
     assert e.killed == 3
+
+
+def test_tolls_an_outlet_number_before_a_bar_is_no_toll(pipeline):
+    (e,) = _doc(pipeline, "شبكة 24 | مقتل شخص بغارة جوية أردنية على بلدة الشعاب في ريف السويداء أمس").events
+    assert e.killed == 1

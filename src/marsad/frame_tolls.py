@@ -240,13 +240,13 @@ class TollRules(BuilderBase):
         return None
 
     def _bracketed(self, end: int, start: int) -> bool:
-        """A closing bracket or a dash between a number and the casualty word after it ("أربيل (كوردستان 24)
+        """A closing bracket, a dash or a bar between a number and the casualty word after it ("أربيل (كوردستان 24)
         - قتل متعاقد"): the number belongs to another phrase (a dateline), not to the toll."""
         norm = self.doc.norm
         if norm is None or end < 1 or start <= end - 1:
             return False
         gap = norm.text[self.ctx.tok_ends[end - 1]:self.ctx.tok_starts[start]]
-        return any(ch in gap for ch in ")-–—»")
+        return any(ch in gap for ch in ")-–—»|")
 
     def _companion_after(self, start: int) -> bool:
         """"ومرافقه" after one person and his title ("مقتل معاون قائد عمليات حزام بغداد في الحشد ومرافقه"):
