@@ -269,3 +269,19 @@ def test_tolls_a_number_right_before_the_casualty_word_counts(pipeline):
 def test_tolls_an_outlet_number_before_a_bar_is_no_toll(pipeline):
     (e,) = _doc(pipeline, "شبكة 24 | مقتل شخص بغارة جوية أردنية على بلدة الشعاب في ريف السويداء أمس").events
     assert e.killed == 1
+
+
+def _strikes(pipeline, text):
+    return [e for e in _doc(pipeline, text).events if e.type == "strike"]
+
+
+def test_weapons_a_strike_told_by_its_striker_then_with_a_drone_is_a_drone_strike(pipeline):
+    (e,) = _strikes(pipeline, "ضربة أمريكية تقتل قياديا في فصيل مسلح ببغداد\n\n"
+                              "قتل قيادي في فصيل مسلح أمس بضربة نفذتها طائرة مسيرة أمريكية على مقر في شرق بغداد.")
+    assert e.weapons == ["drone"]
+
+
+def test_weapons_warplanes_named_beside_a_drone_keep_both(pipeline):
+    (e,) = _strikes(pipeline, "طائرات حربية أمريكية تقصف مقرا لفصيل مسلح ببغداد\n\n"
+                              "قتل قيادي في فصيل مسلح أمس بضربة نفذتها طائرة مسيرة أمريكية على مقر في شرق بغداد.")
+    assert e.weapons == ["aircraft", "drone"]

@@ -331,6 +331,7 @@ class ActorRules(BuilderBase):
         الهجوم"), within three sentences when the text tells of several ("نفذ مجاهدو المقاومة عمليتين:",
         "نحمّل المسؤولية لجماعات تدعمها إيران").  The sentence nearest the event wins, a claim before an
         accusation in the same sentence; a sentence naming another site speaks of that one."""
+        self.drone_strikes(merged)  # (weapons of the merged records: frame_args)
         attacks = [f for f in merged if f.type == "attack"]
         for frame in attacks:
             if frame.actor is None:

@@ -533,6 +533,24 @@ class ArgumentRules(BuilderBase):
             ("ال" in m.prefix or m.surface.startswith("ال")) and m.attrs.get("count") is None
             and (self.ctx.number_before(m.tok_start) or (None,))[0] is None for m in rockets)  # "بعشرات الصواريخ"
 
+    def drone_strikes(self, merged: list[Frame]) -> None:
+        """A strike record told once by its striker ("ضربة أمريكية", "عدوان أمريكي", "غارة") and once with the
+        drone that carried it out ("بطائرة مسيرة") is a drone strike: the striker's default ``aircraft`` gives
+        way to the drone named (spec: an air strike is ``aircraft`` unless a drone is named).  A manned
+        aircraft named in the record ("طائرات حربية", "مقاتلات") keeps both."""
+        for f in merged:
+            if f.type != "strike" or "drone" not in f.weapons or "aircraft" not in f.weapons:
+                continue
+            cited = set(f.evidence.get("weapons", []))
+            if any(m.category == "weapon" and m.entry_id == "aircraft" and (m.start, m.end) in cited
+                   and not m.surface.startswith(self.res.words.strike_nouns) for m in self.doc.mentions):
+                continue
+            f.weapons = [w for w in f.weapons if w != "aircraft"]
+            drones = {(m.start, m.end) for m in self.doc.mentions if m.category == "weapon"
+                      and m.entry_id == "drone" and (m.start, m.end) in cited}
+            if drones:
+                f.evidence["weapons"] = [s for s in f.evidence["weapons"] if s in drones]
+
     def _lone_attack_weapons(self, frame: Frame, dated: bool = False) -> None:
         """The text's only attack (or its only attack of a day, ``dated``), told with no munition, takes those
         of a sentence that says how it was carried out ("وقال الناطق إن الهجوم نُفذ بطائرة مسيّرة", "إن
