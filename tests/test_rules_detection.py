@@ -282,3 +282,20 @@ def test_detection_bomb_on_a_police_patrol_is_no_attack(pipeline):
     # near miss: the second bomb hit nobody of the coalition
     text = _BOMB + "انفجرت عبوة ناسفة على دورية للشرطة المحلية في محافظة الديوانية."
     assert [e.date for e in _events(pipeline, text)] == [dt.date(2024, 3, 16)]
+
+
+def test_detection_day_told_aside_between_commas_keeps_the_strike_place(pipeline):
+    # "، مساء أمس الخميس،": a day set between commas does not cut the strike words off from their place
+    text = ("وتأتي الحادثة بعد يومين من غارات أمريكية ضربت، مساء أمس الجمعة، مخازن أسلحة لفصائل موالية لإيران"
+            " في ضواحي مدينة الميادين.")
+    events = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [(e.location.id if e.location else None, e.country, e.date) for e in events] == [
+        ("mayadin", "SY", dt.date(2024, 3, 15))]
+
+
+def test_detection_clause_between_commas_with_more_than_a_day_still_cuts(pipeline):
+    # near miss: the clause between the commas tells more than a day, so the place after it is not the strike's
+    text = ("وتأتي الحادثة بعد يومين من غارات أمريكية ضربت، وفق مصادر محلية لم تكشف هويتها في العاصمة، مخازن"
+            " أسلحة لفصائل موالية لإيران في ضواحي مدينة الميادين.")
+    events = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert all(e.location is None or e.location.id != "mayadin" for e in events)

@@ -308,6 +308,33 @@ class PlaceRules(BuilderBase):
         clause = view.clause_of(a.tok_start)
         return any(view.clause_of(o.tok_start) == clause for o in others)
 
+    def _time_asides(self, view: SentenceView) -> frozenset[int]:
+        """The clauses that hold only a day between commas ("استهدفت، مساء أمس الأحد، مواقع ..."): an aside,
+        no clause boundary of the sentence's own."""
+        memo = self._sentence_memo("time_asides")
+        key = view.sentence.index
+        if key not in memo:
+            clauses = view.sentence.clauses
+            found: set[int] = set()
+            if view.dates and len(clauses) >= 3:
+                spans = [(d.start, d.end) for _, d in view.dates]
+                starts, ends = self.ctx.tok_starts, self.ctx.tok_ends
+                for i in range(1, len(clauses) - 1):
+                    a, b = clauses[i]
+                    words = [j for j in range(a, b) if self.ctx.tok(j)[:1].isalnum()]
+                    if words and all(any(s <= starts[j] and ends[j] <= e for s, e in spans) for j in words):
+                        found.add(i)
+            memo[key] = frozenset(found)
+        return memo[key]
+
+    def _across_time_aside(self, view: SentenceView, a: Mention, others: list[Mention]) -> bool:
+        """A place in the clause right after a day told aside, and a word of the frame right before it."""
+        asides = self._time_asides(view)
+        if not asides:
+            return False
+        clause = view.clause_of(a.tok_start)
+        return clause - 1 in asides and any(view.clause_of(o.tok_start) == clause - 2 for o in others)
+
     def _names_vehicle(self, view: SentenceView) -> bool:
         return any(self.ctx.tok(j).startswith(self.res.words.vehicle_stems) for j in range(view.sentence.tok_start,
                                                                             view.sentence.tok_end))

@@ -534,6 +534,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
                 and view.clause_of(p.tok_start) not in others and not self._answered_place(view, p, anchors)
                 and (min(abs(p.tok_start - a.tok_start) for a in anchors) <= 12
                      or self._same_clause(view, p, anchors)
+                     or self._across_time_aside(view, p, anchors)
                      or (cue.entry_id == "target_list" and p.tok_start > cue.tok_start))]  # "..، وأخرى في ..."
         # "قتلى الغارات ...، بينهم 18 في مدينة البوكمال ومحيطها و5 في مدينة الميادين": the toll told place by place
         near += [p for p in places if p not in near and not self._is_origin(p) and self._toll_place(p)]
