@@ -285,3 +285,15 @@ def test_weapons_warplanes_named_beside_a_drone_keep_both(pipeline):
     (e,) = _strikes(pipeline, "طائرات حربية أمريكية تقصف مقرا لفصيل مسلح ببغداد\n\n"
                               "قتل قيادي في فصيل مسلح أمس بضربة نفذتها طائرة مسيرة أمريكية على مقر في شرق بغداد.")
     assert e.weapons == ["aircraft", "drone"]
+
+
+def test_weapons_the_rocket_adjective_with_its_article_names_rockets(pipeline):
+    (e,) = _doc(pipeline, "أسفر الهجوم الصاروخي الذي استهدف قاعدة حرير أمس عن إصابة جنديين.").events
+    assert (e.type, e.weapons, e.injured) == ("attack", ["rocket"], 2)
+
+
+def test_weapons_an_iranian_rocket_attack_with_the_article_is_missiles(pipeline):
+    (e,) = _doc(pipeline, "أصيب جنديان أمس في الهجوم الصاروخي الإيراني على قاعدة حرير.").events
+    assert e.weapons == ["missile"]
+    (e,) = _doc(pipeline, "أصيب جنديان أمس في الهجوم الصاروخي العنيف على قاعدة حرير.").events
+    assert e.weapons == ["rocket"]

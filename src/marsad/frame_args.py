@@ -199,8 +199,9 @@ class ArgumentRules(BuilderBase):
                                for j in after)
             from_origin |= any(a.entry_id == "iran" and 0 <= a.tok_start - cue.tok_end <= 2 for a in view.get("actor"))
         if "rocket" in kinds and (launch_countries & MISSILE_ORIGINS or from_origin or any(
-                w.entry_id == "rocket" and self.ctx.tok(w.tok_end).startswith(self.res.words.missile_origin_adjectives)
-                for w in weapons)):  # "22 صاروخاً إيرانياً": launched from Iran
+                w.entry_id == "rocket"
+                and self.ctx.tok(w.tok_end).removeprefix("ال").startswith(self.res.words.missile_origin_adjectives)
+                for w in weapons)):  # "22 صاروخاً إيرانياً", "الهجوم الصاروخي الإيراني": launched from Iran
             kinds["missile"] = kinds.pop("rocket")
         if "rocket" in kinds and "missile" not in kinds and kinds["rocket"] is None and self._missiles_told(
                 frame, [w for w in weapons if w.entry_id == "rocket"], view):
