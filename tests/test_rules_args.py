@@ -297,3 +297,18 @@ def test_weapons_an_iranian_rocket_attack_with_the_article_is_missiles(pipeline)
     assert e.weapons == ["missile"]
     (e,) = _doc(pipeline, "أصيب جنديان أمس في الهجوم الصاروخي العنيف على قاعدة حرير.").events
     assert e.weapons == ["rocket"]
+
+
+def test_weapons_bare_rockets_after_a_launch_of_ballistic_missiles_with_no_site_are_those_missiles(pipeline):
+    ev = _by_site(pipeline, "ذكر مسؤول أمريكي أن إيران أطلقت أمس 12 صاروخا باليستيا من أراضيها. "
+                            "وأضاف أن تسعة صواريخ سقطت على قاعدة عين الأسد، وصاروخين على قاعدة حرير.")
+    assert ev["ain-al-asad"].weapons == ["missile"]
+    assert ev["harir"].weapons == ["missile"]
+
+
+def test_weapons_rockets_of_their_own_kind_after_a_missile_launch_stay_rockets(pipeline):
+    ev = _by_site(pipeline, "ذكر مسؤول أمريكي أن إيران أطلقت أمس 12 صاروخا باليستيا من أراضيها. "
+                            "وفي حادث منفصل، أطلقت الفصائل صواريخ كاتيوشا أمس على قاعدة حرير. "
+                            "وأضاف أن تسعة صواريخ سقطت على قاعدة عين الأسد.")
+    assert ev["harir"].weapons == ["rocket"]
+    assert ev["ain-al-asad"].weapons == ["rocket"]

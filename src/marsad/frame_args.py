@@ -212,6 +212,9 @@ class ArgumentRules(BuilderBase):
         if "rocket" in kinds and "missile" not in kinds and self._listed_after_missiles(
                 [w for w in weapons if w.entry_id == "rocket"], view):
             kinds["missile"] = kinds.pop("rocket")
+        if "rocket" in kinds and "missile" not in kinds and frame.type == "attack" and self._launched_before(
+                [w for w in weapons if w.entry_id == "rocket"], view):
+            kinds["missile"] = kinds.pop("rocket")
         if len(kinds) == 1:  # "أسقطت طائرتين مسيرتين، فيما أصابت طائرة ثالثة الموقع": three in all
             (wid, told), = kinds.items()
             if told is not None and told + 1 in self._munition_ordinals(view):
@@ -354,17 +357,40 @@ class ArgumentRules(BuilderBase):
                    and not any(0 <= m.tok_start - w.tok_end <= 1 for m in others + rockets if m is not w)
                    for w in rockets)
 
+    def _bare_rockets(self, rockets: list[Mention]) -> bool:
+        """Rocket words that name no kind: "صاروخا", "الصواريخ" (not "صواريخ نوع غراد", "كاتيوشا", "قذائف
+        صاروخية", "صواريخ أخرى")."""
+        if not rockets:
+            return False
+        words = self.res.words
+        return all(w.tok_end - w.tok_start == 1 and w.surface.removeprefix("ال").startswith(words.rocket_word_stems)
+                   and self.ctx.tok(w.tok_end) not in words.kind_words
+                   and self.ctx.tok(w.tok_end) not in words.other_words for w in rockets)
+
+    def _launched_before(self, rockets: list[Mention], view: SentenceView) -> bool:
+        """"إن إيران أطلقت 16 صاروخا باليستيا من ثلاثة مواقع" (no place hit) and next "وأوضح أن 11 صاروخا
+        سقطت على قاعدة عين الأسد": bare rocket words right after a sentence that told a launch of ballistic or
+        cruise missiles with no site are those missiles.  The nearest earlier sentence (of two) that names
+        a munition decides: one naming rockets of their own ("صواريخ كاتيوشا") or a site keeps them rockets."""
+        if not self._bare_rockets(rockets):
+            return False
+        for k in range(view.sentence.index - 1, max(view.sentence.index - 3, -1), -1):
+            v = self.ctx.views[k]
+            named = v.get("weapon")
+            if not named:
+                continue
+            missiles = [m for m in named if m.entry_id == "missile"]
+            return bool(missiles) and not v.get("site") and all(
+                m.entry_id == "missile" or (m.entry_id == "rocket" and any(
+                    0 <= x.tok_start - m.tok_end <= 1 for x in missiles)) for m in named)
+        return False
+
     def _same_missiles(self, frame: Frame, rockets: list[Mention]) -> bool:
         """"وسقط 11 صاروخاً على عين الأسد" after "أعلن الحرس الثوري إطلاق صواريخ باليستية على قاعدة عين
         الأسد": a bare rocket word (no kind named: not "صواريخ نوع غراد", "كاتيوشا", "قذائف صاروخية") at a
         place and day already told with ballistic or cruise missiles only is those missiles again."""
-        if frame.loc is None or frame.date is None or not rockets:
+        if frame.loc is None or frame.date is None or not self._bare_rockets(rockets):
             return False
-        words = self.res.words
-        for w in rockets:
-            if w.tok_end - w.tok_start != 1 or not w.surface.removeprefix("ال").startswith(words.rocket_word_stems) \
-                    or self.ctx.tok(w.tok_end) in words.kind_words or self.ctx.tok(w.tok_end) in words.other_words:
-                return False
         same = [f for f in self.frames if f.type == frame.type and f.loc is not None
                 and f.loc.entry_id == frame.loc.entry_id and f.date == frame.date]
         return bool(same) and "missile" in same[-1].weapons and "rocket" not in same[-1].weapons
