@@ -299,3 +299,22 @@ def test_detection_clause_between_commas_with_more_than_a_day_still_cuts(pipelin
             " أسلحة لفصائل موالية لإيران في ضواحي مدينة الميادين.")
     events = [e for e in _events(pipeline, text) if e.type == "strike"]
     assert all(e.location is None or e.location.id != "mayadin" for e in events)
+
+
+def test_detection_convoy_told_on_goes_to_the_base_it_reached(pipeline):
+    # the convoy entered at a crossing; the next sentence ("القافلة ... قبل أن تصل إلى قاعدة ...") names its base
+    text = ("دخلت قافلة جديدة للتحالف الدولي، اليوم السبت، إلى الأراضي السورية عبر معبر الوليد الحدودي.\n"
+            "وأفادت مصادر محلية بأن القافلة تضم 60 شاحنة محملة بذخائر، وسلكت طريقا ترابيا قبل أن تصل إلى قاعدة"
+            " الشدادي.")
+    events = [e for e in _events(pipeline, text) if e.type == "reinforcement"]
+    assert [(e.location.id if e.location else None, e.count, e.date) for e in events] == [
+        ("shaddadi", 60, dt.date(2024, 3, 16))]
+
+
+def test_detection_convoy_told_on_near_a_base_keeps_its_crossing(pipeline):
+    # near miss: a base named in the next sentence without a word of going there is no destination
+    text = ("دخلت قافلة جديدة للتحالف الدولي، اليوم السبت، إلى الأراضي السورية عبر معبر الوليد الحدودي.\n"
+            "وأفادت مصادر محلية بأن القافلة تضم 60 شاحنة محملة بذخائر، فيما حلقت مروحيات فوق قاعدة الشدادي.")
+    events = [e for e in _events(pipeline, text) if e.type == "reinforcement"]
+    assert [(e.location.id if e.location else None, e.count) for e in events] == [
+        ("al-walid-crossing-hasakah", 60)]

@@ -657,6 +657,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         day = any(d.precision == "day" for _t, d in view.dates)
         coarse = any(d.precision in ("week", "month") for _t, d in view.dates)
         if not (day or coarse or arrivals):
+            self._convoy_told_on(view, sites, trigs)
             return []
         if not dests and not (day and us_context and not self.arab_coalition_doc):
             return []  # in a text on the Saudi-led coalition, "التحالف" reinforcing is not ours
@@ -671,6 +672,28 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
             self._reinforcement_count(frame, view, trigs)
             frames.append(frame)
         return frames
+
+    def _convoy_told_on(self, view: SentenceView, sites: list[Mention], trigs: list[Mention]) -> None:
+        """"ووفقا للمصادر، يتألف الرتل من 45 شاحنة ... قبل أن يصل إلى قاعدة الشدادي": the convoy of the record
+        told just before ("الرتل", with no day of its own) gets its size and, when it was placed only at a
+        crossing or a town, the base it went on to."""
+        if not any(t.prefix.endswith("ال") for t in trigs) or view.get("cue", "departure"):
+            return
+        prev = next((f for f in reversed(self.frames) if f.type == "reinforcement"), None)
+        if prev is None or not 0 < view.sentence.index - prev.sentence <= 3:
+            return
+        if prev.count is None:
+            self._reinforcement_count(prev, view, trigs)
+        reached = view.get("cue", "convoy_destination")
+        dest = [s for s in sites if any(0 <= s.tok_start - c.tok_end <= 1 for c in reached)]
+        if len(dest) != 1 or (prev.loc is not None and prev.loc.category == "site"):
+            return
+        loc = dest[0]
+        if prev.country is not None and self.res.entries[loc.entry_id].country != prev.country:
+            return
+        prev.loc, prev.country, prev.country_ev = loc, self.res.entries[loc.entry_id].country, None
+        prev.evidence["location"] = [(loc.start, loc.end)]
+        prev.evidence["country"] = [(loc.start, loc.end)]
 
 
 def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
