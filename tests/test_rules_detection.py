@@ -318,3 +318,19 @@ def test_detection_convoy_told_on_near_a_base_keeps_its_crossing(pipeline):
     events = [e for e in _events(pipeline, text) if e.type == "reinforcement"]
     assert [(e.location.id if e.location else None, e.count) for e in events] == [
         ("al-walid-crossing-hasakah", 60)]
+
+
+def test_detection_downing_told_again_gives_the_announced_interception_its_night(pipeline):
+    # announced on Saturday; the next sentence tells the downing again on the night of Thursday to Friday
+    text = ("أعلنت سلطات الإقليم، اليوم السبت، إسقاط طائرة مسيرة مفخخة كانت تحاول ضرب قاعدة حرير.\n"
+            "وأوضحت السلطات في بيان أن الطائرة أسقطت ليلة الخميس الجمعة فوق منطقة جبلية خالية.")
+    events = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [(e.location.id, e.date, e.intercepted) for e in events] == [("harir", dt.date(2024, 3, 14), True)]
+
+
+def test_detection_downing_word_after_an_attack_not_intercepted_keeps_its_day(pipeline):
+    # near miss: the record announced was no interception, so a downing word later does not redate it
+    text = ("أعلنت سلطات الإقليم، اليوم السبت، أن طائرة مسيرة مفخخة ضربت قاعدة حرير وألحقت أضرارا بمخزن.\n"
+            "وأوضحت السلطات في بيان أن الدفاعات أسقطت ليلة الخميس الجمعة منطادا للمراقبة فوق منطقة جبلية خالية.")
+    events = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [(e.location.id, e.date) for e in events] == [("harir", dt.date(2024, 3, 16))]

@@ -39,10 +39,15 @@ class DayRules(BuilderBase):
         """"أعلن المتحدث العسكري اليوم الأربعاء تنفيذ عملية استهدفت المدمرة الأمريكية في البحر الأحمر" then
         "وأوضح في بيان أن القوات نفذت مساء أمس الثلاثاء عملية استهدفت المدمرة": the attack announced took
         place on the day the next sentences tell (a day or two before the announcement), not on the
-        announcement's."""
-        if not self.frames or not attack_trigs or view.get("site") or view.get("place") or sentence_negated(view):
+        announcement's.  (An interception announced, "أعلن الجهاز اليوم الجمعة إسقاط طائرة مسيرة ...", then
+        "وقال في بيان إن الطائرة أسقطت ليلة الخميس الجمعة": the downing told again is that attack too.)"""
+        if not self.frames or view.get("site") or view.get("place"):
             return
         last = self.frames[-1]
+        if not attack_trigs and last.intercepted:
+            attack_trigs = view.get("cue", "intercept")
+        if not attack_trigs or sentence_negated(view):
+            return
         if last.type != "attack" or last.date is None or not 1 <= view.sentence.index - last.sentence <= 2:
             return
         announced = self.ctx.views[last.sentence]
