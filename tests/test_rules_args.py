@@ -312,3 +312,17 @@ def test_weapons_rockets_of_their_own_kind_after_a_missile_launch_stay_rockets(p
                             "وأضاف أن تسعة صواريخ سقطت على قاعدة عين الأسد.")
     assert ev["harir"].weapons == ["rocket"]
     assert ev["ain-al-asad"].weapons == ["rocket"]
+
+
+def test_tolls_a_headline_toll_of_one_gives_way_to_the_body_count_of_the_same_strike(pipeline):
+    (e,) = _strikes(pipeline, "مقتل قيادي في كتائب حزب الله بضربة أمريكية في بغداد\n\n"
+                              "قتل قيادي في كتائب حزب الله واثنان من مرافقيه أمس في ضربة نفذتها طائرة مسيرة أمريكية "
+                              "على سيارتهم في شرق بغداد.")
+    assert e.killed == 3
+
+
+def test_tolls_a_headline_toll_stays_when_the_body_tells_no_larger_one(pipeline):
+    (e,) = _strikes(pipeline, "مقتل ثلاثة عناصر من فصيل مسلح بضربة أمريكية في بغداد\n\n"
+                              "قتل قيادي في فصيل مسلح أمس في ضربة نفذتها طائرة مسيرة أمريكية "
+                              "على سيارته في شرق بغداد.")
+    assert e.killed == 3

@@ -392,6 +392,9 @@ class TollRules(BuilderBase):
             if f.intercepted is None and own.get("cue", "intercept") and own.get("trigger", "strike") \
                     and not sentence_negated(own):
                 self._intercepted(f, own)  # "نفذ العدو عدوانا جويا ... وتصدت دفاعاتنا لصواريخ العدوان"
+        for f in merged:
+            if f.type != "reinforcement" and f.killed:
+                self._body_toll(f)
         attacks = [f for f in merged if f.type == "attack"]
         for f in attacks:
             if "missile" in f.weapons and "rocket" in f.weapons and self._rockets_are_the_missiles(f):
@@ -422,6 +425,34 @@ class TollRules(BuilderBase):
                 self._casualties(frame, view)
                 if (frame.killed, frame.injured) != before and frame.killed is not None and frame.injured is not None:
                     break
+
+    def _body_toll(self, frame: Frame) -> None:
+        """A headline's toll ("مقتل قيادي في كتائب حزب الله بضربة أميركية") gives way to a larger one told
+        in a body sentence of the same record ("قتل قيادي بارز ... واثنان من مرافقيه في ضربة نفذتها طائرات
+        مسيرة"): the headline names the one who matters, the body counts them all."""
+        views = self.ctx.views
+        head = {v.sentence.index for v in views if v.sentence.paragraph == 0}
+        spans = frame.evidence.get("killed", [])
+        if not spans or not all(self._sentence_at(s) in head for s in spans):
+            return
+        own = sorted({self._sentence_at(s) for name, got in frame.evidence.items()
+                      if name not in ("killed", "injured", "status") for s in got} - head - {None})
+        for k in own:
+            view = views[k]
+            if not view.get("casualty") or self.ctx.tally_sentences.get(k):
+                continue
+            told = Frame(frame.type, k, frame.loc, frame.country, anchor=view.sentence.tok_start)
+            self._casualties(told, view)
+            if told.killed is not None and frame.killed is not None and told.killed > frame.killed:
+                frame.killed = told.killed
+                frame.evidence["killed"] = list(told.evidence.get("killed", []))
+                return
+
+    def _sentence_at(self, span: tuple[int, int]) -> int | None:
+        for v in self.ctx.views:
+            if v.sentence.start <= span[0] < v.sentence.end:
+                return v.sentence.index
+        return None
 
     def _elsewhere(self, view: SentenceView, frame: Frame) -> bool:
         """The sentence names a place of another country than the record's; a country's adjective in a
