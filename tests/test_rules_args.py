@@ -326,3 +326,18 @@ def test_tolls_a_headline_toll_stays_when_the_body_tells_no_larger_one(pipeline)
                               "قتل قيادي في فصيل مسلح أمس في ضربة نفذتها طائرة مسيرة أمريكية "
                               "على سيارته في شرق بغداد.")
     assert e.killed == 3
+
+
+def test_args_an_unattributed_drone_hit_on_a_car_at_the_strike_place_is_that_strike(pipeline):
+    (e,) = _strikes(pipeline, "أعلنت القيادة المركزية الأمريكية أن قواتها نفذت أمس ضربة في بغداد أسفرت عن مقتل "
+                              "قيادي في فصيل مسلح.\n\nوقال مصدر أمني إن طائرة مسيرة استهدفت عجلة في منطقة الكرادة "
+                              "وسط بغداد أمس، ما أدى إلى مقتل أربعة أشخاص كانوا بداخلها.")
+    assert (e.location.id, e.weapons, e.killed) == ("baghdad", ["drone"], 4)
+
+
+def test_args_a_drone_hit_on_a_car_elsewhere_leaves_the_strike_alone(pipeline):
+    strikes = _strikes(pipeline, "أعلنت القيادة المركزية الأمريكية أن قواتها نفذت أمس ضربة في بغداد أسفرت عن مقتل "
+                                 "قيادي في فصيل مسلح.\n\nوقال مصدر أمني إن طائرة مسيرة استهدفت عجلة في قضاء القائم "
+                                 "أمس، ما أدى إلى مقتل أربعة أشخاص كانوا بداخلها.")
+    (e,) = [e for e in strikes if e.location.id == "baghdad"]
+    assert (e.weapons, e.killed) == (["aircraft"], 1)

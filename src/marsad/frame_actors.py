@@ -506,7 +506,10 @@ class ActorRules(BuilderBase):
     def vehicle_strikes(self, merged: list[Frame]) -> None:
         """"طائرة مسيرة استهدفت عجلة في منطقة المشتل شرقي بغداد" with no striker named, then "حمّلت فصائل
         القوات الأمريكية مسؤولية الاعتداء": a strike of the state the text blames (attributed)."""
-        if not self.vehicle_hits or any(f.type == "strike" for f in merged):
+        if not self.vehicle_hits:
+            return
+        if any(f.type == "strike" for f in merged):
+            self._vehicle_hits_of_strikes(merged)
             return
         blamed = None
         for v in self.ctx.views:
@@ -537,6 +540,31 @@ class ActorRules(BuilderBase):
             frame.vehicle = True
             made.append(frame)
         merged.extend(merge(made))
+
+    def _vehicle_hits_of_strikes(self, merged: list[Frame]) -> None:
+        """"أعلنت سنتكوم أن قواتها نفذت ضربة ... أسفرت عن مقتل قيادي" and "طائرة مسيرة استهدفت عجلة مدنية
+        في منطقة المشتل شرقي بغداد، ما أدى إلى مقتل ثلاثة أشخاص": a drone hit on a vehicle with no striker
+        named, at the place and day of the only strike record there, is that strike told by another source:
+        its drone replaces the striker's default ``aircraft`` and its larger toll counts."""
+        for view, drones, places in self.vehicle_hits:
+            locs = self._best_place([p for p in places if not self._is_origin(p)])
+            if not locs:
+                continue
+            hit = self._new("strike", view, locs[0], locs[0].tok_start, drones[0])
+            self._date(hit, view)
+            same = [f for f in merged if f.type == "strike" and f.loc is not None
+                    and f.loc.entry_id == locs[0].entry_id and (f.date is None or hit.date is None or f.date == hit.date)]
+            if len(same) != 1:
+                continue
+            f = same[0]
+            if f.weapons == ["aircraft"] and self._default_aircraft(f):
+                f.weapons = []
+                f.evidence.pop("weapons", None)
+                self._weapons(f, drones, view)
+            self._casualties(hit, view)
+            if hit.killed and (f.killed is None or hit.killed > f.killed):
+                f.killed = hit.killed
+                f.evidence["killed"] = list(hit.evidence.get("killed", []))
 
     def _status(self, frame: Frame, view: SentenceView) -> None:
         """"confirmed" when an official of the side that was hit (or, for a strike, the striker's or Iraqi

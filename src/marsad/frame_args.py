@@ -560,6 +560,13 @@ class ArgumentRules(BuilderBase):
             ("ال" in m.prefix or m.surface.startswith("ال")) and m.attrs.get("count") is None
             and (self.ctx.number_before(m.tok_start) or (None,))[0] is None for m in rockets)  # "بعشرات الصواريخ"
 
+    def _default_aircraft(self, f: Frame) -> bool:
+        """The record's ``aircraft`` comes from its striker or a strike noun ("ضربة أمريكية", "غارة"), no
+        manned aircraft named ("طائرات حربية", "مقاتلات")."""
+        cited = set(f.evidence.get("weapons", []))
+        return not any(m.category == "weapon" and m.entry_id == "aircraft" and (m.start, m.end) in cited
+                       and not m.surface.startswith(self.res.words.strike_nouns) for m in self.doc.mentions)
+
     def drone_strikes(self, merged: list[Frame]) -> None:
         """A strike record told once by its striker ("ضربة أمريكية", "عدوان أمريكي", "غارة") and once with the
         drone that carried it out ("بطائرة مسيرة") is a drone strike: the striker's default ``aircraft`` gives
@@ -568,10 +575,9 @@ class ArgumentRules(BuilderBase):
         for f in merged:
             if f.type != "strike" or "drone" not in f.weapons or "aircraft" not in f.weapons:
                 continue
-            cited = set(f.evidence.get("weapons", []))
-            if any(m.category == "weapon" and m.entry_id == "aircraft" and (m.start, m.end) in cited
-                   and not m.surface.startswith(self.res.words.strike_nouns) for m in self.doc.mentions):
+            if not self._default_aircraft(f):
                 continue
+            cited = set(f.evidence.get("weapons", []))
             f.weapons = [w for w in f.weapons if w != "aircraft"]
             drones = {(m.start, m.end) for m in self.doc.mentions if m.category == "weapon"
                       and m.entry_id == "drone" and (m.start, m.end) in cited}
