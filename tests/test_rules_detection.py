@@ -334,3 +334,21 @@ def test_detection_downing_word_after_an_attack_not_intercepted_keeps_its_day(pi
             "وأوضحت السلطات في بيان أن الدفاعات أسقطت ليلة الخميس الجمعة منطادا للمراقبة فوق منطقة جبلية خالية.")
     events = [e for e in _events(pipeline, text) if e.type == "attack"]
     assert [(e.location.id, e.date) for e in events] == [("harir", dt.date(2024, 3, 16))]
+
+
+_LIVE = ("متابعة لحظة بلحظة | قصف بالصواريخ على قاعدة حرير\n\n"
+         "{a} مصدر في الأمن: دوي انفجارات متتالية قرب مدخل القاعدة، وسيارات الإسعاف تتجه إليها.\n\n"
+         "{b} شهود عيان: أعمدة الدخان ما زالت ترتفع فوق المكان.")
+
+
+def test_detection_live_updates_stamped_with_the_hour_are_news_of_the_published_day(pipeline):
+    text = _LIVE.format(a="18:10 -", b="18:45 -")
+    events = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [(e.location.id, e.date) for e in events] == [("harir", dt.date(2024, 3, 16))]
+
+
+def test_detection_hour_inside_a_paragraph_is_no_live_blog(pipeline):
+    # near miss: the hour told inside the text, not opening the updates: the headline record stays undated
+    text = _LIVE.format(a="عند الساعة 18:10 قال", b="وقال")
+    events = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [(e.location.id, e.date) for e in events] == [("harir", None)]

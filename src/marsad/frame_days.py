@@ -34,6 +34,25 @@ class DayRules(BuilderBase):
             for f in undated:
                 f.date, f.date_strategy = d.value, "lead"
                 f.cite("date", d.start, d.end)
+        elif self.doc.published is not None and self._live_updates():
+            # "تحديثات مباشرة | هجوم صاروخي على معسكر التاجي" then "20:40 - خلية الإعلام الأمني: ...": updates
+            # stamped with the hour and no day are the news of the day the page was published
+            for f in undated:
+                f.date, f.date_strategy = self.doc.published, "live"
+
+    def _live_updates(self) -> bool:
+        """Two or more body paragraphs that open with a clock time ("20:40 - ..."): a live blog."""
+        stamped, seen = 0, set()
+        for v in self.ctx.views:
+            p, i = v.sentence.paragraph, v.sentence.tok_start
+            if p == 0 or p in seen:
+                continue
+            seen.add(p)
+            if self.ctx.tok(i).isdigit() and self.ctx.tok(i + 1) == ":" and self.ctx.tok(i + 2).isdigit():
+                stamped += 1
+                if stamped >= 2:
+                    return True
+        return False
 
     def _announced_day(self, view: SentenceView, attack_trigs: list[Mention]) -> None:
         """"أعلن المتحدث العسكري اليوم الأربعاء تنفيذ عملية استهدفت المدمرة الأمريكية في البحر الأحمر" then
