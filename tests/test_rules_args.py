@@ -341,3 +341,15 @@ def test_args_a_drone_hit_on_a_car_elsewhere_leaves_the_strike_alone(pipeline):
                                  "أمس، ما أدى إلى مقتل أربعة أشخاص كانوا بداخلها.")
     (e,) = [e for e in strikes if e.location.id == "baghdad"]
     assert (e.weapons, e.killed) == (["aircraft"], 1)
+
+
+def test_tolls_a_leader_named_after_his_unit_and_his_counted_companions_add_up(pipeline):
+    (e,) = _strikes(pipeline, "أصابت مسيرة أمريكية أمس سيارة في بغداد، فقتلت القيادي في كتائب حزب الله "
+                              "أبو علي الحسيني واثنين من مرافقيه.")
+    assert e.killed == 3
+
+
+def test_tolls_companions_hurt_in_another_clause_after_the_name_are_no_more_killed(pipeline):
+    (e,) = _strikes(pipeline, "أصابت مسيرة أمريكية أمس سيارة في بغداد، فقتلت القيادي في كتائب حزب الله "
+                              "أبو علي الحسيني، وأصيب اثنان من مرافقيه.")
+    assert (e.killed, e.injured) == (1, 2)

@@ -285,6 +285,14 @@ class TollRules(BuilderBase):
                     end = unit[0].tok_end
                     while self._people_adjective(self.ctx.tok(end)):
                         end += 1
+                    # "القيادي في كتائب حزب الله أبو باقر الساعدي واثنين من مرافقيه": his name (up to four
+                    # words, no punctuation) before the counted group joined by "و"
+                    for k in range(end + 1, end + 5):
+                        if not any(ch.isalnum() for ch in self.ctx.tok(k - 1)):
+                            break
+                        if self.ctx.coordinated(k) and self.ctx.tok(k + 1) == "من":
+                            end = k
+                            break
             nxt = self.ctx.number_at(end) if self.ctx.coordinated(end) else None
             if nxt is not None and nxt[0] is not None and nxt[1] == end and self.ctx.people_at(nxt[2]):
                 total, end, groups = total + nxt[0], nxt[2], groups + 1  # "ثلاثة جنود وخمسة متعاقدين"
