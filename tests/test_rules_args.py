@@ -353,3 +353,10 @@ def test_tolls_companions_hurt_in_another_clause_after_the_name_are_no_more_kill
     (e,) = _strikes(pipeline, "أصابت مسيرة أمريكية أمس سيارة في بغداد، فقتلت القيادي في كتائب حزب الله "
                               "أبو علي الحسيني، وأصيب اثنان من مرافقيه.")
     assert (e.killed, e.injured) == (1, 2)
+
+
+def test_weapons_attack_helicopters_named_by_type_are_aircraft(pipeline):
+    doc = _doc(pipeline, "حلقت مروحيات أباتشي أمريكية أمس وقصفت مواقع قرب مدينة الميادين.")
+    assert [m.entry_id for m in doc.mentions if m.category == "weapon"] == ["aircraft"]
+    doc = _doc(pipeline, "حلقت مروحيات إسعاف أمس فوق مدينة الميادين.")
+    assert not [m for m in doc.mentions if m.category == "weapon"]
