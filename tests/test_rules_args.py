@@ -360,3 +360,17 @@ def test_weapons_attack_helicopters_named_by_type_are_aircraft(pipeline):
     assert [m.entry_id for m in doc.mentions if m.category == "weapon"] == ["aircraft"]
     doc = _doc(pipeline, "حلقت مروحيات إسعاف أمس فوق مدينة الميادين.")
     assert not [m for m in doc.mentions if m.category == "weapon"]
+
+
+def test_tolls_a_toll_before_the_strike_word_is_not_the_attack_told_after_it(pipeline):
+    doc = _doc(pipeline, "قتل 9 عناصر من فصيل مسلح أمس جراء ضربات جوية أمريكية على مواقع في البوكمال، وذلك بعد "
+                         "ساعات من استهداف قاعدة حرير بطائرة مسيرة، ما أدى إلى مقتل جندي أمريكي.")
+    (attack,) = [e for e in doc.events if e.type == "attack"]
+    assert (attack.location.id, attack.killed) == ("harir", 1)
+
+
+def test_tolls_a_toll_after_the_attack_in_a_strike_sentence_stays_the_attacks(pipeline):
+    doc = _doc(pipeline, "استهدفت طائرة مسيرة أمس قاعدة حرير، ما أدى إلى مقتل جندي أمريكي، "
+                         "وردت القوات الأمريكية بضربات جوية على مواقع في البوكمال.")
+    (attack,) = [e for e in doc.events if e.type == "attack"]
+    assert (attack.location.id, attack.killed) == ("harir", 1)

@@ -21,8 +21,14 @@ class TollRules(BuilderBase):
         # "..., وردت القوات الأمريكية بقصف مدفعي أسفر عن مقتل اثنين": the toll of the answer, not the attack's
         answers = self._answers(view) if frame.type == "attack" else []
         answers = [j for j in answers if j > frame.anchor]
+        # "قتل 11 عنصرا جراء ضربات جوية ...، وذلك بعد ساعات من استهداف قاعدة ... بطائرة مسيرة": a toll told
+        # before a strike word that comes before the attack is the strike's
+        struck = [t.tok_start for t in view.get("trigger", "strike") if t.tok_start < frame.anchor] \
+            if frame.type == "attack" else []
 
         def mine(m: Mention) -> bool:
+            if struck and any(m.tok_start < j for j in struck):
+                return False
             if answered is not None and answered[0] <= m.tok_start < answered[1]:
                 return False  # "ردا على هجوم أسفر عن مقتل ثلاثة جنود": the toll of the attack answered
             if answers and any(j < m.tok_start for j in answers):
