@@ -352,3 +352,19 @@ def test_detection_hour_inside_a_paragraph_is_no_live_blog(pipeline):
     text = _LIVE.format(a="عند الساعة 18:10 قال", b="وقال")
     events = [e for e in _events(pipeline, text) if e.type == "attack"]
     assert [(e.location.id, e.date) for e in events] == [("harir", None)]
+
+
+def test_detection_day_of_a_source_revealing_gives_way_to_the_day_told_after(pipeline):
+    # "كشف مصدر ...، اليوم السبت، عن ..." is the day the source spoke; the bomb went off on Friday evening
+    text = ("كشف مصدر في شرطة المحافظة، اليوم السبت، عن تعرض رتل للدعم اللوجستي تابع للتحالف الدولي لهجوم"
+            " بعبوة ناسفة على طريق سريع جنوبي العراق، مساء أمس الجمعة.")
+    events = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [(e.location, e.country, e.date) for e in events] == [(None, "IQ", dt.date(2024, 3, 15))]
+
+
+def test_detection_day_after_reveal_with_no_other_day_stays(pipeline):
+    # near miss: the only day told is the one after the source: the record keeps it
+    text = ("كشف مصدر في شرطة المحافظة، اليوم السبت، عن تعرض رتل للدعم اللوجستي تابع للتحالف الدولي لهجوم"
+            " بعبوة ناسفة على طريق سريع جنوبي العراق.")
+    events = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [(e.location, e.country, e.date) for e in events] == [(None, "IQ", dt.date(2024, 3, 16))]
