@@ -374,3 +374,15 @@ def test_tolls_a_toll_after_the_attack_in_a_strike_sentence_stays_the_attacks(pi
                          "وردت القوات الأمريكية بضربات جوية على مواقع في البوكمال.")
     (attack,) = [e for e in doc.events if e.type == "attack"]
     assert (attack.location.id, attack.killed) == ("harir", 1)
+
+
+def test_tolls_shares_of_a_total_told_by_place_after_among_them(pipeline):
+    strikes = _strikes(pipeline, "ارتفع إلى 30 عدد قتلى الغارات الأمريكية ليل أمس على مواقع الفصائل في ريف دير الزور، "
+                                 "بينهم 21 في مدينة البوكمال و9 في مدينة الميادين.")
+    assert {e.location.id: e.killed for e in strikes} == {"bukamal": 21, "mayadin": 9}
+
+
+def test_tolls_a_count_of_sites_by_place_is_no_share_of_the_toll(pipeline):
+    strikes = _strikes(pipeline, "قتل 20 عنصرا في غارات أمريكية ليل أمس على ستة مواقع في ريف دير الزور، "
+                                 "منها 4 في مدينة البوكمال.")
+    assert all(e.killed != 4 for e in strikes)

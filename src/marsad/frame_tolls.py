@@ -73,6 +73,11 @@ class TollRules(BuilderBase):
                 if getattr(frame, name) in (None, 0):
                     setattr(frame, name, value[0])
                     frame.cite(name, *self.ctx.span_of(min(m.tok_start, value[1]), max(m.tok_end, value[2])))
+        share = self._toll_share(frame, view)
+        if share is not None:
+            name, value, start, end = share
+            setattr(frame, name, value)
+            frame.evidence[name] = [self.ctx.span_of(start, end)]
         if frame.injured in (None, 0):
             # "فقتلت ثلاثة عسكريين وأصابت أكثر من 40 آخرين": the active verb hits people, not a target
             for t in view.get("trigger", "attack"):
@@ -83,6 +88,29 @@ class TollRules(BuilderBase):
                     frame.injured = num[0]
                     frame.cite("injured", *self.ctx.span_of(t.tok_start, num[2]))
                     break
+
+    def _toll_share(self, frame: Frame, view: SentenceView) -> tuple[str, int, int, int] | None:
+        """"ارتفع إلى 23 عدد قتلى الغارات ...، بينهم 18 في مدينة البوكمال ومحيطها و5 في مدينة الميادين": the
+        number right before "في" and the record's place, after a casualty noun and "بينهم", is that place's
+        share of the toll -> (field, value, first token, last token + 1)."""
+        if frame.loc is None or not self.ctx.says(view, self.res.words.toll_share_words):
+            return None
+        tok = self.ctx.tok
+        for p in [*view.get("site"), *view.get("place")]:
+            if p.entry_id != frame.loc.entry_id or tok(p.tok_start - 1) != "في":
+                continue
+            num = self.ctx.number_at(p.tok_start - 2)
+            if num is None or num[0] is None:
+                continue
+            share = [j for j in range(view.sentence.tok_start, num[1]) if tok(j) in self.res.words.toll_share_words]
+            if not share:
+                continue
+            nouns = [(m.tok_start, "killed" if kind == "killed_noun" else "injured")
+                     for kind in ("killed_noun", "injured_noun") for m in view.get("casualty", kind)
+                     if m.tok_start < share[-1]]
+            if nouns:
+                return max(nouns)[1], num[0], num[1], p.tok_end
+        return None
 
     def _negated_noun(self, m: Mention) -> bool:
         """A casualty noun under "أي" after a negation: "لم يسقط أي قتيل أو جريح" (the second noun joined by

@@ -95,6 +95,7 @@ class RuleWords:
     kind_words: tuple[str, ...]
     below_words: tuple[str, ...]
     vague_toll_words: tuple[str, ...]
+    toll_share_words: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
