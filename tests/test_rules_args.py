@@ -386,3 +386,15 @@ def test_tolls_a_count_of_sites_by_place_is_no_share_of_the_toll(pipeline):
     strikes = _strikes(pipeline, "قتل 20 عنصرا في غارات أمريكية ليل أمس على ستة مواقع في ريف دير الزور، "
                                  "منها 4 في مدينة البوكمال.")
     assert all(e.killed != 4 for e in strikes)
+
+
+def test_actor_responsibility_laid_on_a_group_by_another_is_attributed(pipeline):
+    doc = _doc(pipeline, "استهدفت صواريخ أمس قاعدة حرير، وحملت واشنطن مسؤوليته لكتائب حزب الله.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert (e.actor, e.actor_basis) == ("kataib-hezbollah", "attributed")
+
+
+def test_actor_a_group_announcing_its_own_responsibility_stays_claimed(pipeline):
+    doc = _doc(pipeline, "استهدفت صواريخ أمس قاعدة حرير، وأعلنت كتائب حزب الله مسؤوليتها عن الهجوم.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert (e.actor, e.actor_basis) == ("kataib-hezbollah", "claimed")

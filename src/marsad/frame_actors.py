@@ -105,6 +105,15 @@ class ActorRules(BuilderBase):
             return "iran-backed-militias"
         return m.entry_id
 
+    def _claims(self, view: SentenceView) -> list[Mention]:
+        """The strong claim cues of a sentence but the responsibility laid on someone by another
+        ("وحمّلت واشنطن مسؤوليته لكتائب حزب الله": an accusation, not the group's claim)."""
+        claims = view.get("cue", "claim")
+        blames = view.get("cue", "attribution") if claims else []
+        if not blames:
+            return claims
+        return [c for c in claims if not any(0 <= c.tok_start - b.tok_end <= 3 for b in blames)]
+
     def _no_claim(self, view: SentenceView) -> bool:
         """A sentence saying nobody claimed the attack: the lexicon's "لم تتبن أي جهة", or a claim word with a
         negation just before it ("بينما لم تعلن الجماعة مسؤوليتها عنه")."""
@@ -128,7 +137,7 @@ class ActorRules(BuilderBase):
             actors = self._perpetrators(v)
             if not actors:
                 continue
-            claims = v.get("cue", "claim") + (v.get("cue", "claim_weak") if k == idx else [])
+            claims = self._claims(v) + (v.get("cue", "claim_weak") if k == idx else [])
             attributions = v.get("cue", "attribution")
             if k > idx:
                 other_sites = [s for s in v.get("site") if frame.loc is None or s.entry_id != frame.loc.entry_id]
@@ -221,7 +230,7 @@ class ActorRules(BuilderBase):
             return False
         group = named[-1]
         frame.actor = self._actor_id(group)
-        claims = view.get("cue", "claim") + view.get("cue", "claim_weak")
+        claims = self._claims(view) + view.get("cue", "claim_weak")
         claimed = any(abs(c.tok_start - word) <= 3 for c in claims) and frame.actor not in DESCRIPTIVE_ACTORS
         frame.actor_basis = "claimed" if claimed else "attributed"
         start, end = self.ctx.span_of(word, word + 1)
@@ -359,7 +368,7 @@ class ActorRules(BuilderBase):
                     or sentence_negated(v) or self._no_claim(v) or self._disowned(v):
                 continue
             groups = [a for a in self._perpetrators(v) if self._actor_id(a) not in DESCRIPTIVE_ACTORS]
-            cues = [c for c in v.get("cue", "claim") + v.get("cue", "claim_weak") if c.entry_id == "claim"
+            cues = [c for c in self._claims(v) + v.get("cue", "claim_weak") if c.entry_id == "claim"
                     or (names and self._claimant(v, c) in {a.entry_id for a in groups})]
             if not groups and names and frame.actor not in DESCRIPTIVE_ACTORS and frame.actor is not None:
                 # "وقالت المقاومة في بيانين إن مجاهديها استهدفوا قاعدة ... في حرير": the group by its bare name
@@ -440,7 +449,7 @@ class ActorRules(BuilderBase):
         return memo[view.sentence.index]
 
     def _find_blames(self, view: SentenceView) -> list[tuple[Mention, str]]:
-        out = [] if self._no_claim(view) else [(c, "claimed") for c in view.get("cue", "claim")]
+        out = [] if self._no_claim(view) else [(c, "claimed") for c in self._claims(view)]
         # "أعلنت القوات المسلحة اليمنية تنفيذ عمليتين": a statement whose speaker is the group itself
         groups = {a.entry_id for a in self._perpetrators(view) if self._actor_id(a) not in DESCRIPTIVE_ACTORS}
         if groups and not self._no_claim(view) and self._tells_operation(view):
