@@ -368,3 +368,22 @@ def test_detection_day_after_reveal_with_no_other_day_stays(pipeline):
             " بعبوة ناسفة على طريق سريع جنوبي العراق.")
     events = [e for e in _events(pipeline, text) if e.type == "attack"]
     assert [(e.location, e.country, e.date) for e in events] == [(None, "IQ", dt.date(2024, 3, 16))]
+
+
+_CONVOY_THEN_LIKE = ("تعرض رتل لشركة متعاقدة مع التحالف الدولي لانفجار عبوة ناسفة على طريق سريع جنوبي العراق، مساء"
+                     " أمس الجمعة.\n"
+                     "وفي محافظة الأنبار، ذكر ضابط في الشرطة أن عبوة أخرى انفجرت بعد ساعات على رتل مماثل قرب مدينة هيت.")
+
+
+def test_detection_second_bomb_on_a_like_convoy_in_a_town_is_its_own_attack(pipeline):
+    # a convoy "like" the coalition's one just told, hit by "another" bomb in a town: one more attack, and the
+    # first (placed only by its country) stays a record of its own
+    events = [e for e in _events(pipeline, _CONVOY_THEN_LIKE) if e.type == "attack"]
+    assert sorted((e.location.id if e.location else "", e.country, e.date) for e in events) == [
+        ("", "IQ", dt.date(2024, 3, 15)), ("hit", "IQ", dt.date(2024, 3, 15))]
+
+
+def test_detection_like_convoy_with_no_coalition_convoy_told_is_no_attack(pipeline):
+    # near miss: "رتل مماثل" with no coalition convoy told before is no target of ours
+    text = _CONVOY_THEN_LIKE.split("\n")[1].replace("بعد ساعات", "مساء أمس")
+    assert [e for e in _events(pipeline, text) if e.type == "attack"] == []

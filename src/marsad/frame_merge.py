@@ -96,9 +96,10 @@ def merge(frames: list[Frame]) -> list[Frame]:
     # (an attack only when one placed attack of that day and country is told, with a munition in common:
     # "تعرضت القوات الأمريكية في شرق سوريا لهجوم بعدة صواريخ يوم الخميس" and "صواريخ أطلقت باتجاه موقع الدعم
     # في حقل العمر"; not "عبوة ناسفة انفجرت على رتل" beside rockets on a base)
+    # (not a placed one told after it as another: "وفي محافظة بابل، انفجرت عبوة ثانية على رتل مماثل")
     for f in [f for f in out if f.loc is None and not f.separate]:
         named = [g for g in out if g.loc is not None and g.type == f.type and g.country == f.country
-                 and f.date is not None and g.date == f.date]
+                 and f.date is not None and g.date == f.date and not (g.separate and g.sentence > f.sentence)]
         if named and len(named) > 1 and f.type == "attack" and (f.several or any(_same_arms(f, g) for g in named)):
             # "في هجمات صاروخية استهدفت موقعين", "أطلقت إيران صواريخ على قاعدتين": the placed attacks of that
             # day, told at once

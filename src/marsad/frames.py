@@ -397,6 +397,9 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
              and any(view.clause_of(s.tok_start) == view.clause_of(p.tok_start) for s in ships)], every=True)
         locs = sites or hosts[:1] or seas or self._best_place(places)  # "المنطقة الخضراء وسط بغداد": the Green Zone
         airport = bool(hosts) and not sites
+        # "وفي محافظة بابل، انفجرت عبوة ثانية على رتل مماثل": a convoy like the coalition's hit just told
+        us_context = us_context or bool(view.get("cue", "another_convoy") and locs and weapons and any(
+            g.type == "attack" and g.target in TARGET_ACTORS for g in self.frames))
         if not sites and not seas and locs and not (airport and weapons) and not (us_context and (weapons or any(
                 a.entry_id in TARGET_ACTORS and view.clause_of(a.tok_start) == view.clause_of(locs[0].tok_start)
                 for a in view.get("actor")))):
