@@ -398,3 +398,15 @@ def test_actor_a_group_announcing_its_own_responsibility_stays_claimed(pipeline)
     doc = _doc(pipeline, "استهدفت صواريخ أمس قاعدة حرير، وأعلنت كتائب حزب الله مسؤوليتها عن الهجوم.")
     (e,) = [e for e in doc.events if e.type == "attack"]
     assert (e.actor, e.actor_basis) == ("kataib-hezbollah", "claimed")
+
+
+def test_count_strikes_split_by_place_give_each_place_its_share(pipeline):
+    (e,) = _strikes(pipeline, "قالت مصادر إن طائرات حربية أمريكية شنت أمس ست غارات، أربع منها على مواقع في القائم، "
+                              "واثنتان على موقعين قرب الحدود.")
+    assert (e.location.id, e.count) == ("al-qaim", 4)
+
+
+def test_count_counted_strikes_with_no_share_by_place_are_not_split(pipeline):
+    (e,) = _strikes(pipeline, "قالت مصادر إن طائرات حربية أمريكية شنت أمس ست غارات على مواقع في القائم، "
+                              "أسفرت عن مقتل أربعة منهم.")
+    assert (e.location.id, e.count) == ("al-qaim", 6)

@@ -619,6 +619,8 @@ class ArgumentRules(BuilderBase):
         3 غارات على ..." (a number before a strike noun), in the record's sentence or, for the text's only
         strike, in any sentence of a strike word that names no place of another country and counts nothing
         over a period."""
+        if frame.loc is not None and self._strike_share(frame):
+            return
         order = [frame.sentence] + ([k for k in range(len(self.ctx.views)) if k != frame.sentence] if lone else [])
         for k in order:
             view = self.ctx.views[k]
@@ -644,6 +646,38 @@ class ArgumentRules(BuilderBase):
                     frame.count = 2
                     frame.cite("count", *self.ctx.span_of(j, j + 1))
                     return
+
+    def _strike_share(self, frame: Frame) -> bool:
+        """"شنت خمس غارات متزامنة، ثلاث منها على مقرات الحشد في القائم، واثنتان على موقعين في منطقة البوكمال":
+        counted strikes split by place ("N منها" and the numbers joined after it by "و"): the share told
+        before the record's place is its count."""
+        loc = frame.loc
+        assert loc is not None
+        tok = self.ctx.tok
+        for view in self.ctx.views:
+            if not view.get("weapon", "aircraft") or not self.ctx.says(view, self.res.words.part_words):
+                continue
+            places = [p for p in [*view.get("site"), *view.get("place")]]
+            for j in range(view.sentence.tok_start + 1, view.sentence.tok_end):
+                if tok(j) not in self.res.words.part_words:
+                    continue
+                first = self.ctx.number_at(j - 1)
+                if first is None or first[0] is None or not any(
+                        w.surface.startswith(self.res.words.strike_nouns) and w.tok_end <= first[1]
+                        for w in view.get("weapon", "aircraft")):
+                    continue
+                shares = [(first[0], first[1])]
+                for k in range(j + 1, view.sentence.tok_end):
+                    num = self.ctx.number_at(k) if self.ctx.coordinated(k) else None
+                    if num is not None and num[0] is not None and num[1] == k:
+                        shares.append((num[0], k))
+                for i, (value, start) in enumerate(shares):
+                    end = shares[i + 1][1] if i + 1 < len(shares) else view.sentence.tok_end
+                    if any(p.entry_id == loc.entry_id and start < p.tok_start < end for p in places):
+                        frame.count = value
+                        frame.cite("count", *self.ctx.span_of(start, start + 1))
+                        return True
+        return False
 
     def _reinforcement_count(self, frame: Frame, view: SentenceView, trigs: list[Mention]) -> None:
         """Vehicles or aircraft: a number before a convoy/truck/aircraft word ("رتل مؤلف من 25 شاحنة",
