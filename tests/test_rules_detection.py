@@ -387,3 +387,20 @@ def test_detection_like_convoy_with_no_coalition_convoy_told_is_no_attack(pipeli
     # near miss: "رتل مماثل" with no coalition convoy told before is no target of ours
     text = _CONVOY_THEN_LIKE.split("\n")[1].replace("بعد ساعات", "مساء أمس")
     assert [e for e in _events(pipeline, text) if e.type == "attack"] == []
+
+
+_STRIKE_LEAD = "أعلن البنتاغون أن مقاتلات أمريكية نفذت فجر اليوم غارات على مخازن أسلحة لكتائب حزب الله في العراق.\n"
+
+
+def test_detection_reaction_after_the_strike_words_leaves_the_strike_place(pipeline):
+    text = _STRIKE_LEAD + ("وذكر الجيش العراقي أن الضربات أصابت مواقع في جرف الصخر وأسفرت عن مقتل جنديين، ووصف"
+                           " الضربات بأنها انتهاك للسيادة.")
+    events = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [(e.location.id if e.location else None, e.actor) for e in events] == [("jurf-al-sakhar", "us-forces")]
+
+
+def test_detection_reaction_before_the_strike_words_is_talk_about_it(pipeline):
+    # near miss: the reaction governs the strike words ("وصف ... الضربات على ..."): no strike placed there
+    text = _STRIKE_LEAD + "ووصف الجيش العراقي الضربات على مواقع في جرف الصخر بأنها انتهاك للسيادة."
+    events = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [(e.location.id if e.location else None, e.country) for e in events] == [(None, "IQ")]

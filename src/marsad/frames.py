@@ -167,7 +167,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         # "وفي بغداد، وصف رئيس الجمهورية الغارات بأنها انتهاك", "أمام خيارات ... وبين توجيه ضربات": a reaction
         # or a hedge is talk about strikes told before (or not yet made), not one more
         hedges = [c for c in view.get("cue", "threat") if self.ctx.tok(c.tok_start - 1) != "ما"]  # "ما إذا": whether
-        reaction = bool(view.get("cue", "reaction") or hedges)
+        # (a reaction told after the strike's own words, "أن الضربات طالت مواقع في جرف الصخر ...، ووصف الضربات
+        # بأنها عدوان", leaves the strike told first)
+        first = min((t.tok_start for t in [*strike_trigs, *attack_trigs]), default=None)
+        reaction = bool(hedges or any(first is None or r.tok_start < first for r in view.get("cue", "reaction")))
         if reaction and striker is not None and striker[1].category == "trigger":
             striker = None
         carried = False
