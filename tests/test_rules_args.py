@@ -410,3 +410,16 @@ def test_count_counted_strikes_with_no_share_by_place_are_not_split(pipeline):
     (e,) = _strikes(pipeline, "قالت مصادر إن طائرات حربية أمريكية شنت أمس ست غارات على مواقع في القائم، "
                               "أسفرت عن مقتل أربعة منهم.")
     assert (e.location.id, e.count) == ("al-qaim", 6)
+
+
+def test_count_the_only_attack_takes_the_number_of_its_munitions_told_later(pipeline):
+    (e,) = _doc(pipeline, "مقتل متعاقد بهجوم صاروخي على قاعدة حرير\n\nقتل متعاقد في هجوم صاروخي استهدف أمس "
+                          "قاعدة حرير.\n\nوقالت وزارة الداخلية إن 9 صواريخ من عيار 107 ملم أطلقت من منطقة تقع "
+                          "جنوب أربيل.").events
+    assert (e.weapons, e.count) == (["rocket"], 9)
+
+
+def test_count_a_number_of_other_munitions_is_not_the_attacks_count(pipeline):
+    (e,) = _doc(pipeline, "قتل متعاقد في هجوم صاروخي استهدف أمس قاعدة حرير.\n\n"
+                          "وقال مسؤول كردي إن 3 قذائف هاون سقطت قرب القاعدة في وقت لاحق.").events
+    assert (e.weapons, e.count) == (["rocket"], None)

@@ -584,7 +584,7 @@ class ArgumentRules(BuilderBase):
             if drones:
                 f.evidence["weapons"] = [s for s in f.evidence["weapons"] if s in drones]
 
-    def _lone_attack_weapons(self, frame: Frame, dated: bool = False) -> None:
+    def _lone_attack_weapons(self, frame: Frame, dated: bool = False, count_only: bool = False) -> None:
         """The text's only attack (or its only attack of a day, ``dated``), told with no munition, takes those
         of a sentence that says how it was carried out ("وقال الناطق إن الهجوم نُفذ بطائرة مسيّرة", "إن
         صاروخين أطلقا مساء الاثنين وسقطا داخل القاعدة"): a sentence of an attack word (no plural or habitual
@@ -604,6 +604,14 @@ class ArgumentRules(BuilderBase):
                 continue
             told = Frame(frame.type, view.sentence.index, frame.loc, frame.country)
             self._weapons(told, weapons, view)
+            if count_only:
+                # "14 صاروخا استهدفت القاعدة ومحيطها": the number of the record's own munitions
+                if told.count is not None and told.weapons == sorted(frame.weapons):
+                    frame.count = told.count
+                    for span in told.evidence.get("count", []):
+                        frame.cite("count", *span)
+                    return
+                continue
             if told.weapons:
                 frame.weapons = list(told.weapons)
                 for span in told.evidence.get("weapons", []):

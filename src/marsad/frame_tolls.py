@@ -445,6 +445,8 @@ class TollRules(BuilderBase):
             same_day = [g for g in attacks if g.date == f.date]
             if not f.weapons and (len(attacks) == 1 or (f.date is not None and len(same_day) == 1)):
                 self._lone_attack_weapons(f, dated=len(attacks) > 1)
+            elif f.count is None and f.weapons and (len(attacks) == 1 or (f.date is not None and len(same_day) == 1)):
+                self._lone_attack_weapons(f, dated=len(attacks) > 1, count_only=True)
         for type_ in ("attack", "strike"):
             frames = [f for f in merged if f.type == type_]
             if len(frames) != 1:
