@@ -423,3 +423,14 @@ def test_count_a_number_of_other_munitions_is_not_the_attacks_count(pipeline):
     (e,) = _doc(pipeline, "قتل متعاقد في هجوم صاروخي استهدف أمس قاعدة حرير.\n\n"
                           "وقال مسؤول كردي إن 3 قذائف هاون سقطت قرب القاعدة في وقت لاحق.").events
     assert (e.weapons, e.count) == (["rocket"], None)
+
+
+def test_tolls_a_policeman_and_a_civilian_joined_to_a_counted_group_add_up(pipeline):
+    (e,) = _strikes(pipeline, "قال الجيش العراقي إن الضربات الأمريكية أمس على جرف الصخر أسفرت عن مقتل جنديين وشرطي "
+                              "ومواطن.")
+    assert e.killed == 4
+
+
+def test_tolls_a_girl_killed_is_one(pipeline):
+    (e,) = _doc(pipeline, "أدى سقوط صاروخ أمس قرب السفارة الأمريكية في بغداد إلى استشهاد طفلة وإصابة ثلاثة مواطنين.").events
+    assert (e.killed, e.injured) == (1, 3)
