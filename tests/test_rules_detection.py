@@ -404,3 +404,19 @@ def test_detection_reaction_before_the_strike_words_is_talk_about_it(pipeline):
     text = _STRIKE_LEAD + "ووصف الجيش العراقي الضربات على مواقع في جرف الصخر بأنها انتهاك للسيادة."
     events = [e for e in _events(pipeline, text) if e.type == "strike"]
     assert [(e.location.id if e.location else None, e.country) for e in events] == [(None, "IQ")]
+
+
+def test_detection_members_singled_out_aside_keep_the_strike_place(pipeline):
+    # ", بينها ...،" lists members of the group between commas: the place after it is still the strike's
+    text = ("قالت القيادة المركزية إن مقاتلات أمريكية قصفت فجر اليوم مخازن تستخدمها فصائل موالية لإيران، بينها"
+            " حركة النجباء، على أطراف مدينة الميادين.")
+    events = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [(e.location.id if e.location else None, e.country) for e in events] == [("mayadin", "SY")]
+
+
+def test_detection_clause_with_a_verb_between_commas_still_cuts_the_place(pipeline):
+    # near miss: the middle clause tells something of its own, so the place after it is not the strike's
+    text = ("قالت القيادة المركزية إن مقاتلات أمريكية قصفت فجر اليوم مخازن تستخدمها فصائل موالية لإيران، وأضافت"
+            " القيادة أن التقييم متواصل، على أطراف مدينة الميادين.")
+    events = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert all(e.location is None or e.location.id != "mayadin" for e in events)

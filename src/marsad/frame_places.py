@@ -309,26 +309,34 @@ class PlaceRules(BuilderBase):
         return any(view.clause_of(o.tok_start) == clause for o in others)
 
     def _time_asides(self, view: SentenceView) -> frozenset[int]:
-        """The clauses that hold only a day between commas ("استهدفت، مساء أمس الأحد، مواقع ..."): an aside,
-        no clause boundary of the sentence's own."""
+        """The clauses told aside between commas, no clause boundary of the sentence's own: one that holds only
+        a day ("استهدفت، مساء أمس الأحد، مواقع ...") or one that opens with a word singling out members of
+        what was just named ("منشآت تستخدمها ميليشيات، بينها كتائب حزب الله، عند نقطة عبور قرب البوكمال")."""
         memo = self._sentence_memo("time_asides")
         key = view.sentence.index
         if key not in memo:
             clauses = view.sentence.clauses
             found: set[int] = set()
-            if view.dates and len(clauses) >= 3:
+            openers = view.get("cue", "aside")
+            if (view.dates or openers) and len(clauses) >= 3:
                 spans = [(d.start, d.end) for _, d in view.dates]
                 starts, ends = self.ctx.tok_starts, self.ctx.tok_ends
                 for i in range(1, len(clauses) - 1):
                     a, b = clauses[i]
                     words = [j for j in range(a, b) if self.ctx.tok(j)[:1].isalnum()]
-                    if words and all(any(s <= starts[j] and ends[j] <= e for s, e in spans) for j in words):
+                    if not words:
+                        continue
+                    if any(o.tok_start == words[0] for o in openers):
+                        # (members only: "بينهم 9 في مدينة البوكمال و3 في الميادين" tells places of its own)
+                        if not any(a <= m.tok_start < b for m in [*view.get("place"), *view.get("site")]):
+                            found.add(i)
+                    elif all(any(s <= starts[j] and ends[j] <= e for s, e in spans) for j in words):
                         found.add(i)
             memo[key] = frozenset(found)
         return memo[key]
 
     def _across_time_aside(self, view: SentenceView, a: Mention, others: list[Mention]) -> bool:
-        """A place in the clause right after a day told aside, and a word of the frame right before it."""
+        """A place in the clause right after a clause told aside, and a word of the frame right before it."""
         asides = self._time_asides(view)
         if not asides:
             return False
