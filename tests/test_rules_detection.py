@@ -420,3 +420,17 @@ def test_detection_clause_with_a_verb_between_commas_still_cuts_the_place(pipeli
             " القيادة أن التقييم متواصل، على أطراف مدينة الميادين.")
     events = [e for e in _events(pipeline, text) if e.type == "strike"]
     assert all(e.location is None or e.location.id != "mayadin" for e in events)
+
+
+def test_detection_site_that_locates_another_site_is_no_target(pipeline):
+    # "قاعدة تل بيدر قرب قاعدة الشدادي": the second base only says where the first is
+    text = "سقطت ثلاث قذائف هاون فجر اليوم داخل قاعدة تل بيدر قرب قاعدة الشدادي دون وقوع إصابات."
+    events = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [e.location.id for e in events] == ["tal-baydar"]
+
+
+def test_detection_two_sites_joined_by_and_are_two_targets(pipeline):
+    # near miss: two bases listed with "و" are both hit
+    text = "سقطت ثلاث قذائف هاون فجر اليوم داخل قاعدة تل بيدر وقاعدة الشدادي دون وقوع إصابات."
+    events = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert sorted(e.location.id for e in events) == ["shaddadi", "tal-baydar"]

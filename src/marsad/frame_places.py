@@ -308,6 +308,16 @@ class PlaceRules(BuilderBase):
         clause = view.clause_of(a.tok_start)
         return any(view.clause_of(o.tok_start) == clause for o in others)
 
+    def _locates_site(self, s: Mention, sites: list[Mention]) -> bool:
+        """"قاعدة القرية الخضراء قرب حقل العمر", "... بالقرب من حقل العمر": the site named right after another
+        site and a word of nearness."""
+        i = s.tok_start - 1
+        if self.ctx.tok(i) == "من" and self.ctx.tok(i - 1) in self.res.words.proximity_words:
+            i -= 1
+        elif self.ctx.tok(i) != "قرب":
+            return False
+        return any(g is not s and 0 <= i - g.tok_end <= 1 for g in sites)
+
     def _time_asides(self, view: SentenceView) -> frozenset[int]:
         """The clauses told aside between commas, no clause boundary of the sentence's own: one that holds only
         a day ("استهدفت، مساء أمس الأحد، مواقع ...") or one that opens with a word singling out members of
