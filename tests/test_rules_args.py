@@ -434,3 +434,19 @@ def test_tolls_a_policeman_and_a_civilian_joined_to_a_counted_group_add_up(pipel
 def test_tolls_a_girl_killed_is_one(pipeline):
     (e,) = _doc(pipeline, "أدى سقوط صاروخ أمس قرب السفارة الأمريكية في بغداد إلى استشهاد طفلة وإصابة ثلاثة مواطنين.").events
     assert (e.killed, e.injured) == (1, 3)
+
+
+def test_tolls_a_neighbour_named_after_the_records_country_keeps_the_toll_here(pipeline):
+    (e,) = _doc(pipeline, "قال الرئيس الأمريكي إن ثلاثة جنود أمريكيين قتلوا وأصيب عدد كبير آخرون في هجوم بطائرة "
+                          "مسيرة استهدف موقعا عسكريا صغيرا في شمال شرق الأردن قرب الحدود مع سوريا أمس، محملا "
+                          "المسؤولية لجماعات تدعمها إيران وتنشط في سوريا والعراق.\n\n"
+                          "وقال مسؤولون إن الهجوم وقع على موقع يعرف باسم البرج 22.").events
+    assert (e.location.id, e.killed) == ("tower-22", 3)
+
+
+def test_tolls_a_toll_told_in_another_country_first_is_not_the_records(pipeline):
+    events = _doc(pipeline, "قال مسؤول أمريكي إن ثلاثة جنود أمريكيين قتلوا وأصيب آخرون في هجوم بطائرة مسيرة استهدف "
+                            "موقعا عسكريا في سوريا قرب الحدود مع الأردن أمس.\n\n"
+                            "وقال مسؤولون إن هجوما آخر وقع أمس على موقع يعرف باسم البرج 22.").events
+    (e,) = [e for e in events if e.location is not None and e.location.id == "tower-22"]
+    assert e.killed is None

@@ -502,6 +502,11 @@ class TollRules(BuilderBase):
         """The sentence names a place of another country than the record's; a country's adjective in a
         striker's phrase ("بغارات الطيران الأردني" of a strike in Syria) names who strikes, not where."""
         strikers = view.get("cue", "state_striker") if frame.type == "strike" else []
+        # "... استهدف موقعا عسكريا في شمال شرق الأردن قرب الحدود مع سوريا": countries named after the record's
+        # own (a border, the blamed groups' home) do not move the sentence elsewhere
+        here = min((m.tok_start for m in view.mentions if m.category in ("site", "place", "country")
+                    and self._country_code(m) == frame.country), default=None) if frame.country else None
         return any(m.category in ("site", "place", "country") and self._country_code(m) not in (None, frame.country)
                    and not (m.category == "country" and any(c.tok_start <= m.tok_start < c.tok_end for c in strikers))
+                   and not (m.category == "country" and here is not None and here < m.tok_start)
                    for m in view.mentions)
