@@ -450,3 +450,17 @@ def test_tolls_a_toll_told_in_another_country_first_is_not_the_records(pipeline)
                             "وقال مسؤولون إن هجوما آخر وقع أمس على موقع يعرف باسم البرج 22.").events
     (e,) = [e for e in events if e.location is not None and e.location.id == "tower-22"]
     assert e.killed is None
+
+
+def test_actor_the_launcher_of_missiles_told_before_is_the_actor_of_their_hits(pipeline):
+    ev = _by_site(pipeline, "ذكر مسؤول أمريكي أن إيران أطلقت أمس 12 صاروخا باليستيا من أراضيها. "
+                            "وأضاف أن تسعة صواريخ سقطت على قاعدة عين الأسد.")
+    e = ev["ain-al-asad"]
+    assert (e.weapons, e.actor, e.actor_basis) == (["missile"], "iran", "attributed")
+
+
+def test_actor_no_launcher_named_before_the_verb_leaves_the_actor_open(pipeline):
+    ev = _by_site(pipeline, "ذكر مسؤول أمريكي أن 12 صاروخا باليستيا أطلقت أمس من مواقع عدة. "
+                            "وأضاف أن تسعة صواريخ سقطت على قاعدة عين الأسد.")
+    e = ev["ain-al-asad"]
+    assert (e.weapons, e.actor) == (["missile"], None)

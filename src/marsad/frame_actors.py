@@ -183,6 +183,24 @@ class ActorRules(BuilderBase):
                     frame.cite("actor", c.start, c.end)
                     frame.cite("actor_basis", c.start, c.end)
                     return
+        if "missile" in frame.weapons:
+            self._launcher(frame, view)
+
+    def _launcher(self, frame: Frame, view: SentenceView) -> None:
+        """"إن إيران أطلقت 16 صاروخا باليستيا من ثلاثة مواقع" and next "11 صاروخا سقطت على قاعدة عين الأسد": the
+        missiles' launcher named right before the launch verb is the actor (attributed, unless its own claim)."""
+        k = self._launch_sentence([w for w in view.get("weapon") if w.entry_id == "rocket"], view)
+        if k is None:
+            return
+        v = self.ctx.views[k]
+        verbs = v.get("trigger", "attack")
+        named = [a for a in self._perpetrators(v) if any(0 <= t.tok_start - a.tok_end <= 1 for t in verbs)]
+        if not named:
+            return
+        frame.actor = self._actor_id(named[0])
+        frame.actor_basis = "claimed" if self._claims(v) and frame.actor not in DESCRIPTIVE_ACTORS else "attributed"
+        frame.cite("actor", named[0].start, named[0].end)
+        frame.cite("actor_basis", named[0].start, named[0].end)
 
     def _disowned(self, view: SentenceView) -> bool:
         """"قالت حركة النجباء إنها غير مسؤولة عن الهجوم", "ليست مسؤولة": a group disowns the attack."""

@@ -368,22 +368,26 @@ class ArgumentRules(BuilderBase):
                    and self.ctx.tok(w.tok_end) not in words.other_words for w in rockets)
 
     def _launched_before(self, rockets: list[Mention], view: SentenceView) -> bool:
+        return self._launch_sentence(rockets, view) is not None
+
+    def _launch_sentence(self, rockets: list[Mention], view: SentenceView) -> int | None:
         """"إن إيران أطلقت 16 صاروخا باليستيا من ثلاثة مواقع" (no place hit) and next "وأوضح أن 11 صاروخا
         سقطت على قاعدة عين الأسد": bare rocket words right after a sentence that told a launch of ballistic or
         cruise missiles with no site are those missiles.  The nearest earlier sentence (of two) that names
         a munition decides: one naming rockets of their own ("صواريخ كاتيوشا") or a site keeps them rockets."""
         if not self._bare_rockets(rockets):
-            return False
+            return None
         for k in range(view.sentence.index - 1, max(view.sentence.index - 3, -1), -1):
             v = self.ctx.views[k]
             named = v.get("weapon")
             if not named:
                 continue
             missiles = [m for m in named if m.entry_id == "missile"]
-            return bool(missiles) and not v.get("site") and all(
+            told = bool(missiles) and not v.get("site") and all(
                 m.entry_id == "missile" or (m.entry_id == "rocket" and any(
                     0 <= x.tok_start - m.tok_end <= 1 for x in missiles)) for m in named)
-        return False
+            return k if told else None
+        return None
 
     def _same_missiles(self, frame: Frame, rockets: list[Mention]) -> bool:
         """"وسقط 11 صاروخاً على عين الأسد" after "أعلن الحرس الثوري إطلاق صواريخ باليستية على قاعدة عين
