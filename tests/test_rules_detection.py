@@ -434,3 +434,25 @@ def test_detection_two_sites_joined_by_and_are_two_targets(pipeline):
     text = "سقطت ثلاث قذائف هاون فجر اليوم داخل قاعدة تل بيدر وقاعدة الشدادي دون وقوع إصابات."
     events = [e for e in _events(pipeline, text) if e.type == "attack"]
     assert sorted(e.location.id for e in events) == ["shaddadi", "tal-baydar"]
+
+
+def test_detection_place_and_number_before_a_dash_is_an_outlet_name(pipeline):
+    text = "دير الزور 24 – قصفت طائرات حربية أمريكية فجر اليوم مستودعات للفصائل في مدينة الميادين."
+    events = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [e.location.id for e in events] == ["mayadin"]
+
+
+def test_detection_place_and_a_counted_toll_is_still_a_place(pipeline):
+    # near miss: the number after the place counts the dead, no outlet's name
+    text = "قتل في دير الزور 24 عنصرا من الفصائل بغارات شنتها طائرات أمريكية فجر اليوم."
+    events = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [e.location.id for e in events] == ["deir-ez-zor"]
+
+
+def test_detection_convoy_size_told_with_towns_it_passed(pipeline):
+    # the town passed on the way ("مر بمدينة الحسكة") is no destination; the size told after "الرتل" is the convoy's
+    text = ("وصل رتل للتحالف الدولي اليوم السبت إلى قاعدة حقل العمر قادما من العراق.\n"
+            "وقال مراسل محلي إن الرتل يضم 30 شاحنة، وقد دخل من معبر حدودي ثم مر بمدينة الحسكة قبل وصوله، وسط"
+            " حماية من مدرعات التحالف.")
+    events = [e for e in _events(pipeline, text) if e.type == "reinforcement"]
+    assert [(e.location.id, e.count) for e in events] == [("al-omar", 30)]

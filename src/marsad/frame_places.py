@@ -154,7 +154,7 @@ class PlaceRules(BuilderBase):
             if self._is_launch_point(view, m):
                 self.launch_points.append((view.sentence.index, m))
                 continue
-            if self._speaker(m):
+            if self._speaker(m) or self._outlet_name(m):
                 continue
             if self._reference_point(view, m):
                 continue  # "في محافظة بابل جنوبي بغداد": Baghdad only places Babil
@@ -216,6 +216,20 @@ class PlaceRules(BuilderBase):
         if self.ctx.tok(m.tok_start - 1) not in ("من", "عن"):
             return False
         return any(self.ctx.tok(j).startswith(self.res.words.statement_stems) for j in (m.tok_start - 2, m.tok_start - 3))
+
+    def _outlet_name(self, m: Mention) -> bool:
+        """"دير الزور 24 – شنت طائرات ...": a place and a number before a dash, bar or colon is an outlet's name
+        in a dateline, not where anything happened (so is one after a reporter or before what is said: "وقال
+        مراسل دير الزور 24 إن ...")."""
+        j = m.tok_end
+        if not self.ctx.tok(j).isdigit() or self.doc.norm is None:
+            return False
+        if self.ctx.tok(m.tok_start - 1).startswith(self.res.words.reporter_stems) \
+                or self.ctx.tok(j + 1) in self.res.words.that_words:
+            return True
+        starts, ends = self.ctx.tok_starts, self.ctx.tok_ends
+        gap = self.doc.norm.text[ends[j]:starts[j + 1] if j + 1 < len(starts) else None]
+        return any(ch in gap for ch in "-\u2013\u2014|:")
 
     def _past_year(self, view: SentenceView) -> bool:
         """The sentence names a year before the story's ("في عام 2020") or an anniversary, and no day: history

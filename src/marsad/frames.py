@@ -655,7 +655,9 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
                  and not any(0 <= s.tok_start - d.tok_end <= 3 for d in departures)]
         us_context = self._us_context(view)
         if not dests and us_context:
-            dests = self._best_place([p for p in places if not self._is_origin(p)])
+            # (nor a town passed on the way: "ثم مر بمدينة الحسكة وبلدة الشدادي قبل أن يصل إلى الحقل")
+            dests = self._best_place([p for p in places if not self._is_origin(p)
+                                      and not any(0 <= p.tok_start - d.tok_end <= 3 for d in departures)])
         anaphora = view.get("cue", "anaphora")
         told = next((f.loc for f in reversed(self.frames) if f.loc is not None and f.loc.category == "site"), None)
         if not dests and anaphora and told is not None:
@@ -669,6 +671,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
             self._convoy_told_on(view, sites, trigs)
             return []
         if not dests and not (day and us_context and not self.arab_coalition_doc):
+            self._convoy_told_on(view, sites, trigs)
             return []  # in a text on the Saudi-led coalition, "التحالف" reinforcing is not ours
         frames = []
         for loc in dests or [None]:
@@ -686,7 +689,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         """"ووفقا للمصادر، يتألف الرتل من 45 شاحنة ... قبل أن يصل إلى قاعدة الشدادي": the convoy of the record
         told just before ("الرتل", with no day of its own) gets its size and, when it was placed only at a
         crossing or a town, the base it went on to."""
-        if not any(t.prefix.endswith("ال") for t in trigs) or view.get("cue", "departure"):
+        if not any(t.prefix.endswith("ال") for t in trigs):
             return
         prev = next((f for f in reversed(self.frames) if f.type == "reinforcement"), None)
         if prev is None or not 0 < view.sentence.index - prev.sentence <= 3:
