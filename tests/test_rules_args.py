@@ -464,3 +464,15 @@ def test_actor_no_launcher_named_before_the_verb_leaves_the_actor_open(pipeline)
                             "وأضاف أن تسعة صواريخ سقطت على قاعدة عين الأسد.")
     e = ev["ain-al-asad"]
     assert (e.weapons, e.actor) == (["missile"], None)
+
+
+def test_tolls_nobody_hurt_in_the_attack_is_nobody_hurt_at_each_of_its_places(pipeline):
+    ev = _by_site(pipeline, "قال مسؤول أمريكي إن ثمانية صواريخ سقطت أمس على قاعدة عين الأسد، وصاروخا واحدا أصاب "
+                            "مطار أربيل.\n\nوأكد الوزير أن الهجوم لم يسفر عن سقوط قتلى أو جرحى.")
+    assert {k: (e.killed, e.injured) for k, e in ev.items()} == {"ain-al-asad": (0, 0), "erbil-airbase": (0, 0)}
+
+
+def test_tolls_a_toll_after_two_places_is_not_copied_to_both(pipeline):
+    ev = _by_site(pipeline, "قال مسؤول أمريكي إن ثمانية صواريخ سقطت أمس على قاعدة عين الأسد، وصاروخا واحدا أصاب "
+                            "مطار أربيل.\n\nوأكد الوزير أن الهجوم أسفر عن إصابة جندي.")
+    assert sorted(e.injured for e in ev.values() if e.injured is not None) in ([], [1])

@@ -520,8 +520,11 @@ class ArgumentRules(BuilderBase):
                 and not (last.type == "attack" and self._attackers_toll(view)):
             self._casualties(last, view)
             # "القصف على الموقعين لم يسفر عن أي إصابات": the toll of every place the last sentence told of
-            if any(self.ctx.tok(j) in self.res.words.both_words
-                   for j in range(view.sentence.tok_start, view.sentence.tok_end)):
+            # "11 صاروخا سقطت على عين الأسد، وصاروخ أصاب مطار أربيل" then "الهجوم لم يسفر عن سقوط قتلى أو
+            # جرحى": nobody hurt in the attack told of is nobody hurt at any of its places
+            if (nobody and last.killed == 0 and last.injured == 0) or any(
+                    self.ctx.tok(j) in self.res.words.both_words
+                    for j in range(view.sentence.tok_start, view.sentence.tok_end)):
                 for f in self.frames[:-1]:
                     if f.sentence == last.sentence and f.type == last.type:
                         self._casualties(f, view)
