@@ -476,3 +476,15 @@ def test_tolls_a_toll_after_two_places_is_not_copied_to_both(pipeline):
     ev = _by_site(pipeline, "قال مسؤول أمريكي إن ثمانية صواريخ سقطت أمس على قاعدة عين الأسد، وصاروخا واحدا أصاب "
                             "مطار أربيل.\n\nوأكد الوزير أن الهجوم أسفر عن إصابة جندي.")
     assert sorted(e.injured for e in ev.values() if e.injured is not None) in ([], [1])
+
+
+def test_tolls_a_negated_verb_of_causing_in_the_next_sentence_is_no_casualties(pipeline):
+    (e,) = _doc(pipeline, "أعلن الجهاز اليوم إسقاط طائرة مسيرة مفخخة حاولت استهداف قاعدة حرير.\n\n"
+                          "وقال الجهاز إن الطائرة أسقطت قبل بلوغ هدفها، دون أن تتسبب بأي خسائر بشرية.").events
+    assert (e.killed, e.injured) == (0, 0)
+
+
+def test_tolls_a_causing_verb_not_negated_in_the_next_sentence_states_no_zero(pipeline):
+    (e,) = _doc(pipeline, "أعلن الجهاز اليوم إسقاط طائرة مسيرة مفخخة حاولت استهداف قاعدة حرير.\n\n"
+                          "وقال الجهاز إن الطائرة أسقطت قبل بلوغ هدفها، وقد تتسبب الشظايا بخسائر.").events
+    assert (e.killed, e.injured) == (None, None)

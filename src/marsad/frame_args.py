@@ -516,7 +516,7 @@ class ArgumentRules(BuilderBase):
             and bool(view.get("casualty", "killed_noun") or view.get("casualty", "injured_noun"))
         if last.type != "reinforcement" and (last.killed is None or last.injured is None) \
                 and (view.get("trigger") or view.get("weapon") or view.get("cue", "intercept") or nobody or told_toll) and \
-                (view.get("casualty") or view.get("cue", "toll_negator")) \
+                (view.get("casualty") or view.get("cue", "toll_negator") or nobody) \
                 and not (last.type == "attack" and self._attackers_toll(view)):
             self._casualties(last, view)
             # "القصف على الموقعين لم يسفر عن أي إصابات": the toll of every place the last sentence told of
