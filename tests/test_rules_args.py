@@ -488,3 +488,17 @@ def test_tolls_a_causing_verb_not_negated_in_the_next_sentence_states_no_zero(pi
     (e,) = _doc(pipeline, "أعلن الجهاز اليوم إسقاط طائرة مسيرة مفخخة حاولت استهداف قاعدة حرير.\n\n"
                           "وقال الجهاز إن الطائرة أسقطت قبل بلوغ هدفها، وقد تتسبب الشظايا بخسائر.").events
     assert (e.killed, e.injured) == (None, None)
+
+
+def test_tolls_an_outlet_named_after_li_in_brackets_is_no_place_of_another_event(pipeline):
+    ev = _by_site(pipeline, "سقط صاروخ أمس على قاعدة عين الأسد.\n\nوأسقطت الدفاعات الجوية فجر اليوم طائرتين "
+                            "مسيرتين حاولتا استهداف قاعدة حرير.\n\nوقال مصدر أمني لـ(بغداد اليوم) إن الحادث لم "
+                            "يسفر عن خسائر بشرية.")
+    assert (ev["harir"].killed, ev["harir"].injured) == (0, 0)
+
+
+def test_tolls_a_place_of_its_own_in_the_next_sentence_keeps_its_toll_apart(pipeline):
+    ev = _by_site(pipeline, "سقط صاروخ أمس على قاعدة عين الأسد.\n\nوأسقطت الدفاعات الجوية فجر اليوم طائرتين "
+                            "مسيرتين حاولتا استهداف قاعدة حرير.\n\nوقال مصدر أمني في الأنبار إن الحادث لم "
+                            "يسفر عن خسائر بشرية.")
+    assert (ev["harir"].killed, ev["harir"].injured) == (None, None)

@@ -498,7 +498,8 @@ class ArgumentRules(BuilderBase):
             # a place the munitions came from ("أطلقت من منطقة تقع جنوب غربي أربيل") or a convoy heads for
             # ("الرتل ضم 35 شاحنة وتوجه نحو قاعدة قسرك") is no other event's place
             launched = {p.tok_start for k, p in self.launch_points if k == idx}
-            aside = [p for p in places if p.tok_start in launched or self._is_origin(p) or self._toward(p)]
+            aside = [p for p in places if p.tok_start in launched or self._is_origin(p) or self._toward(p)
+                     or self._addressee_name(p)]
             if any(p not in aside and not any(0 <= p.tok_start - a.tok_end <= 3 for a in aside) for p in places):
                 return
         if last.type == "attack" and view.get("cue", "intercept") and (view.get("weapon") or view.get("trigger")):
@@ -532,6 +533,15 @@ class ArgumentRules(BuilderBase):
                 and not self.ctx.tally_sentences.get(view.sentence.index):
             # "وصل رتل ... إلى قاعدة قسرك" then "ويتألف الرتل من 45 شاحنة"
             self._reinforcement_count(last, view, view.get("trigger", "reinforcement"))
+
+    def _addressee_name(self, p: Mention) -> bool:
+        """A place word opening a bracketed or quoted name after "لـ" ("قال مصدر أمني لـ(بغداد اليوم)",
+        'لـ"بغداد اليوم"'): an outlet the source spoke to, not a place of the event."""
+        norm = self.doc.norm
+        if norm is None or p.start < 2:
+            return False
+        text = norm.text
+        return text[p.start - 1] in "(«\"" and text[p.start - 2] == "ل" and (p.start < 3 or text[p.start - 3].isspace())
 
     def _follow_up_weapons(self, last: Frame, view: SentenceView) -> None:
         """"وقال مسؤول إن صاروخين من نوع كاتيوشا أطلقا على القاعدة", "استهدفوا الدورية بقذيفة ورشاشات":
