@@ -456,3 +456,20 @@ def test_detection_convoy_size_told_with_towns_it_passed(pipeline):
             " حماية من مدرعات التحالف.")
     events = [e for e in _events(pipeline, text) if e.type == "reinforcement"]
     assert [(e.location.id, e.count) for e in events] == [("al-omar", 30)]
+
+
+_GROUP_HITS = ("خبر عاجل\n\n"
+               "أعلنت فصائل المقاومة اليوم السبت أن عناصرها استهدفوا {obj} في حقل العمر النفطي بطائرتين مسيرتين.")
+
+
+def test_detection_us_forces_owning_the_base_hit_are_its_object(pipeline):
+    # "استهدفوا قاعدة الاحتلال الأمريكي": the base of the US forces is what was hit, not a US strike
+    events = _events(pipeline, _GROUP_HITS.format(obj="قاعدة القوات الأمريكية"))
+    assert [(e.type, e.location.id, e.weapons, e.count) for e in events] == [("attack", "al-omar", ["drone"], 2)]
+
+
+def test_detection_us_forces_right_after_the_verb_are_its_subject(pipeline):
+    # near miss: US forces right after the verb are the ones who struck: a strike, no attack
+    text = ("خبر عاجل\n\n"
+            "ذكرت مصادر محلية اليوم السبت أنه استهدفت القوات الأمريكية بطائرتين مسيرتين مواقع للفصائل في بلدة ذيبان.")
+    assert [(e.type, e.actor, e.country) for e in _events(pipeline, text)] == [("strike", "us-forces", "SY")]

@@ -68,6 +68,8 @@ class PlaceRules(BuilderBase):
                 if " " not in a.surface and a.tok_start - trig.tok_end == 2 and not any(
                         w.tok_start == trig.tok_end and w.tok_end == a.tok_start for w in view.get("weapon")):
                     continue  # "استهدفت الفصائل دورية أمريكية": the adjective of the object (not "طائرات حربية أمريكية")
+                if self.ctx.tok(a.tok_start - 1) in self.res.locality_words:
+                    continue  # "استهدفوا قاعدة الاحتلال الأمريكي": the owner of the base hit, the object
                 return True
         return False
 
