@@ -473,3 +473,18 @@ def test_detection_us_forces_right_after_the_verb_are_its_subject(pipeline):
     text = ("خبر عاجل\n\n"
             "ذكرت مصادر محلية اليوم السبت أنه استهدفت القوات الأمريكية بطائرتين مسيرتين مواقع للفصائل في بلدة ذيبان.")
     assert [(e.type, e.actor, e.country) for e in _events(pipeline, text)] == [("strike", "us-forces", "SY")]
+
+
+def test_detection_site_in_whose_countryside_a_base_lies_is_no_target(pipeline):
+    # "قاعدة قسرك التابعة للتحالف بريف تل تمر": Tal Tamr only says where the base lies
+    text = "تعرضت قاعدة قسرك التابعة للتحالف بريف تل تمر، مساء اليوم، لهجوم بثلاث قذائف صاروخية."
+    events = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [(e.location.id, e.weapons, e.count) for e in events] == [("qasrak", ["rocket"], 3)]
+
+
+def test_detection_countryside_site_in_a_clause_of_its_own_is_a_target(pipeline):
+    # near miss: the second base is hit in a clause of its own
+    text = ("تعرضت قاعدة قسرك التابعة للتحالف، مساء اليوم، لهجوم بثلاث قذائف صاروخية، كما سقطت قذيفتان في ريف"
+            " تل تمر.")
+    events = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert sorted(e.location.id for e in events) == ["qasrak", "tal-tamr"]

@@ -324,10 +324,16 @@ class PlaceRules(BuilderBase):
         clause = view.clause_of(a.tok_start)
         return any(view.clause_of(o.tok_start) == clause for o in others)
 
-    def _locates_site(self, s: Mention, sites: list[Mention]) -> bool:
+    def _locates_site(self, view: SentenceView, s: Mention, sites: list[Mention]) -> bool:
         """"قاعدة القرية الخضراء قرب حقل العمر", "... بالقرب من حقل العمر": the site named right after another
         site and a word of nearness."""
         i = s.tok_start - 1
+        if s.surface.startswith("ريف "):
+            i = s.tok_start  # (the gazetteer's "ريف تل تمر")
+        if self.ctx.tok(i) in ("بريف", "ريف"):
+            # "قاعدة قسرك التابعة للتحالف الدولي بريف تل تمر": the countryside the base lies in
+            return any(g is not s and 0 <= i - g.tok_end <= 5 and view.clause_of(g.tok_start) == view.clause_of(i)
+                       for g in sites)
         if self.ctx.tok(i) == "من" and self.ctx.tok(i - 1) in self.res.words.proximity_words:
             i -= 1
         elif self.ctx.tok(i) != "قرب":

@@ -373,7 +373,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
             places = [p for p in places if not any(0 < d.tok_start - p.tok_end <= 4 for d in denied)]
         # "في محيط قاعدة القرية الخضراء قرب حقل العمر": a site that locates the site just named is its
         # reference point, no target of its own
-        sites = [s for s in sites if not self._locates_site(s, sites)]
+        sites = [s for s in sites if not self._locates_site(view, s, sites)]
         anchors = trigs + weapons
         us_context = self._us_context(view)
         # a site whose name is also a common word needs a weapon, a base word ("قاعدة ..."), a US/coalition
