@@ -488,3 +488,18 @@ def test_detection_countryside_site_in_a_clause_of_its_own_is_a_target(pipeline)
             " تل تمر.")
     events = [e for e in _events(pipeline, text) if e.type == "attack"]
     assert sorted(e.location.id for e in events) == ["qasrak", "tal-tamr"]
+
+
+def test_detection_base_fired_from_named_further_on_is_no_target(pipeline):
+    # "انطلاقاً من قاعدتها في حقل العمر": where the shells were fired from, several words on
+    text = ("قصفت القوات الأمريكية، مساء أمس، بقذائف المدفعية أطراف مدينة الميادين، انطلاقاً من قاعدتها المقامة في"
+            " حقل العمر النفطي، دون أنباء عن إصابات.")
+    assert [(e.type, e.location.id if e.location else None) for e in _events(pipeline, text)] == [
+        ("strike", "mayadin")]
+
+
+def test_detection_base_hit_after_a_launch_told_is_a_target(pipeline):
+    # near miss: the base comes after what was launched, as its target ("انطلقت ... وسقطت على")
+    text = ("انطلقت قذائف صاروخية مساء أمس من مناطق غرب الفرات وسقطت داخل قاعدة حقل العمر النفطي دون أنباء عن"
+            " إصابات.")
+    assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "al-omar")]

@@ -15,7 +15,13 @@ class PlaceRules(BuilderBase):
         for cue in view.get("cue", "launch_from"):
             if 0 <= loc.tok_start - cue.tok_end <= 2:
                 return True
-        return self.ctx.tok(loc.tok_start - 1) in ("من",) and self.ctx.tok(loc.tok_start - 2).startswith("انطلق")
+        if self.ctx.tok(loc.tok_start - 1) in ("من",) and self.ctx.tok(loc.tok_start - 2).startswith("انطلق"):
+            return True
+        # "انطلاقاً من قاعدتها غير الشرعية في حقل العمر النفطي": the base it was fired from, named further on
+        clause = view.clause_of(loc.tok_start)
+        return any(self.ctx.tok(j).startswith(("انطلق", "انطلاق")) and self.ctx.tok(j + 1) == "من"
+                   and view.clause_of(j) == clause for j in range(max(loc.tok_start - 8, view.sentence.tok_start),
+                                                                  loc.tok_start - 2))
 
     def _is_origin(self, loc: Mention) -> bool:
         """"من X" / "من مدينة X" names where something came from, unless it is "بالقرب من X"."""
