@@ -19,9 +19,11 @@ class PlaceRules(BuilderBase):
             return True
         # "انطلاقاً من قاعدتها غير الشرعية في حقل العمر النفطي": the base it was fired from, named further on
         clause = view.clause_of(loc.tok_start)
+        # (one phrase: not "انطلقت من اليمن وكانت تتحرك على طول البحر الأحمر")
         return any(self.ctx.tok(j).startswith(("انطلق", "انطلاق")) and self.ctx.tok(j + 1) == "من"
-                   and view.clause_of(j) == clause for j in range(max(loc.tok_start - 8, view.sentence.tok_start),
-                                                                  loc.tok_start - 2))
+                   and view.clause_of(j) == clause
+                   and not any(self.ctx.tok(k).startswith("و") for k in range(j + 2, loc.tok_start))
+                   for j in range(max(loc.tok_start - 8, view.sentence.tok_start), loc.tok_start - 2))
 
     def _is_origin(self, loc: Mention) -> bool:
         """"من X" / "من مدينة X" names where something came from, unless it is "بالقرب من X"."""
