@@ -503,3 +503,19 @@ def test_detection_base_hit_after_a_launch_told_is_a_target(pipeline):
     text = ("انطلقت قذائف صاروخية مساء أمس من مناطق غرب الفرات وسقطت داخل قاعدة حقل العمر النفطي دون أنباء عن"
             " إصابات.")
     assert [(e.type, e.location.id) for e in _events(pipeline, text)] == [("attack", "al-omar")]
+
+
+def test_detection_site_a_base_is_said_to_lie_by_is_no_target(pipeline):
+    # "الواقعة قرب ...": the second base only says where the first lies
+    text = ("سقطت قذيفتان صاروخيتان فجر اليوم داخل قاعدة تل بيدر التابعة للتحالف، الواقعة قرب قاعدة قسرك، دون"
+            " إصابات.")
+    events = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [e.location.id for e in events] == ["tal-baydar"]
+
+
+def test_detection_site_far_after_lying_word_stays_a_target(pipeline):
+    # near miss: "الواقعة" locates a town; a base hit later in the sentence is a target of its own
+    text = ("سقطت قذيفتان صاروخيتان فجر اليوم داخل قاعدة تل بيدر التابعة للتحالف، الواقعة شمال الحسكة، كما سقطت"
+            " قذيفة ثالثة داخل قاعدة قسرك دون إصابات.")
+    events = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert sorted(e.location.id for e in events) == ["qasrak", "tal-baydar"]

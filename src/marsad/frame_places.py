@@ -336,6 +336,10 @@ class PlaceRules(BuilderBase):
         """"قاعدة القرية الخضراء قرب حقل العمر", "... بالقرب من حقل العمر": the site named right after another
         site and a word of nearness."""
         i = s.tok_start - 1
+        # "قاعدة القرية الخضراء التابعة للتحالف، الواقعة في محيط حقل العمر": the site the base lies by
+        lying = [k for k in range(max(s.tok_start - 4, 0), s.tok_start) if self.ctx.tok(k) in ("الواقعه", "الواقع")]
+        if lying and any(g is not s and 0 <= lying[0] - g.tok_end <= 6 for g in sites):
+            return True
         if s.surface.startswith("ريف "):
             i = s.tok_start  # (the gazetteer's "ريف تل تمر")
         if self.ctx.tok(i) in ("بريف", "ريف"):
