@@ -519,3 +519,19 @@ def test_detection_site_far_after_lying_word_stays_a_target(pipeline):
             " قذيفة ثالثة داخل قاعدة قسرك دون إصابات.")
     events = [e for e in _events(pipeline, text) if e.type == "attack"]
     assert sorted(e.location.id for e in events) == ["qasrak", "tal-baydar"]
+
+
+def test_detection_strikes_shared_out_clause_by_clause_each_have_their_place(pipeline):
+    # "أربع غارات، ثلاث منها على ...، وواحدة على ...": each share, opening with its number, is placed
+    text = ("قالت مصادر محلية إن مقاتلات أمريكية شنت فجر اليوم أربع غارات، ثلاث منها على مخازن للفصائل في"
+            " القائم، وواحدة على نقطة عسكرية في منطقة البوكمال.")
+    got = sorted((e.location.id, e.count) for e in _events(pipeline, text) if e.type == "strike")
+    assert got == [("al-qaim", 3), ("bukamal", 1)]
+
+
+def test_detection_clause_with_a_number_but_no_and_is_no_share(pipeline):
+    # near miss: a later clause that opens with a number but no "و" tells no share of the strikes
+    text = ("قالت مصادر محلية إن مقاتلات أمريكية شنت فجر اليوم أربع غارات على مخازن للفصائل في القائم، 3 منها"
+            " دمرت بالكامل، بحسب ناشطين في منطقة البوكمال.")
+    got = sorted(e.location.id for e in _events(pipeline, text) if e.type == "strike")
+    assert got == ["al-qaim"]

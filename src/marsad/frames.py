@@ -545,6 +545,15 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
                      or self._same_clause(view, p, anchors)
                      or self._across_time_aside(view, p, anchors)
                      or (cue.entry_id == "target_list" and p.tok_start > cue.tok_start))]  # "..، وأخرى في ..."
+        # "شنت خمس غارات، ثلاث منها على مقرات الحشد في القائم، واثنتان على موقعين في منطقة البوكمال": the strikes
+        # shared out clause by clause, each share opening with its number
+        clauses = view.sentence.clauses
+        shares = {view.clause_of(n.tok_start) for n in view.get("number")
+                  if "و" in n.prefix and n.tok_start == clauses[view.clause_of(n.tok_start)][0]
+                  and view.clause_of(n.tok_start) > min(anchor_clauses)}
+        if shares:
+            near += [p for p in places if p not in near and view.clause_of(p.tok_start) in shares
+                     and not self._is_origin(p)]
         # "قتلى الغارات ...، بينهم 18 في مدينة البوكمال ومحيطها و5 في مدينة الميادين": the toll told place by place
         near += [p for p in places if p not in near and not self._is_origin(p) and self._toll_place(p)]
         # "استهدفت مقرات في القائم، وأخرى في مدينتي البوكمال والميادين": more sites of the same strike
