@@ -502,3 +502,16 @@ def test_tolls_a_place_of_its_own_in_the_next_sentence_keeps_its_toll_apart(pipe
                             "مسيرتين حاولتا استهداف قاعدة حرير.\n\nوقال مصدر أمني في الأنبار إن الحادث لم "
                             "يسفر عن خسائر بشرية.")
     assert (ev["harir"].killed, ev["harir"].injured) == (None, None)
+
+
+def test_weapons_an_unmanned_boat_is_a_drone(pipeline):
+    doc = _doc(pipeline, "أعلنت جماعة الحوثي مساء أمس أنها هاجمت ناقلة نفط في البحر الأحمر بزورق مسير محمل بالمتفجرات.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert e.weapons == ["drone"]
+
+
+def test_weapons_boats_that_were_hit_are_no_weapon(pipeline):
+    doc = _doc(pipeline, "أعلنت جماعة الحوثي مساء أمس أنها هاجمت ناقلة نفط في البحر الأحمر بصاروخ باليستي. "
+                         "وكانت البحرية الأمريكية قد أغرقت الشهر الماضي زوارق تابعة للجماعة.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert e.weapons == ["missile"]
