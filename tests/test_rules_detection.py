@@ -535,3 +535,34 @@ def test_detection_clause_with_a_number_but_no_and_is_no_share(pipeline):
             " دمرت بالكامل، بحسب ناشطين في منطقة البوكمال.")
     got = sorted(e.location.id for e in _events(pipeline, text) if e.type == "strike")
     assert got == ["al-qaim"]
+
+
+def test_detection_arrival_told_again_gives_its_day_to_statement_dated_reinforcement(pipeline):
+    # the first sentence dates only the source's statement; the quote tells the landing two days before
+    text = ("أفاد مصدر أمني في محافظة الأنبار، اليوم السبت، بهبوط طائرة شحن عسكرية أمريكية في قاعدة عين الأسد"
+            " الجوية.\n\nوقال المصدر إن \"الطائرة هبطت في القاعدة مساء الخميس وعلى متنها ذخائر\".")
+    (e,) = _events(pipeline, text)
+    assert (e.type, e.location.id, e.date) == ("reinforcement", "ain-al-asad", dt.date(2024, 3, 14))
+
+
+def test_detection_arrival_dual_verb_gives_its_day(pipeline):
+    text = ("كشف مصدر محلي، اليوم السبت، عن وصول تعزيزات عسكرية أمريكية جديدة إلى قاعدة عين الأسد.\n\n"
+            "وقال المصدر إن \"طائرتي نقل هبطتا في مدرج القاعدة مساء الخميس\".")
+    (e,) = _events(pipeline, text)
+    assert (e.type, e.date) == ("reinforcement", dt.date(2024, 3, 14))
+
+
+def test_detection_arrival_day_far_before_statement_does_not_move_it(pipeline):
+    # near miss: a landing a week before is another occasion, not the one the source reports today
+    text = ("كشف مصدر محلي، اليوم السبت، عن وصول تعزيزات عسكرية أمريكية جديدة إلى قاعدة عين الأسد.\n\n"
+            "وقال المصدر إن \"طائرتي نقل هبطتا في مدرج القاعدة مساء الأحد الماضي\".")
+    (e,) = _events(pipeline, text)
+    assert (e.type, e.date) == ("reinforcement", dt.date(2024, 3, 16))
+
+
+def test_detection_attack_statement_day_is_kept_beside_a_foiled_launch(pipeline):
+    # near miss: an attack announced "today" happened today; a launcher found yesterday does not take it over
+    text = ("أعلنت خلية الإعلام الأمني، اليوم السبت، سقوط صاروخين داخل قاعدة عين الأسد الجوية.\n\n"
+            "وأضافت أن القوات عثرت، صباح أمس الجمعة، على منصة لإطلاق الصواريخ معدة للإطلاق باتجاه قاعدة عين الأسد.")
+    days = sorted(e.date for e in _events(pipeline, text) if e.type == "attack")
+    assert dt.date(2024, 3, 16) in days

@@ -198,6 +198,11 @@ class DayRules(BuilderBase):
         if not that and mine[0] < f.anchor and self._statement_day(view, mine[0]):
             # "أفاد مصدر أمني، الثلاثاء، بسقوط صاروخ قرب السفارة الأمريكية ... مساء أمس الاثنين"
             later = [(t, d) for t, d in days if t > mine[0] and d.value != f.date and not self._statement_day(view, t)]
+            if not later and f.type == "reinforcement":
+                # "كشف مصدر محلي، اليوم الاثنين، عن وصول تعزيزات ...": the statement's day, which gives way to
+                # the arrival's own day told in the next sentences (an attack's day is most often the
+                # statement's: "أعلنت الخلية، اليوم الاثنين، سقوط ثلاثة صواريخ ... مساء اليوم")
+                f.date_strategy = "statement"
         if not later and that:
             # "أعلن المتحدث، اليوم السبت، أن الضربات الجوية الأمريكية التي طالت القائم ...": the statement's day,
             # which gives way to the event's own day told elsewhere (merging)

@@ -240,6 +240,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
                 f.background, f.date, f.date_strategy = True, None, None
                 f.evidence.pop("date", None)
         if not made:
+            if arrivals and not (sites or places or attack_trigs or strike_trigs or negated or history):
+                self._arrival_day(view, arrivals)  # "وقال المصدر إن الطائرتين هبطتا في القاعدة مساء الأحد"
             self._announced_day(view, attack_trigs)
             self._follow_up(view)
             self._denied(view, sites)
@@ -681,6 +683,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
             return []
         if not dests and not (day and us_context and not self.arab_coalition_doc):
             self._convoy_told_on(view, sites, trigs)
+            if day and not places:
+                self._arrival_day(view, trigs)
             return []  # in a text on the Saudi-led coalition, "التحالف" reinforcing is not ours
         frames = []
         for loc in dests or [None]:
@@ -693,6 +697,27 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
             self._reinforcement_count(frame, view, trigs)
             frames.append(frame)
         return frames
+
+    def _arrival_day(self, view: SentenceView, trigs: list[Mention]) -> None:
+        """"أفاد مصدر، اليوم الاثنين، بهبوط طائرتي شحن في قاعدة عين الأسد" then "وقال المصدر إن الطائرتين
+        هبطتا في القاعدة مساء الأحد": an arrival told again with no place of its own, within two sentences of
+        a reinforcement dated only by the statement, took place on the one day it tells (up to three days
+        before the statement's)."""
+        prev = next((f for f in reversed(self.frames) if f.type == "reinforcement"), None)
+        if prev is None or prev.date is None or prev.date_strategy != "statement" \
+                or not 0 < view.sentence.index - prev.sentence <= 2:
+            return
+        days = {d.value: d for t, d in view.dates if d.precision == "day" and d.value is not None
+                and not self._since(view, t) and not self._statement_day(view, t)}
+        if len(days) != 1:
+            return
+        (d,) = days.values()
+        if not 0 < (prev.date - d.value).days <= 3:
+            return
+        prev.date, prev.date_strategy = d.value, d.strategy
+        prev.evidence["date"] = [(d.start, d.end)]
+        if prev.count is None:
+            self._reinforcement_count(prev, view, trigs)
 
     def _convoy_told_on(self, view: SentenceView, sites: list[Mention], trigs: list[Mention]) -> None:
         """"ووفقا للمصادر، يتألف الرتل من 45 شاحنة ... قبل أن يصل إلى قاعدة الشدادي": the convoy of the record
