@@ -566,3 +566,24 @@ def test_detection_attack_statement_day_is_kept_beside_a_foiled_launch(pipeline)
             "وأضافت أن القوات عثرت، صباح أمس الجمعة، على منصة لإطلاق الصواريخ معدة للإطلاق باتجاه قاعدة عين الأسد.")
     days = sorted(e.date for e in _events(pipeline, text) if e.type == "attack")
     assert dt.date(2024, 3, 16) in days
+
+
+def test_detection_call_to_intensify_strikes_is_no_strike(pipeline):
+    text = "دعا المحافظ طيران التحالف الدولي إلى تكثيف ضرباته باستهداف مواقع التنظيم في الرمادي."
+    assert _events(pipeline, text) == []
+
+
+def test_detection_demand_to_direct_strikes_is_no_strike(pipeline):
+    assert _events(pipeline, "دعا النائب إلى توجيه ضربات إلى مواقع التنظيم في الموصل.") == []
+
+
+def test_detection_air_campaign_stepped_up_is_no_event(pipeline):
+    text = "وكثفت الولايات المتحدة حملة جوية ضد التنظيم بموجة من الضربات على مدينة الرقة."
+    assert _events(pipeline, text) == []
+
+
+def test_detection_dated_raid_within_air_campaign_stays(pipeline):
+    # near miss: raids with a day of their own are an event even when said to be part of the campaign
+    text = "شنت طائرات التحالف الدولي أمس الجمعة غارات على مواقع للتنظيم في الرقة ضمن الحملة الجوية."
+    (e,) = _events(pipeline, text)
+    assert (e.type, e.location.id, e.date) == ("strike", "raqqa", dt.date(2024, 3, 15))
