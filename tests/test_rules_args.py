@@ -515,3 +515,21 @@ def test_weapons_boats_that_were_hit_are_no_weapon(pipeline):
                          "وكانت البحرية الأمريكية قد أغرقت الشهر الماضي زوارق تابعة للجماعة.")
     (e,) = [e for e in doc.events if e.type == "attack"]
     assert e.weapons == ["missile"]
+
+
+def test_weapons_the_means_an_operation_was_carried_out_with_are_all_its_own(pipeline):
+    doc = _doc(pipeline, "أعلنت جماعة الحوثي مساء أمس أنها هاجمت سفينة شحن في البحر الأحمر بزورق مسير. "
+                         "وقال المتحدث باسم الجماعة إن العملية نفذت كذلك بعدة طائرات مسيرة وصاروخ باليستي.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert e.weapons == ["drone", "missile"]
+    doc = _doc(pipeline, "شنت الولايات المتحدة فجر اليوم ضربات على مواقع لجماعة الحوثي في اليمن. "
+                         "وأوضح مسؤول أمريكي أن الضربات نفذت بمقاتلات وبصواريخ كروز أطلقت من مدمرة.")
+    (e,) = [e for e in doc.events if e.type == "strike"]
+    assert e.weapons == ["aircraft", "missile"]
+
+
+def test_weapons_munitions_of_past_attacks_told_after_the_operation_are_not_its_own(pipeline):
+    doc = _doc(pipeline, "أعلنت جماعة الحوثي مساء أمس أنها هاجمت سفينة شحن في البحر الأحمر بزورق مسير. "
+                         "وقال المتحدث باسم الجماعة إن قواتها تمتلك عددا كبيرا من الطائرات المسيرة والصواريخ الباليستية.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert e.weapons == ["drone"]

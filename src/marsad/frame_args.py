@@ -491,7 +491,9 @@ class ArgumentRules(BuilderBase):
             return
         last = self.frames[-1]
         idx = view.sentence.index
-        if idx - last.sentence > 2 or self._toll_hedged(view):
+        # the means of the operation may come after a dateline and a lead of no event of their own
+        if idx - last.sentence > (3 if last.type != "reinforcement" and self._means_phrase(view) else 2) \
+                or self._toll_hedged(view):
             return
         places = [*view.get("site"), *view.get("place")]
         if places:
@@ -508,6 +510,8 @@ class ArgumentRules(BuilderBase):
             self._intercepted(last, view)  # "تصدت وسائط الدفاع الجوي لصواريخ العدوان وأسقطت بعضها"
         if last.type == "attack" and (not last.weapons or last.count is None):
             self._follow_up_weapons(last, view)
+        if last.type != "reinforcement" and idx - last.sentence <= 3:
+            self._means_told(last, view)
         # "لم تقع إصابات في صفوف القوات", "وأضاف البيان: لم ترد تقارير عن وقوع إصابات": a statement of no
         # casualties right after the event needs no word of the event
         nobody = bool(view.get("casualty", "none") or view.get("cue", "toll_negator") or self._toll_denials(view)
@@ -566,6 +570,37 @@ class ArgumentRules(BuilderBase):
             last.count = told.count
             for span in told.evidence.get("count", []):
                 last.cite("count", *span)
+
+    def _means_told(self, last: Frame, view: SentenceView) -> None:
+        """"وأوضح البيان أن العملية نفذت بزورق مسير وعدد من الطائرات المسيرة وصاروخ باليستي", "وأفاد مسؤول
+        بأن الضربات نفذت بطائرات مقاتلة وبصواريخ توماهوك": the operation just told (a noun of it next to a
+        verb of carrying it out), and the munitions it was carried out with, all of them, after that verb in
+        its clause; in a sentence of no other day and no denial."""
+        j = self._means_phrase(view)
+        if j is None or sentence_negated(view) or any(d.value != last.date for _t, d in view.dates):
+            return
+        weapons = [w for w in view.get("weapon") if w.tok_start > j and view.clause_of(w.tok_start) == view.clause_of(j)
+                   and "س" not in w.prefix]
+        if not weapons:
+            return
+        told = Frame(last.type, view.sentence.index, last.loc, last.country)
+        self._weapons(told, weapons, view)
+        added = [w for w in told.weapons if w not in last.weapons]
+        if not added:
+            return
+        last.weapons = sorted({*last.weapons, *added})
+        for span in told.evidence.get("weapons", []):
+            last.cite("weapons", *span)
+
+    def _means_phrase(self, view: SentenceView) -> int | None:
+        """The token of a verb of carrying out next to a noun of the operation ("العملية نفذت", "الضربات
+        نفذت"), if the sentence has one."""
+        nouns = self.res.words.operation_nouns
+        for j in range(view.sentence.tok_start, view.sentence.tok_end):
+            if self.ctx.tok(j).removeprefix("و").startswith(self.res.words.executed_stems) and any(
+                    self.ctx.tok(k).removeprefix("و") in nouns for k in (j - 2, j - 1, j + 1)):
+                return j
+        return None
 
     def _rockets_are_the_missiles(self, frame: Frame) -> bool:
         """A record told with missiles whose only rocket words are "الصواريخ" with no number ("إيران تطلق

@@ -55,6 +55,8 @@ class RuleWords:
     arab_coalition_words: tuple[str, ...]
     blame_stems: tuple[str, ...]
     execute_stems: tuple[str, ...]
+    executed_stems: tuple[str, ...]
+    operation_nouns: tuple[str, ...]
     halt_stems: tuple[str, ...]
     disown_words: tuple[str, ...]
     responsible_stems: tuple[str, ...]
