@@ -587,3 +587,16 @@ def test_detection_dated_raid_within_air_campaign_stays(pipeline):
     text = "شنت طائرات التحالف الدولي أمس الجمعة غارات على مواقع للتنظيم في الرقة ضمن الحملة الجوية."
     (e,) = _events(pipeline, text)
     assert (e.type, e.location.id, e.date) == ("strike", "raqqa", dt.date(2024, 3, 15))
+
+
+def test_detection_state_subject_with_conjunct_before_plural_verb_is_strike(pipeline):
+    text = "قال المتحدث إن القوات الأمريكية وحلفاءها قصفوا مواقع للتنظيم قرب الرمادي يوم الجمعة."
+    (e,) = _events(pipeline, text)
+    assert (e.type, e.actor, e.location.id, e.date) == ("strike", "us-forces", "ramadi", dt.date(2024, 3, 15))
+
+
+def test_detection_state_forces_after_plural_verb_are_its_object(pipeline):
+    # near miss: a plural verb agrees with the fighters told before it; the US forces after it are hit
+    text = "وقال الناطق إن مقاتلين قصفوا القوات الأمريكية وحلفاءها في محيط الرمادي يوم الجمعة."
+    (e,) = _events(pipeline, text)
+    assert (e.type, e.target) == ("attack", "us-forces")

@@ -314,8 +314,13 @@ class StrikerRules(BuilderBase):
                 armed = any(w.tok_start == verb.tok_end and all(
                     any(ch.isdigit() for ch in self.ctx.tok(j)) for j in range(w.tok_end, a.tok_start))
                     and a.tok_start - w.tok_end <= 1 for w in view.get("weapon"))
-                after = (a.tok_start == verb.tok_end or armed) and " " not in verb.surface and verb.prefix in ("", "و", "ف")
-                before = (a.tok_end == verb.tok_start or self._own_forces(a, verb)) \
+                # (a plural or dual verb agrees with a subject told before it: "قصفوا القوات الأمريكية" hits them)
+                plural = verb.surface.endswith(("وا", "تا"))
+                after = (a.tok_start == verb.tok_end or armed) and " " not in verb.surface \
+                    and verb.prefix in ("", "و", "ف") and not plural
+                # "إن القوات الأمريكية وحلفاءها قصفوا أهدافا": a subject with one conjunct before a plural or dual verb
+                joined = plural and a.tok_end + 1 == verb.tok_start and self.ctx.tok(a.tok_end).startswith("و")
+                before = (a.tok_end == verb.tok_start or joined or self._own_forces(a, verb)) \
                     and self.ctx.tok(a.tok_start - 1) not in ("علي", "ضد")
                 if after or before:
                     return STRIKERS[a.entry_id], a, verb
