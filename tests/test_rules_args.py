@@ -533,3 +533,21 @@ def test_weapons_munitions_of_past_attacks_told_after_the_operation_are_not_its_
                          "وقال المتحدث باسم الجماعة إن قواتها تمتلك عددا كبيرا من الطائرات المسيرة والصواريخ الباليستية.")
     (e,) = [e for e in doc.events if e.type == "attack"]
     assert e.weapons == ["drone"]
+
+
+def test_count_a_strike_counts_the_munitions_its_aircraft_fired(pipeline):
+    doc = _doc(pipeline, "قصفت طائرات حربية أمريكية فجر اليوم مقرا لكتائب حزب الله في القائم بأربعة صواريخ.")
+    (e,) = [e for e in doc.events if e.type == "strike"]
+    assert e.count == 4
+    doc = _doc(pipeline, "شنت القوات الأمريكية فجر اليوم ضربة جوية على موقع للفصائل في البوكمال. "
+                         "وقال مسؤول أمريكي إن مقاتلتين ألقتا ثماني قنابل موجهة على الموقع.")
+    (e,) = [e for e in doc.events if e.type == "strike"]
+    assert e.count == 8
+    assert e.weapons == ["aircraft"]
+
+
+def test_count_munitions_of_the_attack_a_strike_answers_are_not_the_strikes(pipeline):
+    doc = _doc(pipeline, "قصفت طائرات حربية أمريكية فجر اليوم مقرا لكتائب حزب الله في القائم، "
+                         "ردا على هجوم بثلاثة صواريخ استهدف قواتها الأسبوع الماضي.")
+    (e,) = [e for e in doc.events if e.type == "strike"]
+    assert e.count is None

@@ -706,6 +706,42 @@ class ArgumentRules(BuilderBase):
                     frame.count = 2
                     frame.cite("count", *self.ctx.span_of(j, j + 1))
                     return
+        for k in order:
+            if self._strike_munitions(frame, k, lone):
+                return
+
+    def _strike_munitions(self, frame: Frame, k: int, lone: bool) -> bool:
+        """A strike told with no number of strikes counts the munitions its aircraft fired or dropped
+        ("استهدفت مقاتلات المبنى بستة صواريخ", "أطلقت طائرات 6 صواريخ على المبنى", "ألقتا سبع قنابل موجهة"),
+        in the record's sentence (or, for the text's only strike, a sentence of aircraft) that tells no other
+        place, no attack it answers and no period."""
+        view = self.ctx.views[k]
+        carriers = view.get("weapon", "aircraft") or view.get("weapon", "drone") or view.get("trigger", "strike") \
+            or view.get("cue", "state_striker")
+        if self.ctx.tally_sentences.get(k) or sentence_negated(view) or not carriers \
+                or view.get("cue", "collective") or (k != frame.sentence and self._elsewhere(view, frame)):
+            return False
+        if k != frame.sentence and any(d.value != frame.date for _t, d in view.dates):
+            return False
+        answered = [j for j in range(view.sentence.tok_start, view.sentence.tok_end)
+                    if self.ctx.tok(j).removeprefix("و") in self.res.words.response_words]
+        found: list[tuple[int, Mention, int, int]] = []
+        for w in view.get("weapon"):
+            if w.entry_id not in ("rocket", "missile", "aircraft") or any(j < w.tok_start for j in answered):
+                continue
+            if w.entry_id == "aircraft" and not w.surface.startswith(self.res.words.bomb_stems):
+                continue
+            num = self.ctx.number_before(w.tok_start)
+            if num is not None and num[0] is not None:
+                found.append((num[0], w, num[1], num[2]))
+            elif isinstance(w.attrs.get("count"), int) and "ب" in w.prefix:  # "قصفت الموقع بصاروخين"
+                found.append((w.attrs["count"], w, w.tok_start, w.tok_end))  # type: ignore[arg-type]
+        if len(found) != 1:
+            return False
+        value, w, start, end = found[0]
+        frame.count = value
+        frame.cite("count", *self.ctx.span_of(start, end))
+        return True
 
     def _strike_share(self, frame: Frame) -> bool:
         """"شنت خمس غارات متزامنة، ثلاث منها على مقرات الحشد في القائم، واثنتان على موقعين في منطقة البوكمال":

@@ -57,6 +57,7 @@ class RuleWords:
     execute_stems: tuple[str, ...]
     executed_stems: tuple[str, ...]
     operation_nouns: tuple[str, ...]
+    bomb_stems: tuple[str, ...]
     halt_stems: tuple[str, ...]
     disown_words: tuple[str, ...]
     responsible_stems: tuple[str, ...]
