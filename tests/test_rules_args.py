@@ -551,3 +551,19 @@ def test_count_munitions_of_the_attack_a_strike_answers_are_not_the_strikes(pipe
                          "ردا على هجوم بثلاثة صواريخ استهدف قواتها الأسبوع الماضي.")
     (e,) = [e for e in doc.events if e.type == "strike"]
     assert e.count is None
+
+
+def test_tolls_a_toll_two_sentences_after_the_lone_attack_past_a_sentence_of_sounds(pipeline):
+    doc = _doc(pipeline, "سقطت ثلاثة صواريخ مساء اليوم على قاعدة عين الأسد. "
+                         "وقال شهود إن أصوات صافرات الإنذار سمعت لدقائق طويلة. "
+                         "وبحسب مصدر طبي، قتل جندي واحد وأصيب أربعة آخرون بجروح.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert (e.killed, e.injured) == (1, 4)
+
+
+def test_tolls_a_toll_after_a_sentence_naming_another_place_is_not_the_attacks(pipeline):
+    doc = _doc(pipeline, "سقطت ثلاثة صواريخ مساء اليوم على قاعدة عين الأسد. "
+                         "وقال شهود إن أصوات صافرات الإنذار سمعت لدقائق طويلة في مدينة الفلوجة. "
+                         "وبحسب مصدر طبي، قتل جندي واحد وأصيب أربعة آخرون بجروح.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert (e.killed, e.injured) == (None, None)

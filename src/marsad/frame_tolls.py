@@ -454,11 +454,12 @@ class TollRules(BuilderBase):
             frame = frames[0]
             if frame.killed is not None and frame.injured is not None:
                 continue
+            after = self._told_after(frame)
             for view in self.ctx.views:
                 if view.sentence.index == frame.sentence \
                         or not (view.get("casualty") or view.get("cue", "toll_negator")) \
                         or not (view.get("trigger", type_) or (frame.vehicle and self._names_vehicle(view))
-                                or (view.sentence.index == frame.sentence + 1 and not view.dates)) \
+                                or (view.sentence.index in after and not view.dates)) \
                         or self._toll_hedged(view):
                     continue
                 if self.ctx.tally_sentences.get(view.sentence.index) or (type_ == "attack" and self._attackers_toll(view)):
@@ -469,6 +470,22 @@ class TollRules(BuilderBase):
                 self._casualties(frame, view)
                 if (frame.killed, frame.injured) != before and frame.killed is not None and frame.injured is not None:
                     break
+
+    def _told_after(self, frame: Frame) -> set[int]:
+        """The sentences right after one the record is told in (its own, or one of its evidence), and the
+        one after those when the sentence between names no place, toll, munition or day ("سقطت صواريخ على
+        مطار أربيل" / "وأفاد المراسل بأن دوي انفجارات قوية سمع في أنحاء المدينة" / "قتل شخص واحد وأصيب
+        خمسة آخرون")."""
+        own = {frame.sentence} | {k for spans in frame.evidence.values() for s in spans
+                                  if (k := self._sentence_at(s)) is not None}
+        out = {k + 1 for k in own}
+        for k in own:
+            if k + 2 < len(self.ctx.views):
+                between = self.ctx.views[k + 1]
+                if not (between.get("site") or between.get("place") or between.get("casualty")
+                        or between.get("weapon") or between.dates):
+                    out.add(k + 2)
+        return out - own
 
     def _body_toll(self, frame: Frame) -> None:
         """A headline's toll ("مقتل قيادي في كتائب حزب الله بضربة أميركية") gives way to a larger one told
