@@ -567,3 +567,17 @@ def test_tolls_a_toll_after_a_sentence_naming_another_place_is_not_the_attacks(p
                          "وبحسب مصدر طبي، قتل جندي واحد وأصيب أربعة آخرون بجروح.")
     (e,) = [e for e in doc.events if e.type == "attack"]
     assert (e.killed, e.injured) == (None, None)
+
+
+def test_tolls_one_more_killed_told_in_a_later_sentence_adds_up(pipeline):
+    doc = _doc(pipeline, "أعلن الجيش الأمريكي أن قواته نفذت مساء أمس ضربة جوية في القائم أسفرت عن مقتل قيادي في كتائب حزب الله. "
+                         "وأوضح البيان أن الضربة أسفرت أيضا عن مقتل مسلح آخر كان برفقته.")
+    (e,) = [e for e in doc.events if e.type == "strike"]
+    assert e.killed == 2
+
+
+def test_tolls_the_same_killed_told_again_does_not_add_up(pipeline):
+    doc = _doc(pipeline, "أعلن الجيش الأمريكي أن قواته نفذت مساء أمس ضربة جوية في القائم أسفرت عن مقتل قيادي في كتائب حزب الله. "
+                         "وأوضح البيان أن الضربة أسفرت عن مقتل قيادي بارز كان يخطط لهجمات.")
+    (e,) = [e for e in doc.events if e.type == "strike"]
+    assert e.killed == 1

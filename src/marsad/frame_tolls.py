@@ -73,6 +73,10 @@ class TollRules(BuilderBase):
                 if getattr(frame, name) in (None, 0):
                     setattr(frame, name, value[0])
                     frame.cite(name, *self.ctx.span_of(min(m.tok_start, value[1]), max(m.tok_end, value[2])))
+                elif self._one_more(frame, name, view, m, value[2]):
+                    # "أسفرت عن مقتل قيادي في الحركة" then "وأسفرت الضربة أيضا عن مقتل عنصر آخر": two
+                    setattr(frame, name, getattr(frame, name) + value[0])
+                    frame.cite(name, *self.ctx.span_of(min(m.tok_start, value[1]), max(m.tok_end, value[2])))
         share = self._toll_share(frame, view)
         if share is not None:
             name, value, start, end = share
@@ -88,6 +92,16 @@ class TollRules(BuilderBase):
                     frame.injured = num[0]
                     frame.cite("injured", *self.ctx.span_of(t.tok_start, num[2]))
                     break
+
+    def _one_more(self, frame: Frame, name: str, view: SentenceView, m: Mention, end: int) -> bool:
+        """The toll told is of others than those the record counted in an earlier sentence: "another" right
+        after the people counted ("مقتل عنصر آخر", "إصابة جنديين آخرين")."""
+        spans = frame.evidence.get(name, [])
+        if not spans or any(view.sentence.start <= s < view.sentence.end for s, _e in spans):
+            return False
+        others = (*self.res.words.other_words, *self.res.words.unnumbered_others)
+        return any(self.ctx.tok(j) in others for j in range(max(m.tok_end, end), max(m.tok_end, end) + 2)
+                   if j < view.sentence.tok_end)
 
     def _toll_share(self, frame: Frame, view: SentenceView) -> tuple[str, int, int, int] | None:
         """"ارتفع إلى 23 عدد قتلى الغارات ...، بينهم 18 في مدينة البوكمال ومحيطها و5 في مدينة الميادين": the
