@@ -600,3 +600,17 @@ def test_detection_state_forces_after_plural_verb_are_its_object(pipeline):
     text = "وقال الناطق إن مقاتلين قصفوا القوات الأمريكية وحلفاءها في محيط الرمادي يوم الجمعة."
     (e,) = _events(pipeline, text)
     assert (e.type, e.target) == ("attack", "us-forces")
+
+
+def test_detection_ongoing_strikes_in_relative_imperfect_are_no_event(pipeline):
+    text = ("ويأتي ذلك في ظل تواصل الهجمات على السفن في البحر الأحمر، رغم الضربات التي تشنها الولايات المتحدة"
+            " منذ أسابيع على مواقع الحوثيين في اليمن.")
+    assert [e for e in _events(pipeline, text) if e.type == "strike"] == []
+
+
+def test_detection_strike_told_beside_ongoing_campaign_stays(pipeline):
+    # near miss: the sentence's own past-tense strike is still an event
+    text = ("وقصفت الطائرات الأمريكية مساء الجمعة مواقع في الحديدة، ضمن الضربات التي تشنها الولايات المتحدة"
+            " على الحوثيين.")
+    (e,) = _events(pipeline, text)
+    assert (e.type, e.actor, e.date, e.country) == ("strike", "us-forces", dt.date(2024, 3, 15), "YE")
