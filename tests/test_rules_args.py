@@ -581,3 +581,16 @@ def test_tolls_the_same_killed_told_again_does_not_add_up(pipeline):
                          "وأوضح البيان أن الضربة أسفرت عن مقتل قيادي بارز كان يخطط لهجمات.")
     (e,) = [e for e in doc.events if e.type == "strike"]
     assert e.killed == 1
+
+
+def test_weapons_rockets_joined_to_a_strikes_artillery_are_its_own(pipeline):
+    doc = _doc(pipeline, "ردت القوات الأمريكية فجر اليوم بقصف مدفعي وصاروخي على مواقع للميليشيات في الميادين.")
+    (e,) = [e for e in doc.events if e.type == "strike"]
+    assert e.weapons == ["artillery", "rocket"]
+
+
+def test_weapons_rockets_the_artillery_answered_are_not_the_strikes(pipeline):
+    doc = _doc(pipeline, "ردت القوات الأمريكية فجر اليوم بقصف مدفعي على مواقع للميليشيات في الميادين "
+                         "أطلقت منها صواريخ.")
+    (e,) = [e for e in doc.events if e.type == "strike"]
+    assert e.weapons == ["artillery"]

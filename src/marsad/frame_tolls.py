@@ -442,6 +442,8 @@ class TollRules(BuilderBase):
         unless the sentence names another place of a different country."""
         strikes = [f for f in merged if f.type == "strike"]
         for f in strikes:
+            if "artillery" in f.weapons and "rocket" not in f.weapons:
+                self._rockets_with_artillery(f)
             if f.count is None:
                 self._strike_count(f, len(strikes) == 1)
             own = self.ctx.views[f.sentence]
@@ -484,6 +486,21 @@ class TollRules(BuilderBase):
                 self._casualties(frame, view)
                 if (frame.killed, frame.injured) != before and frame.killed is not None and frame.injured is not None:
                     break
+
+    def _rockets_with_artillery(self, frame: Frame) -> None:
+        """A strike of artillery told with rockets joined to it by "و" ("ردت بقصف مدفعي وصاروخي", "أطلقت
+        أكثر من 15 صاروخا وقذيفة مدفعية"): both (the strike record keeps only the artillery)."""
+        cited = set(frame.evidence.get("weapons", []))
+        guns = [m for m in self.doc.mentions if m.category == "weapon" and m.entry_id == "artillery"
+                and (m.start, m.end) in cited]
+        for r in self.doc.mentions:
+            if r.category != "weapon" or r.entry_id != "rocket":
+                continue
+            if any((r.tok_start == g.tok_end and r.prefix.startswith("و"))
+                   or (g.tok_start == r.tok_end and g.prefix.startswith("و")) for g in guns):
+                frame.weapons = sorted({*frame.weapons, "rocket"})
+                frame.cite("weapons", r.start, r.end)
+                return
 
     def _told_after(self, frame: Frame) -> set[int]:
         """The sentences right after one the record is told in (its own, or one of its evidence), and the
