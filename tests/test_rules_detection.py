@@ -614,3 +614,19 @@ def test_detection_strike_told_beside_ongoing_campaign_stays(pipeline):
             " على الحوثيين.")
     (e,) = _events(pipeline, text)
     assert (e.type, e.actor, e.date, e.country) == ("strike", "us-forces", dt.date(2024, 3, 15), "YE")
+
+
+def test_detection_clause_opening_with_striking_verb_places_the_strike(pipeline):
+    # the clause after the strike's own words opens with "استهدفت" and no subject: it still tells the strike
+    text = ("قتل خمسة عناصر من الفصائل وأصيب آخرون جراء غارات جوية نفذتها طائرات يرجح أنها أمريكية مساء أمس"
+            " الجمعة، استهدفت مخزنا للذخيرة ومقرا لكتائب حزب الله في حي الجمعيات بمدينة الميادين.")
+    (e,) = _events(pipeline, text)
+    assert (e.type, e.location.id, e.date) == ("strike", "mayadin", dt.date(2024, 3, 15))
+
+
+def test_detection_clause_verb_with_own_subject_is_not_the_strike(pipeline):
+    # near miss: "استهدفت الفصائل": a subject of its own after the verb tells another event (the attack)
+    text = ("قتل خمسة عناصر من الفصائل وأصيب آخرون جراء غارات جوية نفذتها طائرات يرجح أنها أمريكية مساء أمس"
+            " الجمعة، استهدفت الفصائل بعدها بساعات بالصواريخ قاعدة حقل العمر في ريف دير الزور.")
+    events = _events(pipeline, text)
+    assert [(e.type, e.location.id) for e in events if e.location is not None] == [("attack", "al-omar")]

@@ -534,6 +534,9 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
                   and any(c.tok_start == t.tok_start for c in view.get("cue", "striking_verb"))]
         anchors = [cue, *view.get("trigger", "strike"), *view.get("cue", "state_striker"), *manner,
                    *([verb] if verb is not None else []), *joined]
+        # "جراء غارات جوية نفذتها طائرات إسرائيلية فجر اليوم، استهدفت مستودعا ... بمدينة البوكمال": a clause
+        # opening with a striking verb and no subject of its own after it goes on telling the strike
+        anchors += self._continued_strike(view, anchors)
         # "قاعدة كي وان قرب كركوك": a place that locates a named site belongs to the site's attack
         places = [p for p in places if not any(0 <= p.tok_start - s.tok_end <= 3 for s in sites)]
         anchor_clauses = {view.clause_of(a.tok_start) for a in anchors}
@@ -697,6 +700,17 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
             self._reinforcement_count(frame, view, trigs)
             frames.append(frame)
         return frames
+
+    def _continued_strike(self, view: SentenceView, anchors: list[Mention]) -> list[Mention]:
+        """Striking verbs (cues striking_verb) that open the clause right after a clause of the strike's own
+        words, with no actor right after them (not "، استهدفت الفصائل بعدها قاعدة ...": a subject of its
+        own tells another event)."""
+        clauses = view.sentence.clauses
+        told = {view.clause_of(a.tok_start) for a in anchors}
+        actors = {a.tok_start for a in view.get("actor")}
+        return [c for c in view.get("cue", "striking_verb")
+                if c.tok_start == clauses[view.clause_of(c.tok_start)][0] and view.clause_of(c.tok_start) - 1 in told
+                and c.tok_end not in actors and " " not in c.surface]
 
     def _arrival_day(self, view: SentenceView, trigs: list[Mention]) -> None:
         """"أفاد مصدر، اليوم الاثنين، بهبوط طائرتي شحن في قاعدة عين الأسد" then "وقال المصدر إن الطائرتين
