@@ -594,3 +594,15 @@ def test_weapons_rockets_the_artillery_answered_are_not_the_strikes(pipeline):
                          "أطلقت منها صواريخ.")
     (e,) = [e for e in doc.events if e.type == "strike"]
     assert e.weapons == ["artillery"]
+
+
+def test_weapons_the_definite_singular_drone_is_one_drone(pipeline):
+    doc = _doc(pipeline, "ارتفع عدد الجرحى في الهجوم بالطائرة المسيرة الذي استهدف فجر اليوم قاعدة عين الأسد.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert (e.weapons, e.count) == (["drone"], 1)
+
+
+def test_weapons_a_definite_march_word_alone_is_no_drone(pipeline):
+    doc = _doc(pipeline, "سقطت قذيفة هاون فجر اليوم قرب قاعدة عين الأسد بعد ساعات من انطلاق المسيرة الشعبية في المدينة.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert e.weapons == ["mortar"]
