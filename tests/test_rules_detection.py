@@ -630,3 +630,17 @@ def test_detection_clause_verb_with_own_subject_is_not_the_strike(pipeline):
             " الجمعة، استهدفت الفصائل بعدها بساعات بالصواريخ قاعدة حقل العمر في ريف دير الزور.")
     events = _events(pipeline, text)
     assert [(e.type, e.location.id) for e in events if e.location is not None] == [("attack", "al-omar")]
+
+
+def test_detection_convoys_told_clause_by_clause_take_their_own_days(pipeline):
+    text = ("وفي 3/3/2024 دخل رتل من 30 شاحنة إلى قاعدة خراب الجير، وفي 6/3/2024 وصل رتل آخر يضم 12 شاحنة"
+            " إلى قاعدة الشدادي.")
+    days = {e.location.id: e.date for e in _events(pipeline, text) if e.type == "reinforcement"}
+    assert days == {"kharab-al-jir": dt.date(2024, 3, 3), "shaddadi": dt.date(2024, 3, 6)}
+
+
+def test_detection_convoy_day_told_in_a_later_clause_stays(pipeline):
+    # near miss: the destination's clause tells no day; the one day of the sentence is the convoy's
+    text = "دخل رتل من 30 شاحنة إلى قاعدة خراب الجير، وذلك يوم 3/3/2024 بحسب مصادر محلية."
+    (e,) = _events(pipeline, text)
+    assert (e.type, e.date) == ("reinforcement", dt.date(2024, 3, 3))

@@ -697,6 +697,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
                 continue
             if day or not coarse:
                 self._date(frame, view)
+                self._clause_day(frame, view, loc)
             self._reinforcement_count(frame, view, trigs)
             frames.append(frame)
         return frames
@@ -711,6 +712,22 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         return [c for c in view.get("cue", "striking_verb")
                 if c.tok_start == clauses[view.clause_of(c.tok_start)][0] and view.clause_of(c.tok_start) - 1 in told
                 and c.tok_end not in actors and " " not in c.surface]
+
+    def _clause_day(self, frame: Frame, view: SentenceView, loc: Mention | None) -> None:
+        """"ففي 5/1/2024 دخل رتل ... إلى قاعدة خراب الجير، وفي 8/1/2024 وصل رتل آخر ... إلى قاعدة الشدادي":
+        convoys told clause by clause, each with its own day; a destination takes the one day of its own
+        clause over a nearer day told in the next."""
+        spans = frame.evidence.get("date")
+        if loc is None or not spans:
+            return
+        clause = view.clause_of(loc.tok_start)
+        own = {d.value: d for t, d in view.dates if d.precision == "day" and d.value is not None
+               and view.clause_of(t) == clause and not self._since(view, t)}
+        if len(own) != 1 or any((d.start, d.end) == spans[0] for d in own.values()):
+            return
+        (d,) = own.values()
+        frame.date, frame.date_strategy = d.value, d.strategy
+        frame.evidence["date"] = [(d.start, d.end)]
 
     def _arrival_day(self, view: SentenceView, trigs: list[Mention]) -> None:
         """"أفاد مصدر، اليوم الاثنين، بهبوط طائرتي شحن في قاعدة عين الأسد" then "وقال المصدر إن الطائرتين
