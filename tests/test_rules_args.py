@@ -606,3 +606,9 @@ def test_weapons_a_definite_march_word_alone_is_no_drone(pipeline):
     doc = _doc(pipeline, "سقطت قذيفة هاون فجر اليوم قرب قاعدة عين الأسد بعد ساعات من انطلاق المسيرة الشعبية في المدينة.")
     (e,) = [e for e in doc.events if e.type == "attack"]
     assert e.weapons == ["mortar"]
+
+
+def test_weapons_definite_plural_ieds_are_ieds(pipeline):
+    doc = _doc(pipeline, "استهدف مسلحون فجر اليوم قرب قاعدة عين الأسد رتلا للتحالف الدولي بالعبوات الناسفة.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert e.weapons == ["ied"]
