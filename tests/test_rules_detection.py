@@ -644,3 +644,19 @@ def test_detection_convoy_day_told_in_a_later_clause_stays(pipeline):
     text = "دخل رتل من 30 شاحنة إلى قاعدة خراب الجير، وذلك يوم 3/3/2024 بحسب مصادر محلية."
     (e,) = _events(pipeline, text)
     assert (e.type, e.date) == ("reinforcement", dt.date(2024, 3, 3))
+
+
+def test_detection_arrivals_told_base_by_base_after_several_aircraft(pipeline):
+    text = ("أفادت مصادر محلية بأن ثلاث طائرات شحن عسكرية أمريكية هبطت أمس الجمعة في قاعدتين للتحالف الدولي"
+            " في العراق.\n\nوأوضحت المصادر أن طائرتين هبطتا في قاعدة عين الأسد الجوية، فيما هبطت طائرة ثالثة في"
+            " مطار أربيل الدولي.")
+    places = {e.location.id: e.date for e in _events(pipeline, text)
+              if e.type == "reinforcement" and e.location is not None}
+    assert places == {"ain-al-asad": dt.date(2024, 3, 15), "erbil-airbase": dt.date(2024, 3, 15)}
+
+
+def test_detection_other_landing_after_one_cargo_flight_is_no_reinforcement(pipeline):
+    # near miss: one cargo flight at a named base; a later landing with no cargo word is another matter
+    text = ("هبطت طائرة شحن عسكرية أمريكية أمس الجمعة في قاعدة عين الأسد الجوية.\n\n"
+            "وفي سياق آخر، هبطت طائرة تقل وفدا حكوميا في مطار أربيل الدولي.")
+    assert [e.location.id for e in _events(pipeline, text) if e.location is not None] == ["ain-al-asad"]

@@ -124,6 +124,13 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
             # aircraft that arrive at a base ("12 مقاتلة من طراز إف-15 وصلت إلى قاعدة موفق السلطي")
             aircraft = [w for w in weapons if w.entry_id == "aircraft"]
             reinf_trigs = [*aircraft, *arrivals] if aircraft else []
+            if not reinf_trigs and sites and any(
+                    f.type == "reinforcement" and 0 < view.sentence.index - f.sentence <= 2 and (f.count or 0) >= 2
+                    and (f.loc is None or f.loc.category != "site") for f in self.frames):
+                # "أن طائرتين من طراز C-130 هبطتا في قاعدة حرير، فيما هبطت طائرة ثالثة في مطار أربيل" right
+                # after "هبطت ثلاث طائرات شحن ... في قاعدتين للتحالف في محافظة أربيل" (several aircraft at no
+                # named base): the same arrivals, told base by base
+                reinf_trigs = arrivals
         # "قصفت المدفعية الأمريكية": a munition named in the striker's phrase is the striker's, not an attack's
         strikers = view.get("cue", "state_striker")
         attack_weapons = [w for w in weapons if w.entry_id != "aircraft"
