@@ -612,3 +612,23 @@ def test_weapons_definite_plural_ieds_are_ieds(pipeline):
     doc = _doc(pipeline, "استهدف مسلحون فجر اليوم قرب قاعدة عين الأسد رتلا للتحالف الدولي بالعبوات الناسفة.")
     (e,) = [e for e in doc.events if e.type == "attack"]
     assert e.weapons == ["ied"]
+
+
+_AIR_STATEMENT = ("أعلنت وزارة الدفاع الأمريكية أن طائراتها شنت مساء أمس غارات على مواقع للفصائل في البوكمال، "
+                  "وقالت إن الغارات جاءت ردا على هجمات سابقة. ")
+
+
+def test_actor_a_gun_answer_told_by_locals_is_attributed_despite_a_statement_on_air_strikes(pipeline):
+    doc = _doc(pipeline, _AIR_STATEMENT + "وفي وقت لاحق سقطت قذائف صاروخية على قاعدة حقل العمر مساء أمس. "
+                         "وردت القوات الأمريكية مساء أمس بقصف مدفعي على محيط مدينة الميادين، بحسب ما أفاد سكان محليون.")
+    ev = {e.location.id: e for e in doc.events if e.type == "strike" and e.location is not None}
+    assert ev["bukamal"].actor_basis == "claimed"
+    assert ev["mayadin"].actor_basis == "attributed"
+
+
+def test_actor_a_gun_answer_the_striker_tells_stays_claimed(pipeline):
+    doc = _doc(pipeline, "قالت القيادة المركزية الأمريكية إن قذائف صاروخية سقطت مساء أمس على قاعدة حقل العمر، "
+                         "ما دفع قواتها إلى الرد بقصف مدفعي. "
+                         "وردت القوات الأمريكية مساء أمس بقصف مدفعي على محيط مدينة الميادين.")
+    ev = {e.location.id: e for e in doc.events if e.type == "strike" and e.location is not None}
+    assert ev["mayadin"].actor_basis == "claimed"

@@ -49,13 +49,13 @@ class ActorRules(BuilderBase):
         self.speaks[key] = found = self._find_speaker(actor, country)
         return found
 
-    def _find_speaker(self, actor: str, country: str | None = None) -> bool:
+    def _find_speaker(self, actor: str, country: str | None = None, views: list[SentenceView] | None = None) -> bool:
         own = SPEAKERS.get(actor, frozenset({actor}))
         elsewhere = {f.country for f in self.frames if f.type == "strike" and f.actor == actor
                      and f.country not in (None, country)} if country is not None else set()
         us = actor in ("us-forces", "coalition")
         negations = self.res.words.negation_words
-        for v in self.ctx.views:
+        for v in self.ctx.views if views is None else views:
             # "ورغم عدم صدور أي بيان رسمي عن الجيش الأردني": a statement said not to exist
             cues = [c for c in v.get("cue", "confirm")
                     if not any(self.ctx.tok(k) in negations for k in range(max(c.tok_start - 3, v.sentence.tok_start), c.tok_start))]
@@ -77,6 +77,26 @@ class ActorRules(BuilderBase):
                    for t in spots):
                 return True
         return False
+
+    def ground_responses(self, merged: list[Frame]) -> None:
+        """A strike of guns with no aircraft, answering an attack ("وردت القوات الأمريكية بقصف مدفعي على مصادر
+        الإطلاق، بحسب ما أفاد الأهالي"), is claimed only when the striker's statement tells of it: in its own
+        sentence, or a statement that names guns or the answer and its means ("ما دفع القوات الأميركية إلى
+        الرد بمروحيات هجومية"); the striker's statement about its air strikes ("الضربات جاءت ردا على
+        هجمات") does not speak for it."""
+        words = self.res.words
+        for f in merged:
+            if f.type != "strike" or f.actor_basis != "claimed" or "artillery" not in f.weapons \
+                    or "aircraft" in f.weapons or f.actor not in ("us-forces", "coalition"):
+                continue
+            own = self.ctx.views[f.sentence]
+            if own.get("cue", "claim"):
+                continue
+            views = [own] + [v for v in self.ctx.views if v is not own and (v.get("weapon", "artillery") or any(
+                self.ctx.tok(j).removeprefix("و").removeprefix("ال") in (*words.response_words, *words.response_verbs)
+                and self.ctx.tok(j + 1).startswith("ب") for j in range(v.sentence.tok_start, v.sentence.tok_end - 1)))]
+            if not self._find_speaker(f.actor, f.country, views):
+                f.actor_basis = "attributed"
 
     def _reported(self, cues: list[Mention], tok: int, view: SentenceView, own: frozenset[str], us: bool) -> bool:
         """A name inside the reported clause of a statement whose speaker is named between the nearest
@@ -359,6 +379,7 @@ class ActorRules(BuilderBase):
         "نحمّل المسؤولية لجماعات تدعمها إيران").  The sentence nearest the event wins, a claim before an
         accusation in the same sentence; a sentence naming another site speaks of that one."""
         self.drone_strikes(merged)  # (weapons of the merged records: frame_args)
+        self.ground_responses(merged)
         attacks = [f for f in merged if f.type == "attack"]
         for frame in attacks:
             if frame.actor is None:
