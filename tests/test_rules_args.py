@@ -632,3 +632,15 @@ def test_actor_a_gun_answer_the_striker_tells_stays_claimed(pipeline):
                          "وردت القوات الأمريكية مساء أمس بقصف مدفعي على محيط مدينة الميادين.")
     ev = {e.location.id: e for e in doc.events if e.type == "strike" and e.location is not None}
     assert ev["mayadin"].actor_basis == "claimed"
+
+
+def test_count_a_strike_told_with_one_drone_counts_one(pipeline):
+    doc = _doc(pipeline, "قتل قيادي في الحشد الشعبي فجر اليوم بغارة نفذتها طائرة مسيرة أمريكية على مقره في بغداد.")
+    (e,) = [e for e in doc.events if e.type == "strike"]
+    assert (e.weapons, e.count) == (["drone"], 1)
+
+
+def test_count_a_strike_told_with_drones_of_no_number_has_no_count(pipeline):
+    doc = _doc(pipeline, "قتل قيادي في الحشد الشعبي فجر اليوم بغارات نفذتها طائرات مسيرة أمريكية على مقره في بغداد.")
+    (e,) = [e for e in doc.events if e.type == "strike"]
+    assert (e.weapons, e.count) == (["drone"], None)

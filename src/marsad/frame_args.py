@@ -709,6 +709,15 @@ class ArgumentRules(BuilderBase):
         for k in order:
             if self._strike_munitions(frame, k, lone):
                 return
+        if frame.weapons == ["drone"]:
+            # "الغارة بطائرة مسيرة التي نفذتها القوات الأمريكية": the one drone the record is told with
+            cited = set(frame.evidence.get("weapons", []))
+            drones = [m for m in self.doc.mentions if m.category == "weapon" and m.entry_id == "drone"
+                      and (m.start, m.end) in cited]
+            counts = {m.attrs.get("count") for m in drones}
+            if len(counts) == 1 and isinstance(next(iter(counts)), int):
+                frame.count = next(iter(counts))  # type: ignore[assignment]
+                frame.cite("count", drones[0].start, drones[0].end)
 
     def _strike_munitions(self, frame: Frame, k: int, lone: bool) -> bool:
         """A strike told with no number of strikes counts the munitions its aircraft fired or dropped
