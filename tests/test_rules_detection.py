@@ -660,3 +660,19 @@ def test_detection_other_landing_after_one_cargo_flight_is_no_reinforcement(pipe
     text = ("هبطت طائرة شحن عسكرية أمريكية أمس الجمعة في قاعدة عين الأسد الجوية.\n\n"
             "وفي سياق آخر، هبطت طائرة تقل وفدا حكوميا في مطار أربيل الدولي.")
     assert [e.location.id for e in _events(pipeline, text) if e.location is not None] == ["ain-al-asad"]
+
+
+def test_detection_headline_attack_the_body_dates_last_year_is_no_event(pipeline):
+    text = ("القضاء يستأنف محاكمة متهمين بالهجوم على قاعدة عين الأسد\n\n"
+            "عقدت محكمة الجنايات في الأنبار، اليوم السبت، جلسة لمحاكمة أربعة متهمين بالهجوم الصاروخي الذي استهدف"
+            " قاعدة عين الأسد الجوية في آذار من العام الماضي.")
+    assert _events(pipeline, text) == []
+
+
+def test_detection_history_clause_does_not_remove_todays_attack(pipeline):
+    # near miss: today's rockets stay; only the attack of last year (another place) is history
+    text = ("هجوم صاروخي على قاعدة عين الأسد\n\n"
+            "سقطت ثلاثة صواريخ، فجر اليوم السبت، داخل قاعدة عين الأسد الجوية، بعد أيام من جلسة لمحاكمة متهمين"
+            " بهجوم استهدف مطار أربيل في آذار من العام الماضي.")
+    events = _events(pipeline, text)
+    assert [(e.type, e.location.id, e.date) for e in events] == [("attack", "ain-al-asad", dt.date(2024, 3, 16))]

@@ -123,6 +123,9 @@ class BuilderBase:
         # places named with an explosion explained away or an attack denied ("لم تتعرض لأي هجوم"), and the
         # sentences of such statements that name no place
         self.debunked: set[str] = set()
+        # places the body names in sentences of history ("الهجوم ... الذي استهدف مطار أربيل في أيلول من العام
+        # الماضي"): a headline event there with no day of its own is that history
+        self.history_places: set[str] = set()
         self.debunked_near: list[int] = []
         # an attack sentence ending with ":" and the list items after it that name its targets one by one
         # ("هاجم مجاهدو المقاومة ... ثلاث قواعد للعدو، وهي:" then "1- قاعدة الشدادي ..."): (last index, frames)

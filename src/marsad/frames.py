@@ -161,6 +161,13 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
             attack_trigs, strike_trigs, attack_weapons = [], [], []
         if history:
             attack_trigs, strike_trigs, attack_weapons, reinf_trigs, negated = [], [], [], [], True
+            if view.sentence.paragraph > 0:
+                self.history_places.update(m.entry_id for m in [*sites, *places])
+        elif view.sentence.paragraph > 0 and (view.get("trigger", "attack") or view.get("trigger", "strike")):
+            # (a clause of history in a sentence with a day of its own: "عقدت المحكمة اليوم جلسة لمحاكمة متهمين
+            # بالهجوم الذي استهدف مطار أربيل في أيلول من العام الماضي")
+            past = {view.clause_of(c.tok_start) for c in view.get("cue", "history")}
+            self.history_places.update(m.entry_id for m in [*sites, *places] if view.clause_of(m.tok_start) in past)
         striker = self._striker(view, strike_trigs) or self._announcing_striker(view, strike_trigs) \
             or self._ordering_head(view, strike_trigs)
         if striker is not None and striker[1].category == "cue" and (
@@ -790,6 +797,13 @@ def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
     # the headline's compressed wording ("التحالف يرد بقصف مدفعي على الميادين" is the strike, not an attack)
     merged = [f for f in merged if not (ctx.views[f.sentence].sentence.paragraph == 0 and f.date is None and f.loc is not None and any(
         g.loc is not None and g.loc.entry_id == f.loc.entry_id and g.type != f.type for g in merged))]
+    # "محكمة تواصل محاكمة متهمين بالهجوم على مطار أربيل" over a body that dates that attack a year back: an
+    # undated headline event is the history the body tells, no event of the story
+    # (so is an undated event the body tells only in that clause of history: "بعد أيام من محاكمة متهمين بهجوم
+    # استهدف مطار أربيل في آذار من العام الماضي")
+    merged = [f for f in merged if not (f.date is None and f.loc is not None and f.loc.entry_id in builder.history_places
+                                        and not any(g is not f and g.loc is not None and g.loc.entry_id == f.loc.entry_id
+                                                    for g in merged))]
     merged = fold_areas(merged, res)
     merged = fold_hosts(merged, builder.hosted())
     merged = [f for f in merged if not (f.background and f.date is None)]  # background that completes nothing
