@@ -676,3 +676,12 @@ def test_detection_history_clause_does_not_remove_todays_attack(pipeline):
             " بهجوم استهدف مطار أربيل في آذار من العام الماضي.")
     events = _events(pipeline, text)
     assert [(e.type, e.location.id, e.date) for e in events] == [("attack", "ain-al-asad", dt.date(2024, 3, 16))]
+
+
+def test_detection_arrivals_base_by_base_replace_the_region_record(pipeline):
+    text = ("أفادت مصادر محلية بأن ثلاث طائرات شحن عسكرية أمريكية هبطت أمس الجمعة في قاعدتين للتحالف الدولي"
+            " في إقليم كردستان.\n\nوأوضحت المصادر أن طائرتين هبطتا في قاعدة حرير الجوية، فيما هبطت طائرة ثالثة"
+            " في مطار أربيل الدولي.")
+    events = _events(pipeline, text)
+    assert sorted(e.location.id for e in events if e.location is not None) == ["erbil-airbase", "harir"]
+    assert len(events) == 2

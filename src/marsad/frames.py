@@ -120,17 +120,18 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         reinf_trigs = [t for t in all_reinf if t.surface.startswith(self.res.words.reinforcement_strong)
                        and not any(c.tok_start <= t.tok_start < c.tok_end for c in told)]
         arrivals = [t for t in all_reinf if t.surface.startswith(self.res.words.arrival_verbs)]
+        split: Frame | None = None
         if not reinf_trigs and arrivals and not attack_trigs and not strike_trigs:
             # aircraft that arrive at a base ("12 مقاتلة من طراز إف-15 وصلت إلى قاعدة موفق السلطي")
             aircraft = [w for w in weapons if w.entry_id == "aircraft"]
             reinf_trigs = [*aircraft, *arrivals] if aircraft else []
-            if not reinf_trigs and sites and any(
-                    f.type == "reinforcement" and 0 < view.sentence.index - f.sentence <= 2 and (f.count or 0) >= 2
-                    and (f.loc is None or f.loc.category != "site") for f in self.frames):
+            told = [f for f in self.frames if f.type == "reinforcement" and 0 < view.sentence.index - f.sentence <= 2
+                    and (f.count or 0) >= 2 and (f.loc is None or f.loc.category != "site")]
+            if not reinf_trigs and sites and told:
                 # "أن طائرتين من طراز C-130 هبطتا في قاعدة حرير، فيما هبطت طائرة ثالثة في مطار أربيل" right
                 # after "هبطت ثلاث طائرات شحن ... في قاعدتين للتحالف في محافظة أربيل" (several aircraft at no
-                # named base): the same arrivals, told base by base
-                reinf_trigs = arrivals
+                # named base): the same arrivals, told base by base (which replace the record told at large)
+                reinf_trigs, split = arrivals, told[-1]
         # "قصفت المدفعية الأمريكية": a munition named in the striker's phrase is the striker's, not an attack's
         strikers = view.get("cue", "state_striker")
         attack_weapons = [w for w in weapons if w.entry_id != "aircraft"
@@ -228,6 +229,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         if reinf_trigs and not made and not hit and not view.get("cue", "civilian") \
                 and not counted & {"trucks", "flights", "troops"}:
             made += self._reinforcements(view, sites, places, reinf_trigs, arrivals)
+            if split is not None and any(f.type == "reinforcement" and f.loc is not None for f in made):
+                self.frames.remove(split)
         made = [f for f in made if not self._since_only(f, view)]
         background = self._background(view) if made else None
         for f in made:
