@@ -492,7 +492,8 @@ class ArgumentRules(BuilderBase):
         last = self.frames[-1]
         idx = view.sentence.index
         # the means of the operation may come after a dateline and a lead of no event of their own
-        if idx - last.sentence > (3 if last.type != "reinforcement" and self._means_phrase(view) else 2) \
+        gap = idx - last.sentence
+        if gap > 3 or (gap == 3 and not (last.type != "reinforcement" and self._means_phrase(view))) \
                 or self._toll_hedged(view):
             return
         places = [*view.get("site"), *view.get("place")]
@@ -595,6 +596,8 @@ class ArgumentRules(BuilderBase):
     def _means_phrase(self, view: SentenceView) -> int | None:
         """The token of a verb of carrying out next to a noun of the operation ("العملية نفذت", "الضربات
         نفذت"), if the sentence has one."""
+        if not self.ctx.says(view, self.res.words.executed_stems):
+            return None
         nouns = self.res.words.operation_nouns
         for j in range(view.sentence.tok_start, view.sentence.tok_end):
             if self.ctx.tok(j).removeprefix("و").startswith(self.res.words.executed_stems) and any(
