@@ -685,3 +685,19 @@ def test_detection_arrivals_base_by_base_replace_the_region_record(pipeline):
     events = _events(pipeline, text)
     assert sorted(e.location.id for e in events if e.location is not None) == ["erbil-airbase", "harir"]
     assert len(events) == 2
+
+
+def test_detection_convoy_size_and_base_told_after_record_at_large(pipeline):
+    text = ("أدخلت قوات التحالف الدولي، صباح اليوم السبت، تعزيزات عسكرية جديدة إلى قواعدها في شمال شرقي سوريا.\n\n"
+            "وقال مصدر محلي إن رتلاً مؤلفاً من 30 شاحنة دخل من إقليم كردستان العراق.\n\n"
+            "وأضاف المصدر أن الرتل سلك الطريق الدولي قبل أن يدخل قاعدة خراب الجير.")
+    (e,) = _events(pipeline, text)
+    assert (e.type, e.location.id, e.date, e.count) == ("reinforcement", "kharab-al-jir", dt.date(2024, 3, 16), 30)
+
+
+def test_detection_convoy_after_record_with_its_own_size_is_not_its_size(pipeline):
+    # near miss: the record already has its size; another convoy told next does not change it
+    text = ("أدخلت قوات التحالف الدولي، صباح اليوم السبت، رتلا من 20 شاحنة إلى قاعدة خراب الجير.\n\n"
+            "وقال مصدر محلي إن رتلاً آخر مؤلفاً من 30 شاحنة دخل من إقليم كردستان العراق.")
+    (e,) = _events(pipeline, text)
+    assert (e.location.id, e.count) == ("kharab-al-jir", 20)

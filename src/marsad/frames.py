@@ -770,11 +770,14 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
     def _convoy_told_on(self, view: SentenceView, sites: list[Mention], trigs: list[Mention]) -> None:
         """"ووفقا للمصادر، يتألف الرتل من 45 شاحنة ... قبل أن يصل إلى قاعدة الشدادي": the convoy of the record
         told just before ("الرتل", with no day of its own) gets its size and, when it was placed only at a
-        crossing or a town, the base it went on to."""
-        if not any(t.prefix.endswith("ال") for t in trigs):
-            return
+        crossing or a town, the base it went on to.  ("إن رتلاً مؤلفاً من 45 شاحنة دخل من إقليم كردستان", with
+        no place it went to, right after "أدخلت قوات التحالف تعزيزات عسكرية ... إلى قواعدها": that record's convoy
+        too.)"""
         prev = next((f for f in reversed(self.frames) if f.type == "reinforcement"), None)
         if prev is None or not 0 < view.sentence.index - prev.sentence <= 3:
+            return
+        if not any(t.prefix.endswith("ال") for t in trigs) and not (
+                view.sentence.index - prev.sentence == 1 and prev.count is None and not view.dates and not sites):
             return
         if prev.count is None:
             self._reinforcement_count(prev, view, trigs)
