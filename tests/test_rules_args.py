@@ -644,3 +644,15 @@ def test_count_a_strike_told_with_drones_of_no_number_has_no_count(pipeline):
     doc = _doc(pipeline, "قتل قيادي في الحشد الشعبي فجر اليوم بغارات نفذتها طائرات مسيرة أمريكية على مقره في بغداد.")
     (e,) = [e for e in doc.events if e.type == "strike"]
     assert (e.weapons, e.count) == (["drone"], None)
+
+
+def test_count_a_singular_named_missile_is_one(pipeline):
+    doc = _doc(pipeline, "أعلن الجيش الأمريكي أن الحوثيين أطلقوا مساء أمس صاروخ كروز مضادا للسفن باتجاه سفينة في البحر الأحمر.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert (e.weapons, e.count) == (["missile"], 1)
+
+
+def test_count_plural_named_missiles_of_no_number_have_no_count(pipeline):
+    doc = _doc(pipeline, "أعلن الجيش الأمريكي أن الحوثيين أطلقوا مساء أمس صواريخ كروز مضادة للسفن باتجاه سفينة في البحر الأحمر.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert (e.weapons, e.count) == (["missile"], None)
