@@ -701,3 +701,20 @@ def test_detection_convoy_after_record_with_its_own_size_is_not_its_size(pipelin
             "وقال مصدر محلي إن رتلاً آخر مؤلفاً من 30 شاحنة دخل من إقليم كردستان العراق.")
     (e,) = _events(pipeline, text)
     assert (e.location.id, e.count) == ("kharab-al-jir", 20)
+
+
+def test_detection_definite_convoy_told_again_makes_no_new_record(pipeline):
+    text = ("أدخلت القوات الأمريكية أمس رتلا جديدا يضم 30 آلية إلى الأراضي السورية عبر معبر الوليد.\n\n"
+            "وقالت مصادر محلية إن الرتل دخل بحماية مدرعات وسلك الطريق المؤدي إلى قواعد القوات الأمريكية في ريف"
+            " الحسكة.")
+    (e,) = _events(pipeline, text)
+    assert (e.type, e.location.id, e.date, e.count) == ("reinforcement", "al-walid-crossing-hasakah",
+                                                        dt.date(2024, 3, 15), 30)
+
+
+def test_detection_another_dated_convoy_is_a_new_record(pipeline):
+    # near miss: another convoy with a day of its own is one more record
+    text = ("أدخلت القوات الأمريكية أمس رتلا جديدا يضم 30 آلية إلى الأراضي السورية عبر معبر الوليد.\n\n"
+            "وقالت مصادر محلية إن رتلا آخر وصل اليوم السبت إلى قواعد القوات الأمريكية في ريف الحسكة.")
+    places = sorted((e.location.id, e.date) for e in _events(pipeline, text))
+    assert places == [("al-walid-crossing-hasakah", dt.date(2024, 3, 15)), ("hasakah-governorate", dt.date(2024, 3, 16))]

@@ -698,6 +698,15 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
                              here.tok_end)]
         day = any(d.precision == "day" for _t, d in view.dates)
         coarse = any(d.precision in ("week", "month") for _t, d in view.dates)
+        first = min(trigs, key=lambda t: t.tok_start)
+        if not view.dates and not any(d.category == "site" for d in dests) and first.prefix.endswith("ال") and any(
+                f.type == "reinforcement" and f.loc is not None and 0 < view.sentence.index - f.sentence <= 3
+                for f in self.frames):
+            # "وذكرت مصادر أن الرتل الذي ضم شاحنات ... دخل من معبر الوليد وسلك الطريق المؤدي إلى قواعد الاحتلال
+            # في ريف الحسكة": the convoy told before (placed), told again with no day or base of its own, is no
+            # new record
+            self._convoy_told_on(view, sites, trigs)
+            return []
         if not (day or coarse or arrivals):
             self._convoy_told_on(view, sites, trigs)
             return []
