@@ -656,3 +656,17 @@ def test_count_plural_named_missiles_of_no_number_have_no_count(pipeline):
     doc = _doc(pipeline, "أعلن الجيش الأمريكي أن الحوثيين أطلقوا مساء أمس صواريخ كروز مضادة للسفن باتجاه سفينة في البحر الأحمر.")
     (e,) = [e for e in doc.events if e.type == "attack"]
     assert (e.weapons, e.count) == (["missile"], None)
+
+
+def test_tolls_counted_fighters_of_a_named_side_before_the_killed_verb(pipeline):
+    doc = _doc(pipeline, "شنت القوات الأمريكية فجر اليوم ضربة جوية على موقع للفصائل في البوكمال. "
+                         "وقال المرصد إن 17 مقاتلا على الأقل من الفصائل المسلحة قتلوا في الضربة.")
+    (e,) = [e for e in doc.events if e.type == "strike"]
+    assert e.killed == 17
+
+
+def test_tolls_a_number_of_things_before_a_partitive_is_no_toll(pipeline):
+    doc = _doc(pipeline, "شنت القوات الأمريكية فجر اليوم ضربة جوية على موقع للفصائل في البوكمال. "
+                         "وقال المرصد إن الضربة دمرت 4 مستودعات من أسلحة الفصائل قتل فيها حراس.")
+    (e,) = [e for e in doc.events if e.type == "strike"]
+    assert e.killed is None

@@ -235,23 +235,28 @@ class TollRules(BuilderBase):
             return before[0], before[1], before[2]
         # "25 مقاتلا قتلوا", "أربعة مقاتلين على الأقل قتلوا": the number before the people word
         # "ثلاثة جنود أميركيين قد قتلوا": up to three words (adjective, قد) between the people and the verb
-        j = m.tok_start
-        if self.ctx.tok(j - 1) == "الاقل" and self.ctx.tok(j - 2) == "علي":
-            j -= 2
-        groups = self._people_groups_before(j)
-        if groups is not None:
-            return groups
-        for end in range(j, max(j - 3, 0), -1):
-            if end < j and not any(ch.isalnum() for ch in self.ctx.tok(end)):
-                break  # "مقتل 3 عناصر، بينما قتل عنصران": the people of another clause
-            for people in self.ctx.people_ending(end):
-                before = self.ctx.number_before(people.tok_start)
-                if before is not None and before[0] is not None:
-                    return before[0], before[1], before[2]
-            # "أن متعاقدا أميركيا قتل": one person named before the verb, with no number
-            ones = [p for p in self.ctx.people_ending(end) if p.entry_id == "people_one"]
-            if ones and self.ctx.tok(ones[0].tok_start - 1) in self.res.words.that_words:
-                return 1, ones[0].tok_start, ones[0].tok_end
+        # "22 مقاتلا على الأقل من الفصائل العراقية قتلوا": also before a partitive "من ..." of a few words
+        partitive = [k for k in range(m.tok_start - 2, max(m.tok_start - 6, 0), -1)
+                     if self.ctx.tok(k) == "من" and all(any(ch.isalnum() for ch in self.ctx.tok(i))
+                                                        for i in range(k, m.tok_start))]
+        starts = [m.tok_start, *partitive[:1]]
+        for j in starts:
+            if self.ctx.tok(j - 1) == "الاقل" and self.ctx.tok(j - 2) == "علي":
+                j -= 2
+            groups = self._people_groups_before(j)
+            if groups is not None:
+                return groups
+            for end in range(j, max(j - 3, 0), -1):
+                if end < j and not any(ch.isalnum() for ch in self.ctx.tok(end)):
+                    break  # "مقتل 3 عناصر، بينما قتل عنصران": the people of another clause
+                for people in self.ctx.people_ending(end):
+                    before = self.ctx.number_before(people.tok_start)
+                    if before is not None and before[0] is not None:
+                        return before[0], before[1], before[2]
+                # "أن متعاقدا أميركيا قتل": one person named before the verb, with no number
+                ones = [p for p in self.ctx.people_ending(end) if p.entry_id == "people_one"]
+                if ones and self.ctx.tok(ones[0].tok_start - 1) in self.res.words.that_words:
+                    return 1, ones[0].tok_start, ones[0].tok_end
         if any(self.ctx.tok(k).removeprefix("و").startswith(self.res.words.reach_verbs)
                for k in (m.tok_start - 1, m.tok_start - 2)):
             # "وارتفعت حصيلة قتلى الغارات إلى 25": the number after "إلى" within the next words
