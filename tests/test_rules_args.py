@@ -670,3 +670,23 @@ def test_tolls_a_number_of_things_before_a_partitive_is_no_toll(pipeline):
                          "وقال المرصد إن الضربة دمرت 4 مستودعات من أسلحة الفصائل قتل فيها حراس.")
     (e,) = [e for e in doc.events if e.type == "strike"]
     assert e.killed is None
+
+
+def test_tolls_an_undated_toll_is_the_lead_records_not_the_earlier_ones(pipeline):
+    doc = _doc(pipeline, "استهدف هجوم صاروخي مساء اليوم قاعدة عين الأسد. "
+                         "وفي 3 كانون الثاني الجاري استهدف هجوم بطائرة مسيرة قاعدة عين الأسد. "
+                         "تفاصيل الهجوم. "
+                         "وقال مصدر أمني إن صاروخين أطلقا من منطقة زراعية وسقطا داخل القاعدة. "
+                         "ومن جهته قال مسؤول أمريكي إن ستة جنود أمريكيين أصيبوا في الهجوم.")
+    ev = {e.date.isoformat(): e for e in doc.events if e.type == "attack"}
+    assert ev[PUB].injured == 6
+    assert ev["2024-01-03"].injured is None
+
+
+def test_tolls_a_toll_right_after_a_dated_second_record_is_not_the_leads(pipeline):
+    doc = _doc(pipeline, "استهدف هجوم صاروخي مساء اليوم قاعدة عين الأسد. "
+                         "وفي 3 كانون الثاني الجاري استهدف هجوم بطائرة مسيرة قاعدة عين الأسد. "
+                         "وقال مسؤول أمريكي إن ستة جنود أمريكيين أصيبوا في الهجوم.")
+    ev = {e.date.isoformat(): e for e in doc.events if e.type == "attack"}
+    assert ev[PUB].injured is None
+    assert ev["2024-01-03"].injured == 6

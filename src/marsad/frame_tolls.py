@@ -470,6 +470,17 @@ class TollRules(BuilderBase):
                 self._lone_attack_weapons(f, dated=len(attacks) > 1, count_only=True)
         for type_ in ("attack", "strike"):
             frames = [f for f in merged if f.type == type_]
+            # the sentences of the others and of their tolls
+            told = {f.sentence for f in frames} | {
+                k for f in frames for name in ("killed", "injured") for s in f.evidence.get(name, [])
+                if (k := self._sentence_at(s)) is not None}
+            lead = min(frames, key=lambda f: f.sentence) if frames else None
+            if lead is not None and len(frames) > 1 and lead.date is not None and all(
+                    f.date is not None and f.date != lead.date and f.sentence > lead.sentence
+                    for f in frames if f is not lead):
+                # "جاء هجوم مساء الاثنين على قاعدة عين الأسد" with "هجوم بطائرة مسيرة على القاعدة نفسها في 25
+                # تموز" told as background: a toll with no day of its own is the lead record's
+                frames = [lead]
             if len(frames) != 1:
                 continue
             frame = frames[0]
@@ -477,7 +488,7 @@ class TollRules(BuilderBase):
                 continue
             after = self._told_after(frame)
             for view in self.ctx.views:
-                if view.sentence.index == frame.sentence \
+                if view.sentence.index in told \
                         or not (view.get("casualty") or view.get("cue", "toll_negator")) \
                         or not (view.get("trigger", type_) or (frame.vehicle and self._names_vehicle(view))
                                 or (view.sentence.index in after and not view.dates)) \
