@@ -690,3 +690,17 @@ def test_tolls_a_toll_right_after_a_dated_second_record_is_not_the_leads(pipelin
     ev = {e.date.isoformat(): e for e in doc.events if e.type == "attack"}
     assert ev[PUB].injured is None
     assert ev["2024-01-03"].injured == 6
+
+
+def test_tolls_the_number_of_wounded_rose_to_after_the_attack_and_its_place(pipeline):
+    doc = _doc(pipeline, "استهدف هجوم بطائرة مسيرة فجر اليوم قاعدة التنف. "
+                         "وقال البنتاغون إن عدد المصابين في الهجوم على قاعدة التنف ارتفع إلى أكثر من 12 عسكريا.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert e.injured == 12
+
+
+def test_tolls_the_wounded_of_many_attacks_rising_is_no_toll_of_one(pipeline):
+    doc = _doc(pipeline, "استهدف هجوم بطائرة مسيرة فجر اليوم قاعدة التنف. "
+                         "وقال البنتاغون إن عدد المصابين جراء تلك الهجمات ارتفع إلى 120.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert e.injured is None

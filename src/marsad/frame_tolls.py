@@ -266,7 +266,12 @@ class TollRules(BuilderBase):
                     if reached is not None and reached[0] is not None:
                         return reached[0], reached[1], reached[2]
                     break
-        for j in range(m.tok_end, m.tok_end + 5):  # "عدد المصابين في الهجوم ارتفع إلى 40 عسكريا"
+        # "عدد المصابين في الهجوم ارتفع إلى 40 عسكريا", "عدد المصابين في الهجوم على البرج 22 ارتفع إلى أكثر من 40"
+        for j in range(m.tok_end, m.tok_end + 8):
+            word = self.ctx.tok(j)
+            if not any(ch.isalnum() for ch in word) or word in self.res.words.both_words \
+                    or word.removeprefix("ال").startswith(self.res.words.habitual_triggers):
+                break  # within the clause, and of one attack ("جراء تلك الهجمات ارتفع إلى 186": a total)
             if self.ctx.tok(j).startswith(self.res.words.reach_verbs):
                 k = j + 2 if self.ctx.tok(j + 1) in ("الي", "حوالي", "نحو") else j + 1
                 reached = self.ctx.number_after(k)
