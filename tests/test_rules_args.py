@@ -704,3 +704,17 @@ def test_tolls_the_wounded_of_many_attacks_rising_is_no_toll_of_one(pipeline):
                          "وقال البنتاغون إن عدد المصابين جراء تلك الهجمات ارتفع إلى 120.")
     (e,) = [e for e in doc.events if e.type == "attack"]
     assert e.injured is None
+
+
+def test_tolls_a_wounded_man_who_died_is_no_wounded_count(pipeline):
+    doc = _doc(pipeline, "استهدف هجوم بطائرة مسيرة فجر اليوم قاعدة التنف. "
+                         "وارتفعت حصيلة الهجوم إلى 5 قتلى بعد وفاة جريح متأثرا بجراحه، إضافة إلى 11 جريحا.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert (e.killed, e.injured) == (5, 11)
+
+
+def test_tolls_one_wounded_told_alone_still_counts_one(pipeline):
+    doc = _doc(pipeline, "استهدف هجوم بطائرة مسيرة فجر اليوم قاعدة التنف. "
+                         "وأسفر الهجوم عن مقتل جندي وسقوط جريح.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert e.injured == 1

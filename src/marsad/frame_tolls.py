@@ -67,6 +67,10 @@ class TollRules(BuilderBase):
                         setattr(frame, name, 0)
                         frame.cite(name, m.start, m.end)
                     continue
+                before = self.ctx.tok(m.tok_start - 1)
+                if name == "injured" and (before in self.res.words.death_words
+                                          or (before[1:] in self.res.words.death_words and before[:1] in "وب")):
+                    continue  # "بعد وفاة جريح متأثرا بجراحه": one more killed, no one wounded
                 value = self._toll_number(m)
                 if value is None:
                     continue

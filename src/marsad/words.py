@@ -58,6 +58,7 @@ class RuleWords:
     executed_stems: tuple[str, ...]
     operation_nouns: tuple[str, ...]
     bomb_stems: tuple[str, ...]
+    death_words: tuple[str, ...]
     halt_stems: tuple[str, ...]
     disown_words: tuple[str, ...]
     responsible_stems: tuple[str, ...]
