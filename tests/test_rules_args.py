@@ -718,3 +718,13 @@ def test_tolls_one_wounded_told_alone_still_counts_one(pipeline):
                          "وأسفر الهجوم عن مقتل جندي وسقوط جريح.")
     (e,) = [e for e in doc.events if e.type == "attack"]
     assert e.injured == 1
+
+
+def test_tally_troops_stationed_in_a_sentence_about_the_us_side(pipeline):
+    doc = _doc(pipeline, "يناقش الكونغرس مستقبل المهمة الأميركية في العراق، حيث يتمركز نحو 2400 جندي.")
+    assert [(t.what, t.count) for t in doc.tallies] == [("troops", 2400)]
+
+
+def test_tally_fighters_stationed_in_a_sentence_of_no_us_side_are_no_us_troops(pipeline):
+    doc = _doc(pipeline, "تسيطر الفصائل على ريف المدينة، حيث يتمركز نحو 2400 عنصر.")
+    assert not [t for t in doc.tallies if t.what == "troops"]

@@ -116,8 +116,14 @@ def _deployed(ctx: DocContext, view: SentenceView, n0: int, noun: Mention) -> bo
     if any(a.entry_id in US_SIDE and 0 <= a.tok_start - noun.tok_end <= 2 for a in view.get("actor")):
         return True  # "1000 جندي من قوات التحالف"
     clause = view.clause_of(n0)
-    return any(a.entry_id in US_SIDE and a.tok_start < n0 and view.clause_of(a.tok_start) == clause
-               for a in view.get("actor"))
+    if any(a.entry_id in US_SIDE and a.tok_start < n0 and view.clause_of(a.tok_start) == clause
+           for a in view.get("actor")):
+        return True
+    # "الاستراتيجية الأميركية في سوريا، حيث ينتشر نحو 900 جندي": a verb of being stationed right before the
+    # number, in a sentence about the US side
+    verb = next((j for j in (n0 - 1, n0 - 2) if ctx.tok(j).removeprefix("و").startswith(ctx.res.words.stationed_stems)), None)
+    return verb is not None and (any(ctx.us_adjective(j) for j in range(view.sentence.tok_start, view.sentence.tok_end))
+                                 or any(a.entry_id in US_SIDE for a in view.get("actor")))
 
 
 def _state_striker(ctx: DocContext, view: SentenceView) -> bool:

@@ -59,6 +59,7 @@ class RuleWords:
     operation_nouns: tuple[str, ...]
     bomb_stems: tuple[str, ...]
     death_words: tuple[str, ...]
+    stationed_stems: tuple[str, ...]
     halt_stems: tuple[str, ...]
     disown_words: tuple[str, ...]
     responsible_stems: tuple[str, ...]
