@@ -728,3 +728,16 @@ def test_tally_troops_stationed_in_a_sentence_about_the_us_side(pipeline):
 def test_tally_fighters_stationed_in_a_sentence_of_no_us_side_are_no_us_troops(pipeline):
     doc = _doc(pipeline, "تسيطر الفصائل على ريف المدينة، حيث يتمركز نحو 2400 عنصر.")
     assert not [t for t in doc.tallies if t.what == "troops"]
+
+
+def test_tally_operations_of_a_group_named_after_the_counted_word(pipeline):
+    doc = _doc(pipeline, "أعلنت المقاومة الإسلامية في العراق استهداف قاعدة عين الأسد بطائرة مسيرة.\n\n"
+                         "وبذلك يرتفع عدد عمليات المقاومة الإسلامية في العراق ضد قواعد الاحتلال "
+                         "إلى 95 عملية منذ منتصف تشرين الأول الماضي.")
+    assert ("attacks", 95) in [(t.what, t.count) for t in doc.tallies]
+
+
+def test_tally_births_counted_after_a_group_name_are_no_attacks(pipeline):
+    doc = _doc(pipeline, "أعلنت المقاومة الإسلامية في العراق استهداف قاعدة عين الأسد بطائرة مسيرة. "
+                         "وفي شأن آخر أجرت مستشفيات الأنبار 95 عملية جراحية منذ منتصف تشرين الأول الماضي.")
+    assert not [t for t in doc.tallies if t.what == "attacks"]

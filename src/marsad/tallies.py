@@ -138,8 +138,10 @@ def _group_counts(ctx: DocContext, view: SentenceView) -> bool:
     """An armed group that attacks US forces counts its operations: "المقاومة نفذت أكثر من 180 عملية" (the
     group is the subject of the verb that follows it)."""
     verbs = {t.tok_start for t in view.get("trigger")}
+    # "عدد عمليات المقاومة الإسلامية في العراق ... إلى 110 عمليات": the group named after the counted word too
+    counted = {t.tok_end for t in view.get("tally", "attacks")}
     if any(ctx.res.entries[a.entry_id].kind == "armed-group" and ctx.res.entries[a.entry_id].role_hint == "perpetrator"
-           and a.entry_id not in OTHER_WARS and a.tok_end in verbs for a in view.get("actor")):
+           and a.entry_id not in OTHER_WARS and (a.tok_end in verbs or a.tok_start in counted) for a in view.get("actor")):
         return True
     return any(ctx.tok(j) in ctx.res.words.group_words and j + 1 in verbs
                for j in range(view.sentence.tok_start, view.sentence.tok_end))
