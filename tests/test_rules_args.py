@@ -741,3 +741,17 @@ def test_tally_births_counted_after_a_group_name_are_no_attacks(pipeline):
     doc = _doc(pipeline, "أعلنت المقاومة الإسلامية في العراق استهداف قاعدة عين الأسد بطائرة مسيرة. "
                          "وفي شأن آخر أجرت مستشفيات الأنبار 95 عملية جراحية منذ منتصف تشرين الأول الماضي.")
     assert not [t for t in doc.tallies if t.what == "attacks"]
+
+
+def test_count_a_number_before_a_list_of_munitions_counts_them_all(pipeline):
+    doc = _doc(pipeline, "قالت القيادة المركزية الأمريكية إن قواتها أسقطت مساء أمس 15 طائرة مسيرة وصاروخا "
+                         "أطلقها الحوثيون باتجاه سفن في البحر الأحمر.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert (e.weapons, e.count) == (["drone", "missile"], 15)
+
+
+def test_count_a_dual_after_a_counted_munition_adds_up(pipeline):
+    doc = _doc(pipeline, "قالت القيادة المركزية الأمريكية إن قواتها أسقطت مساء أمس 15 طائرة مسيرة وصاروخين "
+                         "أطلقها الحوثيون باتجاه سفن في البحر الأحمر.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert (e.weapons, e.count) == (["drone", "missile"], 17)

@@ -4,6 +4,8 @@ casualties (numbers, negations), interception, and the follow-up sentences that 
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from marsad.context import SentenceView
 from marsad.frame_base import (
     DESCRIPTIVE_ACTORS,
@@ -221,8 +223,11 @@ class ArgumentRules(BuilderBase):
                 kinds[wid] = told + 1
         frame.weapons = sorted(kinds)
         counts = list(kinds.values())
+        shared = self._number_of_list(weapons) if len(counts) > 1 else None
         if len(counts) == 1:
             frame.count = counts[0]
+        elif shared is not None:
+            frame.count = shared  # "أسقطت 21 طائرة مسيرة وصاروخا": 21 in all
         elif counts and all(c is not None for c in counts):
             frame.count = sum(c for c in counts if c is not None)
         if len(kinds) == 1 and frame.count is None:
@@ -245,6 +250,19 @@ class ArgumentRules(BuilderBase):
                     frame.cite("weapons", *span)
         if frame.count is None:
             frame.evidence.pop("count", None)
+
+    def _number_of_list(self, weapons: list[Mention]) -> int | None:
+        """A number before the first of munitions joined one after another by "و", the later ones with no
+        number of their own ("21 طائرة مسيرة وصاروخا"): the number of them all."""
+        ordered = sorted(weapons, key=lambda w: w.tok_start)
+        num = self.ctx.number_before(ordered[0].tok_start)
+        if num is None or num[0] is None or "ب" in ordered[0].prefix:
+            return None
+        for prev, w in pairwise(ordered):
+            if w.tok_start != prev.tok_end or not w.prefix.startswith("و") or self.ctx.number_before(w.tok_start) is not None \
+                    or w.attrs.get("count") not in (None, 1):  # "وصاروخين": two more
+                return None
+        return num[0]
 
     def _answers(self, view: SentenceView) -> list[int]:
         """The tokens of a verb of answering ("ترد", "ردت"), not "ردا على هجوم" (what is answered)."""
