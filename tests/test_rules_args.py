@@ -755,3 +755,17 @@ def test_count_a_dual_after_a_counted_munition_adds_up(pipeline):
                          "أطلقها الحوثيون باتجاه سفن في البحر الأحمر.")
     (e,) = [e for e in doc.events if e.type == "attack"]
     assert (e.weapons, e.count) == (["drone", "missile"], 17)
+
+
+def test_tolls_the_singular_wounded_word_after_a_hundred_counts(pipeline):
+    doc = _doc(pipeline, "شنت الولايات المتحدة مساء السبت ضربات جوية على مواقع لجماعة الحوثي في صنعاء. "
+                         "وارتفعت حصيلة الضربات إلى 12 قتيلا و130 مصاب.")
+    (e,) = [e for e in doc.events if e.type == "strike"]
+    assert (e.killed, e.injured) == (12, 130)
+
+
+def test_tolls_one_wounded_soldier_carried_away_is_no_count(pipeline):
+    doc = _doc(pipeline, "شنت الولايات المتحدة مساء السبت ضربات جوية على مواقع لجماعة الحوثي في صنعاء. "
+                         "ونقل جندي مصاب إلى المستشفى.")
+    (e,) = [e for e in doc.events if e.type == "strike"]
+    assert e.injured is None
