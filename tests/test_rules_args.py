@@ -769,3 +769,17 @@ def test_tolls_one_wounded_soldier_carried_away_is_no_count(pipeline):
                          "ونقل جندي مصاب إلى المستشفى.")
     (e,) = [e for e in doc.events if e.type == "strike"]
     assert e.injured is None
+
+
+def test_tolls_a_toll_risen_to_a_number_replaces_the_one_told_before_it(pipeline):
+    doc = _doc(pipeline, "سقطت صواريخ مساء اليوم على معسكر التاجي. "
+                         "وأكدت لندن مقتل جندية بريطانية في الهجوم، لترتفع حصيلة القتلى إلى ثلاثة.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert e.killed == 3
+
+
+def test_tolls_a_larger_number_of_killed_not_risen_to_keeps_the_toll(pipeline):
+    doc = _doc(pipeline, "سقطت صواريخ مساء اليوم على معسكر التاجي. "
+                         "وأكدت لندن مقتل جندية بريطانية في الهجوم، وكان ثلاثة قتلى سقطوا في هجوم العام الماضي.")
+    (e,) = [e for e in doc.events if e.type == "attack"]
+    assert e.killed == 1

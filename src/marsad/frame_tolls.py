@@ -77,6 +77,12 @@ class TollRules(BuilderBase):
                 if getattr(frame, name) in (None, 0):
                     setattr(frame, name, value[0])
                     frame.cite(name, *self.ctx.span_of(min(m.tok_start, value[1]), max(m.tok_end, value[2])))
+                elif value[0] > getattr(frame, name) and any(
+                        self.ctx.tok(k).removeprefix("و").startswith(self.res.words.reach_verbs)
+                        for k in (m.tok_start - 1, m.tok_start - 2)):
+                    # "مقتل جندية بريطانية في الهجوم، لترتفع حصيلة القتلى إلى ثلاثة": the toll risen to
+                    setattr(frame, name, value[0])
+                    frame.evidence[name] = [self.ctx.span_of(min(m.tok_start, value[1]), max(m.tok_end, value[2]))]
                 elif self._one_more(frame, name, view, m, value[2]):
                     # "أسفرت عن مقتل قيادي في الحركة" then "وأسفرت الضربة أيضا عن مقتل عنصر آخر": two
                     setattr(frame, name, getattr(frame, name) + value[0])
