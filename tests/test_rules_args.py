@@ -783,3 +783,17 @@ def test_tolls_a_larger_number_of_killed_not_risen_to_keeps_the_toll(pipeline):
                          "وأكدت لندن مقتل جندية بريطانية في الهجوم، وكان ثلاثة قتلى سقطوا في هجوم العام الماضي.")
     (e,) = [e for e in doc.events if e.type == "attack"]
     assert e.killed == 1
+
+
+def test_tolls_a_total_among_whom_the_one_told_before_replaces_him(pipeline):
+    doc = _doc(pipeline, "أعلن البنتاغون مقتل قيادي في الحرس الثوري فجر اليوم بضربة أمريكية قرب مطار بغداد. "
+                         "واستهدفت الضربة موكبه، ما أدى إلى مقتل ثمانية أشخاص بينهم القيادي ومرافقه.")
+    (e,) = [e for e in doc.events if e.type == "strike"]
+    assert e.killed == 8
+
+
+def test_tolls_a_smaller_total_among_whom_does_not_lower_the_toll(pipeline):
+    doc = _doc(pipeline, "أعلن البنتاغون مقتل خمسة مسلحين فجر اليوم بضربة أمريكية قرب مطار بغداد. "
+                         "واستهدفت الضربة موكبهم، ما أدى إلى مقتل ثلاثة أشخاص بينهم قائد.")
+    (e,) = [e for e in doc.events if e.type == "strike"]
+    assert e.killed == 5

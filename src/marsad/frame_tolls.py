@@ -77,9 +77,11 @@ class TollRules(BuilderBase):
                 if getattr(frame, name) in (None, 0):
                     setattr(frame, name, value[0])
                     frame.cite(name, *self.ctx.span_of(min(m.tok_start, value[1]), max(m.tok_end, value[2])))
-                elif value[0] > getattr(frame, name) and any(
+                elif value[0] > getattr(frame, name) and (any(
                         self.ctx.tok(k).removeprefix("و").startswith(self.res.words.reach_verbs)
-                        for k in (m.tok_start - 1, m.tok_start - 2)):
+                        for k in (m.tok_start - 1, m.tok_start - 2)) or any(
+                        self.ctx.tok(k) in self.res.words.toll_share_words for k in range(value[2], value[2] + 2))):
+                    # "ما أدى إلى مقتل ثمانية أشخاص بينهم الرجلان": a total that counts those told before
                     # "مقتل جندية بريطانية في الهجوم، لترتفع حصيلة القتلى إلى ثلاثة": the toll risen to
                     setattr(frame, name, value[0])
                     frame.evidence[name] = [self.ctx.span_of(min(m.tok_start, value[1]), max(m.tok_end, value[2]))]
