@@ -906,7 +906,8 @@ def test_frames_convoy_size_told_with_where_it_heads_is_its_count(pipeline):
     text = ("دخل رتل عسكري تابع للتحالف الدولي، الأحد، عبر معبر الوليد الحدودي.\n\n"
             "وقال المراسل إن الرتل ضم نحو 35 شاحنة، وتوجه نحو قاعدة قسرك في ريف الحسكة الشمالي.")
     events = [e for e in _events(pipeline, text) if e.type == "reinforcement"]
-    assert [(e.location.id, e.count) for e in events] == [("al-walid-crossing-hasakah", 35)]
+    # the named base it heads for is where the convoy is recorded (spec: "the site if one is named")
+    assert [(e.location.id, e.count) for e in events] == [("qasrak", 35)]
 
 
 def test_frames_toll_told_after_a_filler_word(pipeline):
