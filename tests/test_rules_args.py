@@ -797,3 +797,37 @@ def test_tolls_a_smaller_total_among_whom_does_not_lower_the_toll(pipeline):
                          "واستهدفت الضربة موكبهم، ما أدى إلى مقتل ثلاثة أشخاص بينهم قائد.")
     (e,) = [e for e in doc.events if e.type == "strike"]
     assert e.killed == 5
+
+
+def test_blame_in_a_new_reported_clause_after_a_threat_still_names_the_actor(pipeline):
+    text = ("سقطت مسيرة فجر الأحد على قاعدة التنف وأصابت خمسة جنود أمريكيين. "
+            "وقال متحدث باسم البنتاغون إن واشنطن سترد بقوة، وإن الهجوم يحمل بصمات كتائب حزب الله.")
+    (e,) = _doc(pipeline, text).events
+    assert (e.actor, e.actor_basis) == ("kataib-hezbollah", "attributed")
+
+
+def test_blame_after_a_threat_in_the_same_clause_stays_hedged(pipeline):
+    # near-miss: the threat governs the blame (no new "that" clause between them): no actor from it
+    text = ("سقطت مسيرة فجر الأحد على قاعدة التنف وأصابت خمسة جنود أمريكيين. "
+            "وتوعد متحدث باسم البنتاغون بالرد على من يحمل بصمات كتائب حزب الله.")
+    (e,) = _doc(pipeline, text).events
+    assert e.actor is None
+
+
+def test_far_accusation_pointing_back_by_a_pronoun_names_the_lone_attack_actor(pipeline):
+    text = ("قال مسؤولون إن ثلاثة صواريخ سقطت مساء الجمعة على قاعدة حرير شمال أربيل. "
+            "وأضافوا أن الصواريخ لم توقع إصابات. وذكرت الشرطة أن منصة الإطلاق عثر عليها قرب قرية زراعية. "
+            "وتواصل القوات الأمنية التحقيق في الحادث. ولم تعلن أي جهة مسؤوليتها حتى الآن. "
+            "لكن مسؤولا أمريكيا قال إن واشنطن تعتقد أن كتائب حزب الله تقف وراءه.")
+    (e,) = _doc(pipeline, text).events
+    assert (e.actor, e.actor_basis) == ("kataib-hezbollah", "attributed")
+
+
+def test_far_accusation_with_no_pronoun_back_does_not_name_the_lone_attack_actor(pipeline):
+    # near-miss: "تقف وراء هجمات سابقة" speaks of other attacks, not this one
+    text = ("قال مسؤولون إن ثلاثة صواريخ سقطت مساء الجمعة على قاعدة حرير شمال أربيل. "
+            "وأضافوا أن الصواريخ لم توقع إصابات. وذكرت الشرطة أن منصة الإطلاق عثر عليها قرب قرية زراعية. "
+            "وتواصل القوات الأمنية التحقيق في الحادث. ولم تعلن أي جهة مسؤوليتها حتى الآن. "
+            "لكن مسؤولا أمريكيا قال إن واشنطن تعتقد أن كتائب حزب الله تقف وراء تهريب السلاح.")
+    (e,) = _doc(pipeline, text).events
+    assert e.actor is None

@@ -502,6 +502,19 @@ class ActorRules(BuilderBase):
                 out.append((Mention("cue", "attribution", start, end, tok, j, j + 1), "attributed"))
         return out
 
+    def _clause_between(self, start: int, end: int) -> bool:
+        """A "that" word ("أن", "وأن", "بأن") opens a new reported clause between the two tokens."""
+        that = self.res.words.that_words
+        return any(self.ctx.tok(j) in that or (self.ctx.tok(j)[:1] == "و" and self.ctx.tok(j)[1:] in that)
+                   for j in range(start + 1, end))
+
+    def _points_back(self, cue: Mention) -> bool:
+        """The cue's last word carries an object pronoun the lexicon form lacks ("تقف وراءه", "تقف خلفها"):
+        it points back at the attack told before."""
+        last = cue.surface.split()[-1]
+        word = self.ctx.tok(cue.tok_end - 1)
+        return word.startswith(last) and word[len(last):] in self.res.words.object_pronouns
+
     def _document_actor(self, frame: Frame, lone: bool) -> None:
         if self._no_claim(self.ctx.views[frame.sentence]):
             return  # "ولم تتبن أي جهة الهجوم"
@@ -518,12 +531,17 @@ class ActorRules(BuilderBase):
             blames = self._blames(v) if self._about(v, frame) else []
             if blames:
                 hedges = [c.tok_start for kind in NEGATING_CUES for c in v.get("cue", kind)]
-                blames = [b for b in blames if not any(h < b[0].tok_start for h in hedges)] if hedges else blames
+                # ... unless a new reported clause opens between them ("مؤكدة أن الولايات المتحدة سترد ...
+                # وأن الهجوم يحمل بصمات كتائب حزب الله": the threat is one statement, the blame another)
+                blames = [b for b in blames if not any(h < b[0].tok_start and not self._clause_between(h, b[0].tok_start)
+                                                       for h in hedges)] if hedges else blames
             if sentence_negated(v) and not blames:
                 continue
             if lone and distance[k] > 3 and not v.get("trigger", "attack"):
+                # far from the event only a word of blame, or an accusation pointing back at the attack by a
+                # pronoun ("إن واشنطن تعتقد أن كتائب حزب الله تقف وراءه"), speaks of it
                 blames = [b for b in blames if b[0].category == "cue" and b[0].entry_id == "attribution"
-                          and b[0].surface.startswith(self.res.words.blame_stems)]
+                          and (b[0].surface.startswith(self.res.words.blame_stems) or self._points_back(b[0]))]
             for basis in ("claimed", "attributed"):
                 cues = [c for c, b in blames if b == basis]
                 if not cues:

@@ -101,6 +101,7 @@ class RuleWords:
     below_words: tuple[str, ...]
     vague_toll_words: tuple[str, ...]
     toll_share_words: tuple[str, ...]
+    object_pronouns: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
