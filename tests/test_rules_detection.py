@@ -731,3 +731,20 @@ def test_detection_accusation_of_todays_rocket_fire_stays_an_attack(pipeline):
     text = "اتهم مسؤول أمريكي فصائل مسلحة بإطلاق صواريخ على قاعدة عين الأسد فجر اليوم السبت."
     (e,) = _events(pipeline, text)
     assert (e.type, e.location.id, e.date) == ("attack", "ain-al-asad", dt.date(2024, 3, 16))
+
+
+def test_detection_attack_only_answered_in_headline_is_no_record(pipeline):
+    # the headline names the base attack only as what the strikes answer: no attack record of the strikes' day
+    text = ("مقاتلات أمريكية تقصف مخازن أسلحة في البوكمال ردا على هجوم قاعدة التنف\n\n"
+            "قصفت مقاتلات أمريكية مساء أمس الجمعة مخازن أسلحة تابعة لفصائل موالية لإيران في مدينة البوكمال.")
+    events = _events(pipeline, text)
+    assert [e.type for e in events] == ["strike"]
+    assert events[0].location.id == "bukamal"
+
+
+def test_detection_answered_attack_with_its_own_day_stays(pipeline):
+    # near miss: the answered attack is told with a day of its own after its word, so it is a record of that day
+    text = ("قصفت مقاتلات أمريكية مساء اليوم السبت مخازن أسلحة في البوكمال، ردا على الهجوم الذي استهدف قاعدة"
+            " التنف صباح أمس الجمعة بطائرتين مسيرتين.")
+    attacks = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [(a.location.id, a.date) for a in attacks] == [("al-tanf", dt.date(2024, 3, 15))]

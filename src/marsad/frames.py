@@ -251,8 +251,9 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
                     (d,) = days.values()
                     f.date, f.date_strategy = d.value, d.strategy
                     f.evidence["date"] = [(d.start, d.end)]
-            if background is not None and (not background or f.loc is None
-                                           or view.clause_of(f.loc.tok_start) in background):
+            if (background is not None and (not background or f.loc is None
+                                            or view.clause_of(f.loc.tok_start) in background)) \
+                    or (f.type == "attack" and self._answered_attack(view, f)):
                 # "وكانت قاعدة عين الأسد قد تعرضت لهجوم صاروخي": earlier than the story, not on its day
                 f.background, f.date, f.date_strategy = True, None, None
                 f.evidence.pop("date", None)
@@ -280,6 +281,18 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
                 self._status(lead, view)
                 attacks = [lead]
             self.list_lead = (view.sentence.index, attacks) if text.endswith(":") and attacks else None
+
+    def _answered_attack(self, view: SentenceView, f: Frame) -> bool:
+        """"ضربات أمريكية في العراق وسوريا ردا على هجوم البرج 22", "في أول رد على الهجوم الذي أودى بحياة ...":
+        an attack told only as what is answered ("رد/ردا على" right before its word, up to one word between)
+        is an earlier event with no day of its own here, unless a day follows in its clause ("ردا على الهجوم
+        الذي استهدف القاعدة فجر اليوم")."""
+        spans = f.evidence.get("type", [])
+        trigs = [t for t in view.get("trigger", "attack") if (t.start, t.end) in spans]
+        if not trigs or not all(self._responded(t) for t in trigs):
+            return False
+        return not any(d.precision == "day" and tok > trigs[0].tok_start
+                       and view.clause_of(tok) == view.clause_of(trigs[0].tok_start) for tok, d in view.dates)
 
     def _toll_place(self, p: Mention) -> bool:
         """A place right after a number and "في" ("18 في مدينة البوكمال", "و5 في مدينة الميادين"): a share of
