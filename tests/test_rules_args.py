@@ -831,3 +831,23 @@ def test_far_accusation_with_no_pronoun_back_does_not_name_the_lone_attack_actor
             "لكن مسؤولا أمريكيا قال إن واشنطن تعتقد أن كتائب حزب الله تقف وراء تهريب السلاح.")
     (e,) = _doc(pipeline, text).events
     assert e.actor is None
+
+
+def test_launch_from_ground_held_by_a_group_attributes_the_attack_to_it(pipeline):
+    (e,) = _doc(pipeline, "سمع مساء أمس دوي انفجار في حقل العمر النفطي، ناجم عن قصف القاعدة بقذيفتين "
+                          "أطلقتا من مناطق نفوذ الميليشيات الموالية لإيران شرقي البلدة.").events
+    assert (e.actor, e.actor_basis) == ("iran-backed-militias", "attributed")
+
+
+def test_launch_ground_told_in_the_next_sentence_attributes_the_lone_attack(pipeline):
+    text = ("تعرضت قاعدة الشدادي مساء أمس لهجوم بطائرتين مسيرتين سقطتا قرب مهبط الطائرات. "
+            "وقالت مصادر محلية إن المسيرتين انطلقتا من قرية صغيرة الخاضعة لسيطرة ميليشيا حزب الله العراقي.")
+    (e,) = _doc(pipeline, text).events
+    assert (e.actor, e.actor_basis) == ("kataib-hezbollah", "attributed")
+
+
+def test_launch_from_ground_shared_with_government_forces_names_nobody(pipeline):
+    # near-miss: the ground is held by the army and the militias together: no actor from it
+    (e,) = _doc(pipeline, "سمع مساء أمس دوي انفجار في حقل العمر النفطي، ناجم عن قصف القاعدة بقذيفتين "
+                          "أطلقتا من مناطق سيطرة القوات الحكومية والميليشيات الموالية لإيران.").events
+    assert e.actor is None

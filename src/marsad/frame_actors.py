@@ -168,7 +168,7 @@ class ActorRules(BuilderBase):
                 # the subject right after the attack verb ("استهدفت الميليشيات الموالية لإيران، مساء أمس، ...")
                 verbs = [t.tok_end for t in v.get("trigger", "attack") if t.tok_start < frame.anchor]
                 actors = [a for a in actors if v.clause_of(a.tok_start) == clause
-                          or any(0 <= a.tok_start - e <= 1 for e in verbs)]
+                          or any(0 <= a.tok_start - e <= 1 for e in verbs)] or self._launch_ground(v, actors)
                 if not actors:
                     continue
             ref = frame.anchor if k == idx else v.sentence.tok_start
@@ -205,6 +205,30 @@ class ActorRules(BuilderBase):
                     return
         if "missile" in frame.weapons:
             self._launcher(frame, view)
+
+    def _launch_ground(self, view: SentenceView, actors: list[Mention]) -> list[Mention]:
+        """The armed group whose ground the munitions were launched from ("بطائرة مسيرة انطلقت من مناطق نفوذ
+        الميليشيات الموالية لإيران", "انطلقت من بلدة محكان الخاضعة لسيطرة ميليشيا حزب الله العراقي"): named
+        right after the word of control (one group word may stand between), so ground shared with another
+        side ("مناطق سيطرة القوات الحكومية والميليشيات") names nobody."""
+        words, tok = self.res.words, self.ctx.tok
+        if not self.ctx.says(view, words.control_words):
+            return []
+        launches = [j + 2 for j in range(view.sentence.tok_start, view.sentence.tok_end - 1) if tok(j + 1) == "من"
+                    and tok(j).removeprefix("و").removeprefix("ف").startswith(words.launch_stems)]
+        for start in launches:
+            for j in range(start, min(start + 4, view.sentence.tok_end)):
+                if tok(j).removeprefix("ل") not in words.control_words:
+                    continue
+                after = [a for a in actors if a.tok_start > j]
+                if not after:
+                    return []
+                first = min(after, key=lambda a: a.tok_start)
+                gap = range(j + 1, first.tok_start)
+                if len(gap) <= 1 and all(tok(k).startswith(words.backing_stems) for k in gap):
+                    return [first]
+                return []
+        return []
 
     def _launcher(self, frame: Frame, view: SentenceView) -> None:
         """"إن إيران أطلقت 16 صاروخا باليستيا من ثلاثة مواقع" and next "11 صاروخا سقطت على قاعدة عين الأسد": the
@@ -564,6 +588,10 @@ class ActorRules(BuilderBase):
                                                      for t in verbs)
                             or any(s.tok_start - a.tok_end == 1 for s in sites)]  # "X تقصف Y" (one verb between)
                 subject = subjects[0] if subjects else None
+            if subject is None and distance[k] <= 1 and self._about(v, frame):
+                # "وبحسب مصادر محلية، فإن المسيرات انطلقت من بلدة ... الخاضعة لسيطرة ميليشيا حزب الله العراقي"
+                ground = self._launch_ground(v, actors)
+                subject = ground[0] if ground else None
         if subject is not None:
             frame.actor, frame.actor_basis = self._actor_id(subject), "attributed"
             frame.cite("actor", subject.start, subject.end)

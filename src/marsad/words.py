@@ -102,6 +102,8 @@ class RuleWords:
     vague_toll_words: tuple[str, ...]
     toll_share_words: tuple[str, ...]
     object_pronouns: tuple[str, ...]
+    control_words: tuple[str, ...]
+    launch_stems: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
