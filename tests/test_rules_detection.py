@@ -748,3 +748,20 @@ def test_detection_answered_attack_with_its_own_day_stays(pipeline):
             " التنف صباح أمس الجمعة بطائرتين مسيرتين.")
     attacks = [e for e in _events(pipeline, text) if e.type == "attack"]
     assert [(a.location.id, a.date) for a in attacks] == [("al-tanf", dt.date(2024, 3, 15))]
+
+
+def test_detection_attack_a_strike_followed_is_no_record(pipeline):
+    # "التي أعقبت هجوم ...": the attack came before the strikes talked about, with no day told here
+    text = ("تقرير\n\n"
+            "وقصفت مسيّرة أمريكية مساء الخميس الماضي سيارة في بغداد فقتلت قياديا في كتائب حزب الله.\n\n"
+            "ثم جاءت الغارات الكثيرة التي أعقبت هجوم قاعدة التنف لتطال عشرات المواقع في العراق وسوريا.")
+    events = _events(pipeline, text)
+    assert [(e.type, e.location.id if e.location else None) for e in events] == [("strike", "baghdad")]
+
+
+def test_detection_attack_after_unfollowing_verb_stays(pipeline):
+    # near miss: without the verb of following the attack on the base is told with its own day
+    text = ("قصفت مسيّرة أمريكية مساء الخميس الماضي سيارة في بغداد، بعد يوم من هجوم قاعدة التنف صباح الأربعاء"
+            " بطائرتين مسيرتين.")
+    attacks = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [(a.location.id, a.date) for a in attacks] == [("al-tanf", dt.date(2024, 3, 13))]

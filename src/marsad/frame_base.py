@@ -26,7 +26,8 @@ PASSIVE_CUES = frozenset({"direction", "next_day", "analysis", "habitual", "reac
                           "no_attack_words", "headline_only", "needs_weapon", "not_attack", "departure",
                           "strike_verb", "past_aux", "perfect_particle", "background", "relative",
                           "separate", "ship", "since", "similar", "toll_update",
-                          "stationed", "another_convoy", "more_sites", "denied_truth", "convoy_destination", "aside"})
+                          "stationed", "another_convoy", "more_sites", "denied_truth", "convoy_destination", "aside",
+                          "followed"})
 MISSILE_ORIGINS = frozenset({"YE", "IR"})
 MISSILE_ACTORS = frozenset({"ansar-allah"})  # launches from Yemen: its rockets are missiles (spec)
 # who may confirm an event (the side that was hit, officials); for a strike also the Iraqi/Syrian side

@@ -285,11 +285,14 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
     def _answered_attack(self, view: SentenceView, f: Frame) -> bool:
         """"ضربات أمريكية في العراق وسوريا ردا على هجوم البرج 22", "في أول رد على الهجوم الذي أودى بحياة ...":
         an attack told only as what is answered ("رد/ردا على" right before its word, up to one word between)
-        is an earlier event with no day of its own here, unless a day follows in its clause ("ردا على الهجوم
-        الذي استهدف القاعدة فجر اليوم")."""
+        or as what something followed ("الضربات الواسعة التي أعقبت هجوم البرج 22") is an earlier event with no
+        day of its own here, unless a day follows in its clause ("ردا على الهجوم الذي استهدف القاعدة فجر
+        اليوم")."""
         spans = f.evidence.get("type", [])
         trigs = [t for t in view.get("trigger", "attack") if (t.start, t.end) in spans]
-        if not trigs or not all(self._responded(t) for t in trigs):
+        followed = view.get("cue", "followed")
+        if not trigs or not all(self._responded(t) or any(0 <= t.tok_start - c.tok_end <= 1 for c in followed)
+                                for t in trigs):
             return False
         return not any(d.precision == "day" and tok > trigs[0].tok_start
                        and view.clause_of(tok) == view.clause_of(trigs[0].tok_start) for tok, d in view.dates)
