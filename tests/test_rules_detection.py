@@ -765,3 +765,18 @@ def test_detection_attack_after_unfollowing_verb_stays(pipeline):
             " بطائرتين مسيرتين.")
     attacks = [e for e in _events(pipeline, text) if e.type == "attack"]
     assert [(a.location.id, a.date) for a in attacks] == [("al-tanf", dt.date(2024, 3, 13))]
+
+
+def test_detection_unknown_warplanes_on_group_sites_make_a_strike_with_no_actor(pipeline):
+    text = ("قصفت طائرات مجهولة الهوية، مساء أمس الجمعة، مقرات تابعة للميليشيات الإيرانية في مدينة البوكمال"
+            " شرقي سوريا، ما أسفر عن مقتل ثلاثة عناصر.")
+    (e,) = _events(pipeline, text)
+    assert (e.type, e.location.id, e.date, e.actor, e.weapons) == (
+        "strike", "bukamal", dt.date(2024, 3, 15), None, ["aircraft"])
+
+
+def test_detection_plain_planes_on_group_sites_make_no_strike(pipeline):
+    # near miss: planes not told as unnamed warplanes (nor a weapon word) make no unattributed strike
+    text = ("استهدفت طائرات، مساء أمس الجمعة، مقرات تابعة للميليشيات الإيرانية في مدينة البوكمال"
+            " شرقي سوريا.")
+    assert [e for e in _events(pipeline, text) if e.type == "strike"] == []

@@ -77,11 +77,13 @@ class StrikerRules(BuilderBase):
         air on an armed group's site that nobody is named for is a strike with no actor (armed groups do not
         strike from the air), on the day its sentence tells."""
         air = [w for w in weapons if w.entry_id in ("drone", "aircraft")]
+        # "استهدفت طائرات مجهولة الهوية مواقع ...": warplanes nobody is named for (a cue, not a weapon word)
+        unnamed = [] if air else view.get("cue", "unknown_aircraft")
         own = view.get("trigger", "strike") + attack_trigs
         # the group is what was hit (named after the attack word), not who launched ("أطلقها الحوثيون")
         groups = [a for a in view.get("actor") if a.entry_id in GROUP_TARGETS
                   and any(t.tok_end <= a.tok_start for t in own)]
-        if sites or not air or not groups or not any(d.precision == "day" for _t, d in view.dates):
+        if sites or not (air or unnamed) or not groups or not any(d.precision == "day" for _t, d in view.dates):
             return
         if view.get("cue", "state_striker") or view.get("cue", "other_striker") or view.get("cue", "intercept"):
             return  # a striker named and set aside ("طائرات التحالف" in Yemen), munitions shot down: no such strike
@@ -89,8 +91,8 @@ class StrikerRules(BuilderBase):
                              attack_trigs, weapons)
         for f in made:
             f.evidence["type"] = [(own[0].start, own[0].end)]
-            f.weapons = sorted({w.entry_id for w in air})
-            f.evidence["weapons"] = [(w.start, w.end) for w in air]
+            f.weapons = sorted({w.entry_id for w in air}) if air else ["aircraft"]
+            f.evidence["weapons"] = [(w.start, w.end) for w in air or unnamed]
             f.actor = f.actor_basis = None
             f.evidence.pop("actor", None)
             f.evidence.pop("actor_basis", None)
