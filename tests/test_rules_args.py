@@ -851,3 +851,20 @@ def test_launch_from_ground_shared_with_government_forces_names_nobody(pipeline)
     (e,) = _doc(pipeline, "سمع مساء أمس دوي انفجار في حقل العمر النفطي، ناجم عن قصف القاعدة بقذيفتين "
                           "أطلقتا من مناطق سيطرة القوات الحكومية والميليشيات الموالية لإيران.").events
     assert e.actor is None
+
+
+def test_body_count_of_all_munitions_replaces_the_headline_count_of_those_shot_down(pipeline):
+    text = ("إسقاط مسيرتين فوق قاعدة حرير\n\n"
+            "قال مسؤول أمريكي إن الدفاعات الجوية أسقطت مساء الثلاثاء طائرتين مسيرتين من أصل أربع "
+            "استهدفت قاعدة حرير، فيما سقطت الأخريان في محيطها دون إصابات.")
+    (e,) = _doc(pipeline, text).events
+    assert (e.weapons, e.count) == (["drone"], 4)
+
+
+def test_body_count_of_other_munitions_leaves_the_headline_count(pipeline):
+    # near-miss: the body counts rockets, the headline drones: the drones' count stays
+    text = ("إسقاط مسيرتين فوق قاعدة حرير\n\n"
+            "قال مسؤول أمريكي إن الدفاعات الجوية أسقطت مساء الثلاثاء طائرتين مسيرتين استهدفتا قاعدة حرير، "
+            "بعد أن سقطت خمسة صواريخ في محيط مدينة بعيدة قبل أسبوع.")
+    (e,) = [e for e in _doc(pipeline, text).events if e.location is not None and e.location.id == "harir"]
+    assert e.count == 2

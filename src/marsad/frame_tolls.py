@@ -477,6 +477,9 @@ class TollRules(BuilderBase):
                 self._body_toll(f)
         attacks = [f for f in merged if f.type == "attack"]
         for f in attacks:
+            if f.count is not None and f.weapons:
+                self._body_count(f)
+        for f in attacks:
             if "missile" in f.weapons and "rocket" in f.weapons and self._rockets_are_the_missiles(f):
                 f.weapons = [w for w in f.weapons if w != "rocket"]
         for f in attacks:
@@ -571,6 +574,32 @@ class TollRules(BuilderBase):
             if told.killed is not None and frame.killed is not None and told.killed > frame.killed:
                 frame.killed = told.killed
                 frame.evidence["killed"] = list(told.evidence.get("killed", []))
+                return
+
+    def _body_count(self, frame: Frame) -> None:
+        """A headline's count ("إسقاط مسيرتين استهدفتا قاعدة التنف": the ones shot down) gives way to a larger
+        one of the same munitions told in a body sentence of the same record ("أسقطت طائرتين مسيرتين من أصل
+        ثلاث", "بثلاث طائرات ... أسقطت الدفاعات اثنتين منها"): the body counts them all."""
+        views = self.ctx.views
+        spans = frame.evidence.get("count", [])
+        head = {v.sentence.index for v in views if v.sentence.paragraph == 0}
+        if not spans or not all(self._sentence_at(s) in head for s in spans):
+            return
+        own = sorted({self._sentence_at(s) for name, got in frame.evidence.items()
+                      if name in ("type", "weapons", "location") for s in got} - head - {None})
+        for k in own:
+            view = views[k]
+            weapons = view.get("weapon")
+            if not weapons or self.ctx.tally_sentences.get(k):
+                continue
+            here = [m.tok_start for m in view.get("site") + view.get("place") if frame.loc is not None
+                    and m.entry_id == frame.loc.entry_id]
+            told = Frame(frame.type, k, frame.loc, frame.country, anchor=here[0] if here else view.sentence.tok_start)
+            self._weapons(told, weapons, view)
+            if told.count is not None and frame.count is not None and told.count > frame.count \
+                    and told.weapons == sorted(frame.weapons):
+                frame.count = told.count
+                frame.evidence["count"] = list(told.evidence.get("count", []))
                 return
 
     def _sentence_at(self, span: tuple[int, int]) -> int | None:
