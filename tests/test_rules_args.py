@@ -868,3 +868,24 @@ def test_body_count_of_other_munitions_leaves_the_headline_count(pipeline):
             "بعد أن سقطت خمسة صواريخ في محيط مدينة بعيدة قبل أسبوع.")
     (e,) = [e for e in _doc(pipeline, text).events if e.location is not None and e.location.id == "harir"]
     assert e.count == 2
+
+
+def test_someone_saying_a_group_carried_the_attack_out_attributes_it(pipeline):
+    text = ("أصيب جنديان أمريكيان في هجوم بطائرة مسيرة على قاعدة الشدادي فجر الأحد. "
+            "وقال وزير الدفاع إن جماعات مدعومة من إيران وتنشط في المنطقة نفذت الهجوم.")
+    (e,) = _doc(pipeline, text).events
+    assert (e.actor, e.actor_basis) == ("iran-backed-militias", "attributed")
+
+
+def test_attack_told_as_done_by_a_group_after_min_qibal_attributes_it(pipeline):
+    (e,) = _doc(pipeline, "رصد ناشطون أمس، إطلاق قذائف صاروخية من قبل الميليشيات الموالية لإيران من مواقعها "
+                          "في البادية، باتجاه قاعدة حقل العمر النفطي.").events
+    assert (e.actor, e.actor_basis) == ("iran-backed-militias", "attributed")
+
+
+def test_min_qibal_meaning_before_and_a_group_far_away_name_no_actor(pipeline):
+    # near-miss: "من قبل" is "before" here, and the group is named far from it, as a threat's object
+    text = ("أصيب جنديان أمريكيان في هجوم بطائرة مسيرة على قاعدة الشدادي فجر الأحد. "
+            "ولم تتعرض القاعدة لهجوم مماثل من قبل، بحسب مسؤولين قالوا إن واشنطن تراقب تحركات الميليشيات الموالية لإيران.")
+    (e,) = _doc(pipeline, text).events
+    assert e.actor is None

@@ -518,6 +518,7 @@ class ActorRules(BuilderBase):
         if groups and not self._no_claim(view) and self._tells_operation(view):
             out += [(c, "claimed") for c in view.get("cue", "claim_weak") if self._claimant(view, c) in groups]
         out += [(c, "attributed") for c in view.get("cue", "attribution")]
+        out += [(c, "attributed") for c in self._executors(view)]
         stems = self.res.words.blame_stems
         for j in range(view.sentence.tok_start, view.sentence.tok_end) if self.ctx.says(view, stems) else ():
             tok = self.ctx.tok(j)
@@ -538,6 +539,38 @@ class ActorRules(BuilderBase):
         last = cue.surface.split()[-1]
         word = self.ctx.tok(cue.tok_end - 1)
         return word.startswith(last) and word[len(last):] in self.res.words.object_pronouns
+
+    def _executors(self, view: SentenceView) -> list[Mention]:
+        """Words telling who carried the attack out, next to a named group: "جماعات مدعومة من إيران نفذت
+        الهجوم", "الهجوم نفذته مرتزقة تابعة لإيران", "نُفذ من قبل مجموعات مدعومة من إيران", "إطلاق قذائف من
+        قبل الميليشيات" (as cues of attribution; a group's own word is a claim, found before them)."""
+        words, tok = self.res.words, self.ctx.tok
+        if not self.ctx.says(view, words.executed_stems + words.agent_words):
+            return []
+        groups = self._perpetrators(view)
+        if not groups:
+            return []
+        attacks = [t.tok_start for t in view.get("trigger", "attack")]
+        out = []
+        for j in range(view.sentence.tok_start, view.sentence.tok_end):
+            word = tok(j).removeprefix("و")
+            if word == "من" and tok(j + 1) in words.agent_words:
+                # "من قبل الميليشيات", "من قبل مجموعات مدعومة من إيران"
+                hit = any(2 <= g.tok_start - j <= 5 for g in groups)
+                end = j + 2
+            elif word.startswith(words.executed_stems):
+                back = any(word.endswith(p) and len(word) > len(p) + 2 for p in words.object_pronouns)
+                # the group just after the verb, or its subject before it ("جماعات ... مدعومة من إيران وتعمل
+                # في سوريا والعراق نفذت الهجوم")
+                hit = (back or any(0 < abs(t - j) <= 2 for t in attacks)) and any(
+                    1 <= g.tok_start - j <= 3 or 0 <= j - g.tok_end <= 5 for g in groups)
+                end = j + 1
+            else:
+                continue
+            if hit:
+                start, stop = self.ctx.span_of(j, end)
+                out.append(Mention("cue", "attribution", start, stop, tok(j), j, end))
+        return out
 
     def _document_actor(self, frame: Frame, lone: bool) -> None:
         if self._no_claim(self.ctx.views[frame.sentence]):

@@ -104,6 +104,7 @@ class RuleWords:
     object_pronouns: tuple[str, ...]
     control_words: tuple[str, ...]
     launch_stems: tuple[str, ...]
+    agent_words: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
