@@ -780,3 +780,25 @@ def test_detection_plain_planes_on_group_sites_make_no_strike(pipeline):
     text = ("استهدفت طائرات، مساء أمس الجمعة، مقرات تابعة للميليشيات الإيرانية في مدينة البوكمال"
             " شرقي سوريا.")
     assert [e for e in _events(pipeline, text) if e.type == "strike"] == []
+
+
+_BASE_HIT = ("سمع دوي انفجارات داخل قاعدة التنف مساء أمس الجمعة إثر استهدافها بطائرات مسيّرة.\n\n")
+
+
+def test_detection_strike_right_after_the_attack_takes_its_day_and_country(pipeline):
+    # "وعقب الهجوم، قصفت ...": the strike answers the attack told before, on its day, in its country,
+    # though the shelled village is in no gazetteer and the sentence has no day of its own
+    text = ("انفجارات في التنف\n\n" + _BASE_HIT
+            + "وعقب الهجوم، قصفت القوات الأمريكية بالمدفعية قرية نائية على الطرف الآخر من الحدود، ما أدى إلى"
+              " مقتل ثلاثة مسلحين.")
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [(s.location, s.country, s.date, s.actor, s.weapons) for s in strikes] == [
+        (None, "SY", dt.date(2024, 3, 15), "us-forces", ["artillery"])]
+
+
+def test_detection_strike_with_no_day_nor_answered_attack_stays_out(pipeline):
+    # near miss: the same shelling with nothing placing it after the attack has no day and no place
+    text = ("انفجارات في التنف\n\n" + _BASE_HIT
+            + "وفي تطور آخر، قصفت القوات الأمريكية بالمدفعية قرية نائية على الطرف الآخر من الحدود، ما أدى إلى"
+              " مقتل ثلاثة مسلحين.")
+    assert [e for e in _events(pipeline, text) if e.type == "strike"] == []

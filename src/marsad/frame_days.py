@@ -268,7 +268,7 @@ class DayRules(BuilderBase):
             for c in view.get("cue", "since"))]  # "منذ اغتيال قائد ... بغارة أمريكية في بغداد"
         # "بعد هجوم صاروخي استهدف", "بعد الهجوم الذي استهدف": the verb telling the known event
         known += [t for t in words if t not in known and any(
-            0 <= t.tok_start - k.tok_end <= 1 or any(0 <= t.tok_start - r.tok_end <= 1 and 0 <= r.tok_start - k.tok_end <= 2
+            (0 <= t.tok_start - k.tok_end <= 1 and view.clause_of(t.tok_start) == view.clause_of(k.tok_start)) or any(0 <= t.tok_start - r.tok_end <= 1 and 0 <= r.tok_start - k.tok_end <= 2
                                                      for r in relatives) for k in known)]
         told = {view.clause_of(t.tok_start) for t in words if t not in known and not (
             self.ctx.tok(t.tok_start - 1) == "في" and any(

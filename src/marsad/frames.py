@@ -251,8 +251,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
                     (d,) = days.values()
                     f.date, f.date_strategy = d.value, d.strategy
                     f.evidence["date"] = [(d.start, d.end)]
-            if (background is not None and (not background or f.loc is None
-                                            or view.clause_of(f.loc.tok_start) in background)) \
+            if (background is not None and (not background or view.clause_of(
+                    f.loc.tok_start if f.loc is not None else f.anchor) in background)) \
                     or (f.type == "attack" and self._answered_attack(view, f)):
                 # "وكانت قاعدة عين الأسد قد تعرضت لهجوم صاروخي": earlier than the story, not on its day
                 f.background, f.date, f.date_strategy = True, None, None
@@ -620,7 +620,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         # "وردت القوات الأميركية بمروحيات هجومية ... فدمرت ثلاث مركبات": an answer with no day of its own answers
         # the attack told in the three sentences before, on its day and in its country
         answered = None
-        if not dated and (verb or cue).surface.startswith(self.res.words.response_words):
+        # (so does one told right after that attack, "وعقب الهجوم، قصفت القوات الأمريكية بالمدفعية بلدة ...")
+        after = any(self.ctx.tok(t.tok_start - 1) in self.res.words.anchor_words and t.tok_start < cue.tok_start
+                    for t in view.get("trigger", "attack"))
+        if not dated and ((verb or cue).surface.startswith(self.res.words.response_words) or after):
             answered = next((f for f in reversed(self.frames) if f.type == "attack" and f.date is not None
                              and view.sentence.index - f.sentence <= 3), None)
             dated = answered is not None
