@@ -889,3 +889,20 @@ def test_min_qibal_meaning_before_and_a_group_far_away_name_no_actor(pipeline):
             "ولم تتعرض القاعدة لهجوم مماثل من قبل، بحسب مسؤولين قالوا إن واشنطن تراقب تحركات الميليشيات الموالية لإيران.")
     (e,) = _doc(pipeline, text).events
     assert e.actor is None
+
+
+def test_statement_verb_with_no_subject_after_the_groups_claim_is_its_claim_again(pipeline):
+    text = ("المقاومة الإسلامية في العراق تستهدف قاعدتي حرير وعين الأسد\n\n"
+            "أعلنت المقاومة الإسلامية في العراق أنها استهدفت، مساء الاثنين، قاعدة حرير بطائرة مسيرة. "
+            "كما أعلنت في بيان ثان، فجر الثلاثاء، استهداف قاعدة عين الأسد بطائرتين مسيرتين.")
+    ev = _by_site(pipeline, text)
+    assert (ev["ain-al-asad"].actor, ev["ain-al-asad"].actor_basis) == ("islamic-resistance-in-iraq", "claimed")
+
+
+def test_statement_verb_with_no_subject_after_another_speaker_is_no_claim(pipeline):
+    # near-miss: the statement before is the Pentagon's, so the one that follows is not the group's
+    text = ("المقاومة الإسلامية في العراق تستهدف قاعدتي حرير وعين الأسد\n\n"
+            "أعلنت وزارة الدفاع الأمريكية أن قاعدة حرير تعرضت، مساء الاثنين، لهجوم بطائرة مسيرة. "
+            "كما أعلنت في بيان ثان، فجر الثلاثاء، استهداف قاعدة عين الأسد بطائرتين مسيرتين.")
+    ev = _by_site(pipeline, text)
+    assert ev["ain-al-asad"].actor_basis != "claimed"

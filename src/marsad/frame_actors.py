@@ -417,6 +417,17 @@ class ActorRules(BuilderBase):
                 frame.weapons = sorted({"missile", *frame.weapons} - {"rocket"})
 
     def _own_claim(self, frame: Frame, lone: bool) -> None:
+        if frame.actor is not None and frame.actor not in DESCRIPTIVE_ACTORS and frame.loc is not None:
+            for k in self._place_sentences().get(frame.loc.entry_id, []):
+                v = self.ctx.views[k]
+                if v.get("actor") or not v.get("trigger", "attack") or sentence_negated(v):
+                    continue
+                said = [c for c in v.get("cue", "claim_weak") if self._says_again(v, c, frame.actor)]
+                if said:
+                    frame.actor_basis = "claimed"
+                    frame.evidence.pop("actor_basis", None)
+                    frame.cite("actor_basis", said[0].start, said[0].end)
+                    return
         distance = self._distances(frame)
         claiming: list[int] | None = self.__dict__.get("_claim_sentences")
         if claiming is None:
@@ -454,6 +465,18 @@ class ActorRules(BuilderBase):
             frame.cite("actor", group.start, group.end)
             frame.cite("actor_basis", cue.start, cue.end)
             return
+
+    def _says_again(self, view: SentenceView, cue: Mention, actor: str) -> bool:
+        """A statement verb with no subject of its own opening the sentence ("كما أعلنت في بيان لاحق استهداف
+        قاعدة الشدادي") right after the group's own statement ("أعلنت المقاومة الإسلامية في العراق أنها
+        استهدفت ..."): the same group speaks again."""
+        k = view.sentence.index
+        if k == 0 or cue.surface.startswith(self.res.words.statement_stems) or self._claimant(view, cue) is not None \
+                or cue.tok_start - view.sentence.tok_start > 1:
+            return False
+        before = self.ctx.views[k - 1]
+        return any(self._claimant(before, c) == actor for c in before.get("cue", "claim_weak") + before.get("cue", "claim")) \
+            and not sentence_negated(before)
 
     def _bare_group(self, tok: int, actor: str) -> bool:
         """The word at ``tok`` is a bare group word in the actor's name ("المقاومة" of the Islamic
