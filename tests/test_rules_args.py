@@ -906,3 +906,22 @@ def test_statement_verb_with_no_subject_after_another_speaker_is_no_claim(pipeli
             "كما أعلنت في بيان ثان، فجر الثلاثاء، استهداف قاعدة عين الأسد بطائرتين مسيرتين.")
     ev = _by_site(pipeline, text)
     assert ev["ain-al-asad"].actor_basis != "claimed"
+
+
+def test_groups_own_statement_in_a_text_of_one_attack_makes_it_claimed_without_the_place(pipeline):
+    text = ("قال مسؤول أمريكي إن طائرة مسيرة أطلقها الحوثيون سقطت مساء الاثنين قرب قاعدة التنف دون إصابات. "
+            "وأضاف أن الدفاعات رصدت الطائرة قبل سقوطها بدقائق. وتابع أن التحقيق جار في الحادث. "
+            "وأشار إلى أن القوات في حالة تأهب. وأكد أن الدوريات مستمرة في المنطقة. "
+            "وفي المقابل، قالت جماعة الحوثي إن قواتها استهدفت القوات الأمريكية بطائرة مسيرة.")
+    (e,) = _doc(pipeline, text).events
+    assert (e.actor, e.actor_basis) == ("ansar-allah", "claimed")
+
+
+def test_groups_statement_naming_no_place_in_a_text_of_two_attacks_stays_attributed(pipeline):
+    # near-miss: with two attacks told, a statement naming neither place is not the claim of one of them
+    text = ("قال مسؤول أمريكي إن طائرة مسيرة أطلقها الحوثيون سقطت مساء الاثنين قرب قاعدة التنف دون إصابات. "
+            "وأضاف أن طائرة أخرى سقطت فجر الثلاثاء قرب قاعدة حرير. وتابع أن التحقيق جار في الحادثين. "
+            "وأشار إلى أن القوات في حالة تأهب. وأكد أن الدوريات مستمرة في المنطقة. "
+            "وفي المقابل، قالت جماعة الحوثي إن قواتها استهدفت القوات الأمريكية بطائرة مسيرة.")
+    ev = _by_site(pipeline, text)
+    assert (ev["al-tanf"].actor, ev["al-tanf"].actor_basis) == ("ansar-allah", "attributed")

@@ -443,7 +443,7 @@ class ActorRules(BuilderBase):
                 continue
             groups = [a for a in self._perpetrators(v) if self._actor_id(a) not in DESCRIPTIVE_ACTORS]
             cues = [c for c in self._claims(v) + v.get("cue", "claim_weak") if c.entry_id == "claim"
-                    or (names and self._claimant(v, c) in {a.entry_id for a in groups})]
+                    or ((names or lone) and self._claimant(v, c) in {a.entry_id for a in groups})]
             if not groups and names and frame.actor not in DESCRIPTIVE_ACTORS and frame.actor is not None:
                 # "وقالت المقاومة في بيانين إن مجاهديها استهدفوا قاعدة ... في حرير": the group by its bare name
                 said = [c for c in v.get("cue", "claim_weak") if self._bare_group(c.tok_end, frame.actor)]
