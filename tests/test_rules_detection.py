@@ -802,3 +802,20 @@ def test_detection_strike_with_no_day_nor_answered_attack_stays_out(pipeline):
             + "وفي تطور آخر، قصفت القوات الأمريكية بالمدفعية قرية نائية على الطرف الآخر من الحدود، ما أدى إلى"
               " مقتل ثلاثة مسلحين.")
     assert [e for e in _events(pipeline, text) if e.type == "strike"] == []
+
+
+def test_detection_governorate_told_again_by_its_word_places_the_record(pipeline):
+    # the governorate is named only as where the source is; "جنوبي المحافظة" places the bomb in it
+    text = ("قال مصدر في شرطة محافظة بابل، اليوم السبت، إن عبوة ناسفة انفجرت مساء أمس الجمعة على رتل"
+            " شاحنات يحمل معدات للتحالف الدولي على طريق زراعي جنوبي المحافظة، دون إصابات.")
+    attacks = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [(a.location.id if a.location else None, a.country, a.date) for a in attacks] == [
+        ("babil-governorate", "IQ", dt.date(2024, 3, 15))]
+
+
+def test_detection_governorate_word_with_two_governorates_named_stays_unplaced(pipeline):
+    # near miss: two governorates before "جنوبي المحافظة" leave it unclear which one is meant
+    text = ("قال مصدر في شرطة محافظة بابل، اليوم السبت، إن عبوة ناسفة انفجرت مساء أمس الجمعة على رتل"
+            " شاحنات قادم من محافظة الأنبار يحمل معدات للتحالف الدولي على طريق زراعي جنوبي المحافظة.")
+    attacks = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [(a.location.id if a.location else None, a.country) for a in attacks] == [(None, "IQ")]

@@ -238,6 +238,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
             if f.type == "attack":
                 self._lead_in(f, view)
             self._status(f, view)
+            self._governorate_back(f, view)
             self._reported_day(f, view)
             self._told_day(f)
             self._updated_toll_day(f, view)
@@ -281,6 +282,29 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
                 self._status(lead, view)
                 attacks = [lead]
             self.list_lead = (view.sentence.index, attacks) if text.endswith(":") and attacks else None
+
+    def _governorate_back(self, f: Frame, view: SentenceView) -> None:
+        """"أفاد مصدر أمني في محافظة بابل بأن عبوة ناسفة انفجرت أمس على رتل ... شمالي المحافظة": a record with no
+        place of its own, told "in the north of the governorate", is in the one governorate its sentence named
+        before (even as where the source is)."""
+        if f.loc is not None:
+            return
+        backs = [c for c in view.get("cue", "governorate_back") if c.tok_start > f.anchor]
+        if not backs:
+            return
+        named = {p.entry_id: p for p in view.get("place") if p.tok_end <= backs[0].tok_start
+                 and self.res.entries[p.entry_id].kind == "governorate"}
+        if len(named) != 1:
+            return
+        (p,) = named.values()
+        country = self.res.entries[p.entry_id].country
+        if f.country is not None and f.country != country:
+            return
+        f.loc = Mention(p.category, p.entry_id, backs[0].start, backs[0].end, p.surface, backs[0].tok_start,
+                        backs[0].tok_end)
+        f.country, f.country_ev = country, None
+        f.evidence["location"] = [(backs[0].start, backs[0].end)]
+        f.evidence["country"] = [(backs[0].start, backs[0].end)]
 
     def _answered_attack(self, view: SentenceView, f: Frame) -> bool:
         """"ضربات أمريكية في العراق وسوريا ردا على هجوم البرج 22", "في أول رد على الهجوم الذي أودى بحياة ...":
