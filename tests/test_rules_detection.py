@@ -819,3 +819,19 @@ def test_detection_governorate_word_with_two_governorates_named_stays_unplaced(p
             " شاحنات قادم من محافظة الأنبار يحمل معدات للتحالف الدولي على طريق زراعي جنوبي المحافظة.")
     attacks = [e for e in _events(pipeline, text) if e.type == "attack"]
     assert [(a.location.id if a.location else None, a.country) for a in attacks] == [(None, "IQ")]
+
+
+def test_detection_two_more_sites_counted_after_the_first_place_are_a_second_record(pipeline):
+    # "وموقعين قرب البوكمال" after the first place: more sites of the same strikes, in another town
+    text = ("شنت مقاتلات أمريكية فجر اليوم السبت غارات على مستودعات أسلحة للميليشيات في مدينة"
+            " القائم العراقية قرب الحدود مع سوريا، وموقعين قرب البوكمال على الجانب الآخر.")
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert sorted(s.location.id for s in strikes) == ["al-qaim", "bukamal"]
+
+
+def test_detection_place_after_plain_and_far_from_the_strike_stays_out(pipeline):
+    # near miss: a far place joined by a plain word, not a share of sites, is not one more strike record
+    text = ("شنت مقاتلات أمريكية فجر اليوم السبت غارات على مستودعات أسلحة للميليشيات في مدينة"
+            " القائم العراقية قرب الحدود مع سوريا، وعادت المقاتلات بعد المهمة إلى قواعدها سالمة من فوق البوكمال.")
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert sorted(s.location.id for s in strikes) == ["al-qaim"]
