@@ -925,3 +925,29 @@ def test_groups_statement_naming_no_place_in_a_text_of_two_attacks_stays_attribu
             "وفي المقابل، قالت جماعة الحوثي إن قواتها استهدفت القوات الأمريكية بطائرة مسيرة.")
     ev = _by_site(pipeline, text)
     assert (ev["al-tanf"].actor, ev["al-tanf"].actor_basis) == ("ansar-allah", "attributed")
+
+
+def test_death_noun_with_a_dual_pronoun_counts_two(pipeline):
+    (e,) = _doc(pipeline, "قصفت طائرة مسيرة أمريكية أمس سيارة كانت تقل عنصرين من كتائب حزب الله قرب بلدة القائم، "
+                          "ما أدى إلى مقتلهما على الفور.").events
+    assert e.killed == 2
+
+
+def test_death_noun_with_a_singular_pronoun_does_not_count_two(pipeline):
+    # near-miss: "مقتله" is one man's death, never two
+    (e,) = _doc(pipeline, "قصفت طائرة مسيرة أمريكية أمس سيارة كانت تقل قياديا من كتائب حزب الله قرب بلدة القائم، "
+                          "ما أدى إلى مقتله على الفور.").events
+    assert e.killed != 2
+
+
+def test_companion_after_a_long_title_and_a_nickname_between_commas_counts_two(pipeline):
+    (e,) = _doc(pipeline, "أعلنت مصادر أمنية أمس مقتل قيادي في اللواء الخامس بالحشد الشعبي، مسؤول الإمداد في كتائب "
+                          "حزب الله علي حسن الكعبي \"أبو زهراء\"، ومرافقه، بضربة بطائرة مسيرة أمريكية في جرف الصخر.").events
+    assert e.killed == 2
+
+
+def test_companion_after_three_commas_is_another_phrase(pipeline):
+    # near-miss: a third comma ends the person's phrase: the companion is told of something else
+    (e,) = _doc(pipeline, "أعلنت مصادر أمنية أمس مقتل قيادي في اللواء الخامس، مسؤول الإمداد في الكتائب، "
+                          "علي الكعبي، فيما نجا ومرافقه، بضربة بطائرة مسيرة أمريكية في جرف الصخر.").events
+    assert e.killed == 1

@@ -320,11 +320,22 @@ class TollRules(BuilderBase):
 
     def _companion_after(self, start: int) -> bool:
         """"ومرافقه" after one person and his title ("مقتل معاون قائد عمليات حزام بغداد في الحشد ومرافقه"):
-        within eight words, in the same clause (no punctuation between)."""
-        for j in range(start, start + 8):
+        within eight words, in the same clause (no punctuation between); or after his name and a nickname set
+        off by commas ("معاون قائد ... في الحشد الشعبي، القيادي في حركة النجباء مشتاق طالب السعيدي "أبو تقوى"،
+        ومرافقه", "السعيدي، المعروف بـ«أبو تقوى»، ومرافقاً له"): within twenty words, up to two commas between."""
+        commas = 0
+        for j in range(start, start + 20):
             word = self.ctx.tok(j)
             if word in self.res.words.companion_words:
-                return True
+                # past a comma, the companion closes the phrase ("ومرافقه، في عدوان"), not opens a clause
+                # ("، ومرافقه نجا من الضربة")
+                after = self.ctx.tok(j + 2) if self.ctx.tok(j + 1) == "له" else self.ctx.tok(j + 1)
+                return commas == 0 or not any(ch.isalnum() for ch in after)
+            if word in ("،", ","):
+                commas += 1
+                if commas > 2:
+                    return False
+                continue
             if not any(ch.isalnum() for ch in word):
                 return False
         return False
