@@ -835,3 +835,19 @@ def test_detection_place_after_plain_and_far_from_the_strike_stays_out(pipeline)
             " القائم العراقية قرب الحدود مع سوريا، وعادت المقاتلات بعد المهمة إلى قواعدها سالمة من فوق البوكمال.")
     strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
     assert sorted(s.location.id for s in strikes) == ["al-qaim"]
+
+
+def test_detection_known_strike_with_its_own_day_in_the_relative_clause_is_told(pipeline):
+    # "عقب الغارة الأمريكية التي استهدفت مساء أمس ...": the strike named after "عقب" is told with its day
+    text = ("دعا نواب، اليوم السبت، إلى إخراج القوات الأجنبية، عقب الغارة الأمريكية التي استهدفت مساء أمس"
+            " الجمعة مقرا للفصائل في منطقة جرف الصخر.")
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [(s.location.id, s.date, s.actor) for s in strikes] == [
+        ("jurf-al-sakhar", dt.date(2024, 3, 15), "us-forces")]
+
+
+def test_detection_known_strike_with_no_day_of_its_own_stays_a_time_anchor(pipeline):
+    # near miss: the relative clause has no day; the sentence's day is the call's, the strike was told before
+    text = ("دعا نواب، اليوم السبت، إلى إخراج القوات الأجنبية، عقب الغارة الأمريكية التي استهدفت مقرا"
+            " للفصائل في منطقة جرف الصخر.")
+    assert [e for e in _events(pipeline, text) if e.type == "strike"] == []

@@ -231,6 +231,15 @@ class StrikerRules(BuilderBase):
         return self.ctx.tok(cue.tok_start - 1) in ("علي", "من") and any(
             self.ctx.tok(j) in self.res.words.anchor_words for j in range(cue.tok_start - 6, cue.tok_start - 1))
 
+    def _dated_relative(self, view: SentenceView, cue: Mention) -> bool:
+        """"عقب الضربة الأمريكية التي استهدفت مساء أمس الأربعاء سيارة في بغداد": a known event named with its
+        own day in the relative clause right after it (the relative up to two words on, the day up to four
+        words after the relative, in its clause) is told here, not only used to tell a time."""
+        clause = view.clause_of(cue.tok_start)
+        return any(0 <= r.tok_start - cue.tok_end <= 2 and view.clause_of(r.tok_start) == clause and any(
+            d.precision == "day" and 0 < t - r.tok_end <= 4 and view.clause_of(t) == clause for t, d in view.dates)
+            for r in view.get("cue", "relative"))
+
     def _responded(self, m: Mention) -> bool:
         """"ردا على العدوان", "ردا مباشرا على العدوان الأمريكي": what is answered was told before."""
         words = self.res.words.response_words

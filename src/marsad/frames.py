@@ -100,7 +100,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         if any(f.type == "attack" for f in self.frames) and any(d.precision == "day" for _t, d in view.dates):
             # "وعلق مطار أربيل رحلاته عقب الهجوم قبل أن يستأنفها صباح اليوم": the attack told before, named
             # to tell the time of something else (whose day is not the attack's)
-            attack_trigs = [t for t in attack_trigs if not self._anchored(t)]
+            attack_trigs = [t for t in attack_trigs if not self._anchored(t) or self._dated_relative(view, t)]
         subject = None if sites else self._state_subject(view)
         if subject is not None:
             verb = subject[2]
@@ -172,7 +172,8 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         striker = self._striker(view, strike_trigs) or self._announcing_striker(view, strike_trigs) \
             or self._ordering_head(view, strike_trigs)
         if striker is not None and striker[1].category == "cue" and (
-                self._responded(striker[1]) or self._given_to(view, striker[1]) or self._anchored(striker[1])
+                self._responded(striker[1]) or self._given_to(view, striker[1])
+                or (self._anchored(striker[1]) and not self._dated_relative(view, striker[1]))
                 or any(0 <= striker[1].tok_start - c.tok_end <= 1 for c in told)  # "وتأتي الضربات ردا على هجمات"
                 or self._described(view, striker[1]) or self._in_answer(view, striker[1])):
             # "جاءت ردا مباشرا على العدوان الأمريكي": the strike answered was told before
