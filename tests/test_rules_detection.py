@@ -851,3 +851,19 @@ def test_detection_known_strike_with_no_day_of_its_own_stays_a_time_anchor(pipel
     text = ("دعا نواب، اليوم السبت، إلى إخراج القوات الأجنبية، عقب الغارة الأمريكية التي استهدفت مقرا"
             " للفصائل في منطقة جرف الصخر.")
     assert [e for e in _events(pipeline, text) if e.type == "strike"] == []
+
+
+def test_detection_place_of_the_attack_hours_before_the_strikes_is_not_a_strike_place(pipeline):
+    # "بعد ساعات من استهداف ... في ريف الحسكة": the place is the attack's, the strikes were elsewhere
+    text = ("قتل ثمانية مسلحين في غارات أمريكية فجر اليوم السبت على مواقع للميليشيات في مدينة الميادين.\n\n"
+            "وكانت الغارات قد جاءت بعد ساعات من استهداف بطائرة مسيرة لقاعدة للتحالف الدولي في ريف الحسكة.")
+    events = _events(pipeline, text)
+    assert [e.location.id for e in events if e.type == "strike"] == ["mayadin"]
+
+
+def test_detection_place_after_hours_with_no_attack_word_stays_the_strikes(pipeline):
+    # near miss: "بعد ساعات من" with no attack word after it leaves the place to the strikes
+    text = ("شنت طائرات أمريكية فجر اليوم السبت غارات على مواقع للميليشيات في ريف الحسكة، بعد ساعات من"
+            " اجتماع أمني في العاصمة.")
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert [s.location.id for s in strikes] == ["hasakah-governorate"]

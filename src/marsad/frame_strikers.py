@@ -204,6 +204,13 @@ class StrikerRules(BuilderBase):
         # "غارات أمريكية على ... في العراق وسوريا بعد مقتل متعاقد أمريكي في كركوك": a place after "بعد/إثر" and
         # the death or attack that prompted the strikes is that event's
         prompts = view.get("casualty", "killed_noun") + view.get("trigger", "attack")
+        # "وكانت الضربات قد جاءت بعد ساعات من استهداف بطائرة مسيرة لقاعدة للتحالف في ريف الحسكة": after "بعد
+        # ساعات من" and an attack word, the place is that attack's
+        for c in view.get("cue", "same_day"):
+            told = [t for t in view.get("trigger", "attack") if 0 <= t.tok_start - c.tok_end <= 1 and t.tok_end <= p.tok_start]
+            if told and any(a.tok_start < c.tok_start for a in anchors) and not any(
+                    c.tok_start < a.tok_start < p.tok_start and a.tok_start != told[0].tok_start for a in anchors):
+                return True
         return any(self.ctx.tok(j) in self.res.words.anchor_words and any(a.tok_start < j for a in anchors)
                    and not any(j < a.tok_start < p.tok_start for a in anchors)
                    and any(0 < m.tok_start - j <= 2 and m.tok_end <= p.tok_start for m in prompts)
