@@ -951,3 +951,18 @@ def test_companion_after_three_commas_is_another_phrase(pipeline):
     (e,) = _doc(pipeline, "أعلنت مصادر أمنية أمس مقتل قيادي في اللواء الخامس، مسؤول الإمداد في الكتائب، "
                           "علي الكعبي، فيما نجا ومرافقه، بضربة بطائرة مسيرة أمريكية في جرف الصخر.").events
     assert e.killed == 1
+
+
+def test_planes_told_base_by_base_count_each_base(pipeline):
+    text = ("أفادت مصادر بأن ثلاث طائرات شحن عسكرية أمريكية هبطت أمس في قاعدتين بمحافظة أربيل. وأوضحت المصادر أن "
+            "طائرتين من طراز C-17 هبطتا في قاعدة حرير، فيما هبطت طائرة ثالثة من طراز C-130 في مطار أربيل الدولي.")
+    ev = _by_site(pipeline, text)
+    assert (ev["harir"].count, ev["erbil-airbase"].count) == (2, 1)
+
+
+def test_planes_that_take_off_are_not_the_count_of_a_landing(pipeline):
+    # near-miss: the two planes leave another base; the landing at Erbil states no number
+    text = ("أفادت مصادر بأن ثلاث طائرات شحن عسكرية أمريكية هبطت أمس في قاعدتين بمحافظة أربيل. وأوضحت المصادر أن "
+            "طائرات هبطت في قاعدة حرير، فيما هبطت طائرة في مطار أربيل الدولي بعد إقلاع طائرتين من قاعدة أخرى.")
+    ev = _by_site(pipeline, text)
+    assert ev["erbil-airbase"].count is None

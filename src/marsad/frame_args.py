@@ -822,3 +822,31 @@ class ArgumentRules(BuilderBase):
                 frame.count = count
                 frame.cite("count", t.start, t.end)
                 return
+        self._aircraft_of_clause(frame, view)
+
+    def _aircraft_of_clause(self, frame: Frame, view: SentenceView) -> None:
+        """Aircraft told base by base with a bare plane word in the record's clause: "طائرتين من طراز C-130
+        هبطتا في قاعدة حرير" (two), "فيما هبطت طائرة ثالثة من طراز C-17 في مطار أربيل" (one: a singular with
+        an ordinal or a type after it)."""
+        words, tok = self.res.words, self.ctx.tok
+        if frame.count is not None or not self.ctx.says(view, words.plane_dual + words.plane_single):
+            return
+        clause = view.sentence.clauses[view.clause_of(frame.anchor)] if view.clause_of(frame.anchor) >= 0 else None
+        if clause is None:
+            return
+        # the planes that land: near an arrival verb ("طائرتين ... هبطتا", "هبطت طائرة ثالثة"), not "إقلاع طائرتين"
+        arrivals = [j for j in range(clause[0], clause[1]) if tok(j).removeprefix("و").removeprefix("ف")
+                    .startswith(words.arrival_verbs)]
+        found = []
+        for j in range(clause[0], clause[1]):
+            word = tok(j)
+            if not any(-1 <= a - j <= 5 for a in arrivals):
+                continue
+            if word in words.plane_dual:
+                found.append((2, j))
+            elif word in words.plane_single and (tok(j + 1) in words.ordinals_feminine or (
+                    tok(j + 1) == "من" and tok(j + 2) in words.kind_words)):
+                found.append((1, j))
+        if len(found) == 1:
+            frame.count = found[0][0]
+            frame.cite("count", *self.ctx.span_of(found[0][1], found[0][1] + 1))

@@ -105,6 +105,8 @@ class RuleWords:
     control_words: tuple[str, ...]
     launch_stems: tuple[str, ...]
     agent_words: tuple[str, ...]
+    plane_dual: tuple[str, ...]
+    plane_single: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
