@@ -867,3 +867,19 @@ def test_detection_place_after_hours_with_no_attack_word_stays_the_strikes(pipel
             " اجتماع أمني في العاصمة.")
     strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
     assert [s.location.id for s in strikes] == ["hasakah-governorate"]
+
+
+def test_detection_warplanes_flying_over_strike_nothing(pipeline):
+    # "حلق الطيران الأمريكي فوق المنطقة" after blasts at a base: flying over, no strike of its own
+    text = ("سقطت ثلاثة صواريخ صباح اليوم السبت على قاعدة عين الأسد في محافظة الأنبار، فيما حلق الطيران"
+            " الأمريكي بكثافة فوق المنطقة.")
+    events = _events(pipeline, text)
+    assert [(e.type, e.location.id) for e in events] == [("attack", "ain-al-asad")]
+
+
+def test_detection_warplanes_striking_after_the_blasts_still_strike(pipeline):
+    # near miss: the same aircraft told as striking (no flying word before them) make a strike
+    text = ("حلقت طائرات استطلاع فوق المنطقة، ثم قصف الطيران الأمريكي صباح اليوم السبت مواقع الفصائل في"
+            " منطقة جرف الصخر.")
+    events = _events(pipeline, text)
+    assert [(e.type, e.location.id) for e in events] == [("strike", "jurf-al-sakhar")]

@@ -27,7 +27,7 @@ PASSIVE_CUES = frozenset({"direction", "next_day", "analysis", "habitual", "reac
                           "strike_verb", "past_aux", "perfect_particle", "background", "relative",
                           "separate", "ship", "since", "similar", "toll_update",
                           "stationed", "another_convoy", "more_sites", "denied_truth", "convoy_destination", "aside",
-                          "followed", "unknown_aircraft", "governorate_back"})
+                          "followed", "unknown_aircraft", "governorate_back", "flying"})
 MISSILE_ORIGINS = frozenset({"YE", "IR"})
 MISSILE_ACTORS = frozenset({"ansar-allah"})  # launches from Yemen: its rockets are missiles (spec)
 # who may confirm an event (the side that was hit, officials); for a strike also the Iraqi/Syrian side

@@ -238,6 +238,12 @@ class StrikerRules(BuilderBase):
         return self.ctx.tok(cue.tok_start - 1) in ("علي", "من") and any(
             self.ctx.tok(j) in self.res.words.anchor_words for j in range(cue.tok_start - 6, cue.tok_start - 1))
 
+    def _flying(self, view: SentenceView, cue: Mention) -> bool:
+        """"فيما حلق الطيران الأمريكي بكثافة فوق المنطقة", "وسط تحليق للطيران الأمريكي": aircraft named as what
+        flies over (right after the flying word, or its "لـ") strike nothing by that."""
+        return any(0 <= cue.tok_start - c.tok_end <= 1 and view.clause_of(c.tok_start) == view.clause_of(cue.tok_start)
+                   for c in view.get("cue", "flying"))
+
     def _dated_relative(self, view: SentenceView, cue: Mention) -> bool:
         """"عقب الضربة الأمريكية التي استهدفت مساء أمس الأربعاء سيارة في بغداد": a known event named with its
         own day in the relative clause right after it (the relative up to two words on, the day up to four

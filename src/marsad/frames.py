@@ -174,6 +174,7 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         if striker is not None and striker[1].category == "cue" and (
                 self._responded(striker[1]) or self._given_to(view, striker[1])
                 or (self._anchored(striker[1]) and not self._dated_relative(view, striker[1]))
+                or self._flying(view, striker[1])
                 or any(0 <= striker[1].tok_start - c.tok_end <= 1 for c in told)  # "وتأتي الضربات ردا على هجمات"
                 or self._described(view, striker[1]) or self._in_answer(view, striker[1])):
             # "جاءت ردا مباشرا على العدوان الأمريكي": the strike answered was told before
