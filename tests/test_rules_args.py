@@ -966,3 +966,16 @@ def test_planes_that_take_off_are_not_the_count_of_a_landing(pipeline):
             "طائرات هبطت في قاعدة حرير، فيما هبطت طائرة في مطار أربيل الدولي بعد إقلاع طائرتين من قاعدة أخرى.")
     ev = _by_site(pipeline, text)
     assert ev["erbil-airbase"].count is None
+
+
+def test_two_convoys_in_one_sentence_each_take_the_number_of_their_own_clause(pipeline):
+    text = ("أفاد مصدر بأن رتلا يضم 30 شاحنة دخل أمس إلى قاعدة حقل العمر النفطي، "
+            "بينما ضم رتل آخر 12 شاحنة ودخل إلى قاعدة الشدادي.")
+    ev = _by_site(pipeline, text)
+    assert (ev["al-omar"].count, ev["shaddadi"].count) == (30, 12)
+
+
+def test_one_convoy_with_its_number_in_another_clause_keeps_it(pipeline):
+    # near-miss: the only number is in the first clause, the base in the second: it is still that convoy's
+    (e,) = _doc(pipeline, "أفاد مصدر بأن رتلا يضم 30 شاحنة عبر أمس معبر الوليد، ثم دخل إلى قاعدة الشدادي.").events
+    assert e.count == 30

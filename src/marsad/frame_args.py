@@ -808,8 +808,12 @@ class ArgumentRules(BuilderBase):
     def _reinforcement_count(self, frame: Frame, view: SentenceView, trigs: list[Mention]) -> None:
         """Vehicles or aircraft: a number before a convoy/truck/aircraft word ("رتل مؤلف من 25 شاحنة",
         "يضم 45 آلية", "12 مقاتلة"), else the number a dual or singular form states ("طائرتا شحن")."""
+        # two convoys in one sentence ("الرتل الأول يضم 25 شاحنة ...، بينما ضم الرتل الثاني 15 شاحنة ودخل إلى
+        # القاعدة في حقل كونيكو"): the number in the record's own clause first
+        own = view.clause_of(frame.loc.tok_start if frame.loc is not None and frame.sentence == view.sentence.index
+                             and view.sentence.tok_start <= frame.loc.tok_start < view.sentence.tok_end else frame.anchor)
         nouns = sorted([*trigs, *view.get("tally", "trucks"), *view.get("tally", "flights")],
-                       key=lambda m: m.tok_start)
+                       key=lambda m: (view.clause_of(m.tok_start) != own, m.tok_start))
         for t in nouns:
             num = self.ctx.number_before(t.tok_start)
             if num is not None and num[0] is not None:
