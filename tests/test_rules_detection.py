@@ -883,3 +883,25 @@ def test_detection_warplanes_striking_after_the_blasts_still_strike(pipeline):
             " منطقة جرف الصخر.")
     events = _events(pipeline, text)
     assert [(e.type, e.location.id) for e in events] == [("strike", "jurf-al-sakhar")]
+
+
+_CAPITAL_LEAD = ("قتل قيادي في كتائب حزب الله مساء أمس الجمعة بضربة نفذتها طائرة مسيرة أمريكية على سيارته"
+                 " في منطقة البلديات شرقي العاصمة بغداد.\n\n")
+
+
+def test_detection_capital_told_again_by_its_word_places_an_earlier_strike(pipeline):
+    # "داخل العاصمة" with no name after it is the capital named before ("العاصمة بغداد")
+    text = _CAPITAL_LEAD + ("وهذه الضربة الثالثة داخل العاصمة خلال شهر، إذ قصفت مسيرة أمريكية في الخامس من"
+                            " شباط الماضي مقرا لحركة النجباء قرب ساحة عامة.")
+    strikes = sorted((e.date, e.location.id) for e in _events(pipeline, text) if e.type == "strike")
+    assert strikes == [(dt.date(2024, 2, 5), "baghdad"), (dt.date(2024, 3, 15), "baghdad")]
+
+
+def test_detection_capital_word_with_no_capital_named_before_places_nothing(pipeline):
+    # near miss: no city was named after "العاصمة" before, so the bare word places no record
+    text = ("قتل قيادي في كتائب حزب الله مساء أمس الجمعة بضربة نفذتها طائرة مسيرة أمريكية على سيارته"
+            " في منطقة الدورة جنوب بغداد.\n\n"
+            "وهذه الضربة الثالثة داخل العاصمة خلال شهر، إذ قصفت مسيرة أمريكية في الخامس من"
+            " شباط الماضي مقرا لحركة النجباء قرب ساحة عامة.")
+    strikes = sorted((e.date, e.location.id) for e in _events(pipeline, text) if e.type == "strike")
+    assert strikes == [(dt.date(2024, 3, 15), "baghdad")]

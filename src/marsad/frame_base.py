@@ -27,7 +27,8 @@ PASSIVE_CUES = frozenset({"direction", "next_day", "analysis", "habitual", "reac
                           "strike_verb", "past_aux", "perfect_particle", "background", "relative",
                           "separate", "ship", "since", "similar", "toll_update",
                           "stationed", "another_convoy", "more_sites", "denied_truth", "convoy_destination", "aside",
-                          "followed", "unknown_aircraft", "governorate_back", "flying"})
+                          "followed", "unknown_aircraft", "governorate_back", "flying",
+                          "capital"})
 MISSILE_ORIGINS = frozenset({"YE", "IR"})
 MISSILE_ACTORS = frozenset({"ansar-allah"})  # launches from Yemen: its rockets are missiles (spec)
 # who may confirm an event (the side that was hit, officials); for a strike also the Iraqi/Syrian side
@@ -116,6 +117,7 @@ class BuilderBase:
         self.frames: list[Frame] = []
         self.launch_points: list[tuple[int, Mention]] = []  # (sentence index, place)
         self.last_location: Mention | None = None
+        self.capital: Mention | None = None  # the city named right after "العاصمة" last
         self.recent_striker: tuple[str, int] | None = None  # (actor, sentence index) of the last striker named
         # (striker, country) -> its own statement is in the text (per document)
         self.speaks: dict[tuple[str, str | None], bool] = {}

@@ -81,6 +81,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
 
     def sentence(self, view: SentenceView) -> None:
         sites, places = self._locations(view)
+        for c in view.get("cue", "capital"):  # "شرقي العاصمة بغداد"
+            named = [p for p in view.get("place") if p.tok_start in (c.tok_start, c.tok_end)]
+            if named and self.res.entries[named[0].entry_id].kind == "city":
+                self.capital = named[0]
         if self.list_lead is not None and self._listed_target(view, sites, places):
             return
         if not (view.get("trigger") or view.get("weapon")
@@ -642,6 +646,14 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
             if recent:
                 p = recent[-1]
                 targets = [Mention(p.category, p.entry_id, p.start, p.end, p.surface, p.tok_start, p.tok_end)]
+        if not targets and not places and not sites and self.capital is not None:
+            # "وهذه ثاني ضربة أمريكية داخل العاصمة خلال أسابيع، إذ استهدفت مسيرة ... مقرا": the capital named
+            # before ("العاصمة بغداد"), told again by its word alone
+            bare = [c for c in view.get("cue", "capital")
+                    if not any(p.tok_start in (c.tok_start, c.tok_end) for p in view.get("place"))]
+            if bare:
+                p, c = self.capital, bare[0]
+                targets = [Mention(p.category, p.entry_id, c.start, c.end, p.surface, c.tok_start, c.tok_end)]
         dated = any(d.precision == "day" for _t, d in view.dates) or bool(view.get("cue", "same_day"))
         # "وردت القوات الأميركية بمروحيات هجومية ... فدمرت ثلاث مركبات": an answer with no day of its own answers
         # the attack told in the three sentences before, on its day and in its country

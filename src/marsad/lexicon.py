@@ -35,7 +35,8 @@ CUE_TYPES = ("claim", "claim_weak", "attribution", "no_claim", "intercept", "not
              "analysis", "strike_verb", "another", "past_aux", "perfect_particle", "background", "relative",
              "separate", "target_list", "ship", "since", "similar", "toll_update",
              "stationed", "another_convoy", "more_sites", "denied_truth", "convoy_destination", "aside",
-             "followed", "unknown_aircraft", "governorate_back", "flying")
+             "followed", "unknown_aircraft", "governorate_back", "flying",
+             "capital")
 CASUALTY_TYPES = ("killed_noun", "injured_noun", "none", "people", "people_one", "people_two")
 TALLY_TYPES = ("attacks", "troops", "injured", "killed", "trucks", "flights", "period")
 FORM_ATTRS = {"form", "count", "suffix"}
