@@ -905,3 +905,21 @@ def test_detection_capital_word_with_no_capital_named_before_places_nothing(pipe
             " شباط الماضي مقرا لحركة النجباء قرب ساحة عامة.")
     strikes = sorted((e.date, e.location.id) for e in _events(pipeline, text) if e.type == "strike")
     assert strikes == [(dt.date(2024, 3, 15), "baghdad")]
+
+
+def test_detection_country_of_the_answered_attacks_makes_no_strike(pipeline):
+    # "ردا على الهجمات ... في العراق": the strikes told before were in Syria; Iraq is where the attacks were
+    text = ("قصفت مقاتلات أمريكية مساء أمس الجمعة مخازن أسلحة للفصائل في مدينة البوكمال شرقي سوريا.\n\n"
+            "وقال المتحدث باسم البنتاغون إن الضربات جاءت ردا على الهجمات الأخيرة ضد القوات الأمريكية في العراق،"
+            " ومنها هجوم صاروخي على قاعدة عين الأسد في العاشر من الشهر الجاري.")
+    strikes = [(e.location.id if e.location else None, e.country) for e in _events(pipeline, text)
+               if e.type == "strike"]
+    assert strikes == [("bukamal", "SY")]
+
+
+def test_detection_country_named_before_the_answer_keeps_its_strike(pipeline):
+    # near miss: the strikes' own country comes before "ردا على", so the strike record stays
+    text = ("نفذت القوات الأمريكية فجر اليوم السبت ضربات جوية على مواقع للحوثيين في اليمن، ردا على الهجمات"
+            " الأخيرة على السفن.")
+    strikes = [(e.location, e.country) for e in _events(pipeline, text) if e.type == "strike"]
+    assert strikes == [(None, "YE")]

@@ -675,6 +675,10 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
                     frame.cite("country", *span)
             if loc is None and frame.country is None and not view.get("country"):
                 self._next_country(frame, view)
+            if loc is None and frame.country_ev is not None and frame.country_ev.category == "country" \
+                    and cue.surface.startswith(self.res.words.response_words) \
+                    and frame.country_ev.tok_start > cue.tok_start and self._answered_place(view, frame.country_ev, anchors):
+                continue  # "ردا على الهجمات الأخيرة ضد الأمريكيين في العراق": the answered attacks' country
             if loc is None and (frame.country is None or len({c.entry_id for c in self._event_countries(view)}) > 1):
                 continue
             if loc is None and frame.country == STRIKER_HOMES.get(actor) and not self._abroad(frame):
