@@ -593,9 +593,10 @@ class TollRules(BuilderBase):
         ثلاث", "بثلاث طائرات ... أسقطت الدفاعات اثنتين منها"): the body counts them all."""
         views = self.ctx.views
         spans = frame.evidence.get("count", [])
-        head = {v.sentence.index for v in views if v.sentence.paragraph == 0}
-        if not spans or not all(self._sentence_at(s) in head for s in spans):
+        if not spans or views[0].sentence.paragraph != 0 or not all(
+                views[0].sentence.start <= s[0] < views[0].sentence.end or self._sentence_at(s) in self._head() for s in spans):
             return
+        head = self._head()
         own = sorted({self._sentence_at(s) for name, got in frame.evidence.items()
                       if name in ("type", "weapons", "location") for s in got} - head - {None})
         for k in own:
@@ -612,6 +613,14 @@ class TollRules(BuilderBase):
                 frame.count = told.count
                 frame.evidence["count"] = list(told.evidence.get("count", []))
                 return
+
+    def _head(self) -> set[int]:
+        """The sentences of the headline (the first paragraph)."""
+        found: set[int] | None = self.__dict__.get("_head_sentences")
+        if found is None:
+            found = self.__dict__["_head_sentences"] = {v.sentence.index for v in self.ctx.views
+                                                        if v.sentence.paragraph == 0}
+        return found
 
     def _sentence_at(self, span: tuple[int, int]) -> int | None:
         for v in self.ctx.views:
