@@ -979,3 +979,19 @@ def test_one_convoy_with_its_number_in_another_clause_keeps_it(pipeline):
     # near-miss: the only number is in the first clause, the base in the second: it is still that convoy's
     (e,) = _doc(pipeline, "أفاد مصدر بأن رتلا يضم 30 شاحنة عبر أمس معبر الوليد، ثم دخل إلى قاعدة الشدادي.").events
     assert e.count == 30
+
+
+def test_munition_after_b_stays_with_the_site_before_it_not_the_next_clause(pipeline):
+    text = ("أعلنت المقاومة الإسلامية في العراق اليوم استهداف قاعدة حرير وقاعدة التنف. وذكرت المقاومة في بيان أن "
+            "مجاهديها استهدفوا قاعدة حرير بطائرة مسيرة، ثم استهدفوا قاعدة التنف بثلاثة صواريخ.")
+    ev = _by_site(pipeline, text)
+    assert (ev["harir"].weapons, ev["harir"].count) == (["drone"], 1)
+    assert (ev["al-tanf"].weapons, ev["al-tanf"].count) == (["rocket"], 3)
+
+
+def test_munition_right_before_a_site_in_its_clause_is_that_sites(pipeline):
+    # near-miss: no comma between: "مسيرتان تستهدفان قاعدة التنف" binds the drones to the base after them
+    text = "أعلنت المقاومة أمس أن مسيرتين تستهدفان قاعدة التنف وقذائف صاروخية على قاعدة حرير."
+    ev = _by_site(pipeline, text)
+    assert ev["al-tanf"].weapons == ["drone"]
+    assert ev["harir"].weapons == ["rocket"]

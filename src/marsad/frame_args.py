@@ -106,7 +106,9 @@ class ArgumentRules(BuilderBase):
     def _bound_site(self, w: Mention, sites: list[Mention]) -> Mention | None:
         """The site a weapon is told with: one that follows it within three words ("مسيرتان تستهدفان
         كونيكو", "قذائف صاروخية على حقل العمر") or one it follows as "بـ" ("قاعدة التنف بطائرتين")."""
-        after = [s for s in sites if 0 <= s.tok_start - w.tok_end <= 3]
+        # not across a comma: "استهدفوا قاعدة حرير بطائرة مسيرة، فيما استهدفوا قاعدة الشدادي بأربعة صواريخ"
+        after = [s for s in sites if 0 <= s.tok_start - w.tok_end <= 3
+                 and not any(not any(ch.isalnum() for ch in self.ctx.tok(j)) for j in range(w.tok_end, s.tok_start))]
         if after:
             return min(after, key=lambda s: s.tok_start)
         if "ب" in w.prefix:
