@@ -995,3 +995,18 @@ def test_munition_right_before_a_site_in_its_clause_is_that_sites(pipeline):
     ev = _by_site(pipeline, text)
     assert ev["al-tanf"].weapons == ["drone"]
     assert ev["harir"].weapons == ["rocket"]
+
+
+def test_counted_bases_hit_with_one_munition_give_it_to_each_base_listed_next(pipeline):
+    text = ("أعلنت المقاومة الإسلامية في العراق اليوم أن مجاهديها استهدفوا بالطائرات المسيرة قاعدتين للاحتلال. "
+            "وقالت في بيان إنها هاجمت \"قاعدة حرير\" في أربيل، و\"قاعدة عين الأسد\" في الأنبار.")
+    ev = _by_site(pipeline, text)
+    assert ev["harir"].weapons == ["drone"] and ev["ain-al-asad"].weapons == ["drone"]
+
+
+def test_counted_bases_other_than_those_listed_give_no_munition(pipeline):
+    # near-miss: three bases counted, two listed: the list is not (all) the counted attack's bases
+    text = ("أعلنت المقاومة الإسلامية في العراق اليوم أن مجاهديها استهدفوا بالطائرات المسيرة ثلاث قواعد للاحتلال. "
+            "وقالت في بيان إنها هاجمت \"قاعدة حرير\" في أربيل، و\"قاعدة عين الأسد\" في الأنبار.")
+    ev = _by_site(pipeline, text)
+    assert ev["harir"].weapons == [] and ev["ain-al-asad"].weapons == []

@@ -490,6 +490,8 @@ class TollRules(BuilderBase):
         for f in attacks:
             if f.count is not None and f.weapons:
                 self._body_count(f)
+        if any(not f.weapons for f in attacks):
+            self._counted_bases_weapons(attacks)
         for f in attacks:
             if "missile" in f.weapons and "rocket" in f.weapons and self._rockets_are_the_missiles(f):
                 f.weapons = [w for w in f.weapons if w != "rocket"]
@@ -613,6 +615,33 @@ class TollRules(BuilderBase):
                 frame.count = told.count
                 frame.evidence["count"] = list(told.evidence.get("count", []))
                 return
+
+    def _counted_bases_weapons(self, attacks: list[Frame]) -> None:
+        """A counted attack on several bases with one kind of munition ("استهدفوا بالطائرات المسيرة ثلاث قواعد",
+        "قاعدتين") and the bases listed in that sentence or the next ("هي قاعدة الشدادي ...، وقاعدة الركبان ...،
+        وقاعدة التنف، بالطائرات المسيرة"): each base listed, as many as counted, was hit with that munition."""
+        words, tok = self.res.words, self.ctx.tok
+        for k in sorted({f.sentence for f in attacks if not f.weapons}):
+            listed = {m.entry_id for m in self.ctx.views[k].get("site")}
+            for j in (k, k - 1):
+                if j < 0 or (j < k and (self.ctx.views[j].get("site") or self.ctx.views[j].get("place"))):
+                    continue
+                view = self.ctx.views[j]
+                if not self.ctx.says(view, words.base_plurals + words.base_duals) or not view.get("trigger", "attack") \
+                        or sentence_negated(view):
+                    continue
+                counted = [n[0] for i in range(view.sentence.tok_start, view.sentence.tok_end)
+                           if tok(i) in words.base_plurals and (n := self.ctx.number_before(i)) is not None]
+                counted += [2 for i in range(view.sentence.tok_start, view.sentence.tok_end) if tok(i) in words.base_duals]
+                kinds = {w.entry_id for w in view.get("weapon") if w.entry_id != "aircraft"}
+                if len(counted) != 1 or counted[0] != len(listed) or len(kinds) != 1:
+                    continue
+                weapons = [w for w in view.get("weapon") if w.entry_id in kinds]
+                for f in attacks:
+                    if f.sentence == k and not f.weapons and f.loc is not None and f.loc.entry_id in listed:
+                        f.weapons = sorted(kinds)
+                        f.cite("weapons", weapons[0].start, weapons[0].end)
+                break
 
     def _head(self) -> set[int]:
         """The sentences of the headline (the first paragraph)."""

@@ -107,6 +107,8 @@ class RuleWords:
     agent_words: tuple[str, ...]
     plane_dual: tuple[str, ...]
     plane_single: tuple[str, ...]
+    base_plurals: tuple[str, ...]
+    base_duals: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
