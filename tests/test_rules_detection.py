@@ -898,13 +898,16 @@ def test_detection_capital_told_again_by_its_word_places_an_earlier_strike(pipel
 
 
 def test_detection_capital_word_with_no_capital_named_before_places_nothing(pipeline):
-    # near miss: no city was named after "العاصمة" before, so the bare word places no record
+    # near miss: no city was named after "العاصمة" before and the story tells of Iraq and Syria, so the
+    # bare word places no record
     text = ("قتل قيادي في كتائب حزب الله مساء أمس الجمعة بضربة نفذتها طائرة مسيرة أمريكية على سيارته"
-            " في منطقة الدورة جنوب بغداد.\n\n"
+            " في منطقة الدورة جنوب بغداد، بعد يومين من غارات على مدينة البوكمال السورية.\n\n"
             "وهذه الضربة الثالثة داخل العاصمة خلال شهر، إذ قصفت مسيرة أمريكية في الخامس من"
             " شباط الماضي مقرا لحركة النجباء قرب ساحة عامة.")
-    strikes = sorted((e.date, e.location.id) for e in _events(pipeline, text) if e.type == "strike")
-    assert strikes == [(dt.date(2024, 3, 15), "baghdad")]
+    strikes = [(e.date, e.location.id if e.location else None) for e in _events(pipeline, text)
+               if e.type == "strike"]
+    assert (dt.date(2024, 3, 15), "baghdad") in strikes
+    assert not any(d == dt.date(2024, 2, 5) for d, _loc in strikes)
 
 
 def test_detection_country_of_the_answered_attacks_makes_no_strike(pipeline):
@@ -923,3 +926,21 @@ def test_detection_country_named_before_the_answer_keeps_its_strike(pipeline):
             " الأخيرة على السفن.")
     strikes = [(e.location, e.country) for e in _events(pipeline, text) if e.type == "strike"]
     assert strikes == [(None, "YE")]
+
+
+def test_detection_bare_capital_in_a_one_country_story_is_that_countrys_capital(pipeline):
+    # no city named after "العاصمة", but the story is all in Iraq: "غربي العاصمة" is Baghdad
+    text = ("قصفت مقاتلات أمريكية فجر اليوم السبت مقرات للفصائل في منطقة جرف الصخر.\n\n"
+            "وكان عنصر في الفصائل قد قتل مساء أمس الجمعة بقصف نفذته طائرة أمريكية على سيارته في قرية"
+            " زراعية غربي العاصمة.")
+    strikes = sorted((e.date, e.location.id) for e in _events(pipeline, text) if e.type == "strike")
+    assert strikes == [(dt.date(2024, 3, 15), "baghdad"), (dt.date(2024, 3, 16), "jurf-al-sakhar")]
+
+
+def test_detection_bare_capital_in_a_two_country_story_places_nothing(pipeline):
+    # near miss: Iraq and Syria are both told, so the bare capital word names no city
+    text = ("قصفت مقاتلات أمريكية فجر اليوم السبت مقرات للفصائل في منطقة جرف الصخر وفي مدينة البوكمال.\n\n"
+            "وكان عنصر في الفصائل قد قتل مساء أمس الجمعة بقصف نفذته طائرة أمريكية على سيارته في قرية"
+            " زراعية غربي العاصمة.")
+    strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
+    assert all(e.location is None or e.location.id != "baghdad" for e in strikes)

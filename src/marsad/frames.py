@@ -646,14 +646,20 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
             if recent:
                 p = recent[-1]
                 targets = [Mention(p.category, p.entry_id, p.start, p.end, p.surface, p.tok_start, p.tok_end)]
-        if not targets and not places and not sites and self.capital is not None:
+        bare = [c for c in view.get("cue", "capital")
+                if not any(p.tok_start in (c.tok_start, c.tok_end) for p in view.get("place"))]
+        if not targets and not places and not sites and bare:
             # "وهذه ثاني ضربة أمريكية داخل العاصمة خلال أسابيع، إذ استهدفت مسيرة ... مقرا": the capital named
-            # before ("العاصمة بغداد"), told again by its word alone
-            bare = [c for c in view.get("cue", "capital")
-                    if not any(p.tok_start in (c.tok_start, c.tok_end) for p in view.get("place"))]
-            if bare:
-                p, c = self.capital, bare[0]
-                targets = [Mention(p.category, p.entry_id, c.start, c.end, p.surface, c.tok_start, c.tok_end)]
+            # before ("العاصمة بغداد"), told again by its word alone; with none named, the capital (gazetteer
+            # metonyms) of the one country the document tells of ("في منطقة أبو غريب غربي العاصمة")
+            c = bare[0]
+            if self.capital is not None:
+                targets = [Mention("place", self.capital.entry_id, c.start, c.end, c.surface, c.tok_start, c.tok_end)]
+            else:
+                countries = self.doc_countries()
+                capitals = [m for m in sorted(self.res.metonyms) if countries == {self.res.entries[m].country}]
+                if len(capitals) == 1:
+                    targets = [Mention("place", capitals[0], c.start, c.end, c.surface, c.tok_start, c.tok_end)]
         dated = any(d.precision == "day" for _t, d in view.dates) or bool(view.get("cue", "same_day"))
         # "وردت القوات الأميركية بمروحيات هجومية ... فدمرت ثلاث مركبات": an answer with no day of its own answers
         # the attack told in the three sentences before, on its day and in its country
