@@ -1010,3 +1010,16 @@ def test_counted_bases_other_than_those_listed_give_no_munition(pipeline):
             "وقالت في بيان إنها هاجمت \"قاعدة حرير\" في أربيل، و\"قاعدة عين الأسد\" في الأنبار.")
     ev = _by_site(pipeline, text)
     assert ev["harir"].weapons == [] and ev["ain-al-asad"].weapons == []
+
+
+def test_means_told_in_a_relative_clause_after_the_strike_noun_names_the_drone(pipeline):
+    (e,) = _doc(pipeline, "استهدفت ضربة أمريكية مساء أمس سيارة في منطقة المشتل شرقي بغداد. وأسفرت الضربة، التي "
+                          "نفذت بطائرة مسيرة، عن مقتل قيادي في كتائب حزب الله.").events
+    assert e.weapons == ["drone"]
+
+
+def test_relative_clause_without_a_verb_of_carrying_out_names_no_means(pipeline):
+    # near-miss: the drone is of an attack the strike followed, not the strike's means
+    (e,) = _doc(pipeline, "استهدفت ضربة أمريكية مساء أمس سيارة في منطقة المشتل شرقي بغداد. وأسفرت الضربة، التي "
+                          "أعقبت هجوما بطائرة مسيرة، عن مقتل قيادي في كتائب حزب الله.").events
+    assert e.weapons == ["aircraft"]

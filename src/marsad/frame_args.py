@@ -618,10 +618,13 @@ class ArgumentRules(BuilderBase):
         نفذت"), if the sentence has one."""
         if not self.ctx.says(view, self.res.words.executed_stems):
             return None
-        nouns = self.res.words.operation_nouns
+        nouns, tok = self.res.words.operation_nouns, self.ctx.tok
         for j in range(view.sentence.tok_start, view.sentence.tok_end):
-            if self.ctx.tok(j).removeprefix("و").startswith(self.res.words.executed_stems) and any(
-                    self.ctx.tok(k).removeprefix("و") in nouns for k in (j - 2, j - 1, j + 1)):
+            if tok(j).removeprefix("و").startswith(self.res.words.executed_stems) and (any(
+                    tok(k).removeprefix("و") in nouns for k in (j - 2, j - 1, j + 1))
+                    # "وأسفرت الضربة، التي نفذت بطائرة مسيرة، عن مقتل ...": the noun, a comma, a relative
+                    or (tok(j - 1) in self.res.words.relative_words and tok(j - 2) in ("،", ",")
+                        and tok(j - 3).removeprefix("و") in nouns)):
                 return j
         return None
 

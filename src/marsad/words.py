@@ -109,6 +109,7 @@ class RuleWords:
     plane_single: tuple[str, ...]
     base_plurals: tuple[str, ...]
     base_duals: tuple[str, ...]
+    relative_words: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
