@@ -944,3 +944,11 @@ def test_detection_bare_capital_in_a_two_country_story_places_nothing(pipeline):
             " زراعية غربي العاصمة.")
     strikes = [e for e in _events(pipeline, text) if e.type == "strike"]
     assert all(e.location is None or e.location.id != "baghdad" for e in strikes)
+
+
+def test_detection_relative_verb_of_an_answered_attack_is_no_record(pipeline):
+    # "ردا على الهجوم الذي استهدف قاعدة التنف أواخر الشهر الماضي": the relative's verb tells the answered attack
+    text = ("قصفت مقاتلات أمريكية مساء أمس الجمعة مخازن أسلحة في مدينة البوكمال، ردا على الهجوم الذي استهدف"
+            " قاعدة التنف أواخر الشهر الماضي.")
+    events = _events(pipeline, text)
+    assert [(e.type, e.location.id) for e in events] == [("strike", "bukamal")]

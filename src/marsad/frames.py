@@ -321,8 +321,16 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         spans = f.evidence.get("type", [])
         trigs = [t for t in view.get("trigger", "attack") if (t.start, t.end) in spans]
         followed = view.get("cue", "followed")
-        if not trigs or not all(self._responded(t) or any(0 <= t.tok_start - c.tok_end <= 1 for c in followed)
-                                for t in trigs):
+        attacks = view.get("trigger", "attack")
+
+        def answered(t: Mention) -> bool:
+            if self._responded(t) or any(0 <= t.tok_start - c.tok_end <= 1 for c in followed):
+                return True
+            # "ردا على الهجوم الذي استهدف قاعدة البرج 22": the verb of the relative clause tells the same one
+            return any(r.tok_end == t.tok_start and any(a.tok_end == r.tok_start and answered(a) for a in attacks)
+                       for r in view.get("cue", "relative"))
+
+        if not trigs or not all(answered(t) for t in trigs):
             return False
         return not any(d.precision == "day" and tok > trigs[0].tok_start
                        and view.clause_of(tok) == view.clause_of(trigs[0].tok_start) for tok, d in view.dates)
