@@ -1023,3 +1023,19 @@ def test_relative_clause_without_a_verb_of_carrying_out_names_no_means(pipeline)
     (e,) = _doc(pipeline, "استهدفت ضربة أمريكية مساء أمس سيارة في منطقة المشتل شرقي بغداد. وأسفرت الضربة، التي "
                           "أعقبت هجوما بطائرة مسيرة، عن مقتل قيادي في كتائب حزب الله.").events
     assert e.weapons == ["aircraft"]
+
+
+def test_claim_of_most_of_a_wave_of_attacks_is_no_claim_of_this_one(pipeline):
+    text = ("أعلنت وزارة الدفاع الأمريكية أن قاعدة حرير تعرضت أمس لهجوم بطائرة مسيرة دون إصابات. "
+            "وقال متحدث إن الهجوم يحمل بصمات الميليشيات المدعومة من إيران. "
+            "ويأتي الهجوم ضمن موجة هجمات على القواعد الأمريكية تبنى معظمها ما يسمى المقاومة الإسلامية في العراق.")
+    (e,) = _doc(pipeline, text).events
+    assert (e.actor, e.actor_basis) == ("iran-backed-militias", "attributed")
+
+
+def test_claim_of_the_attack_itself_after_the_blame_still_makes_it_claimed(pipeline):
+    # near-miss: the group claims this attack ("تبنت ... الهجوم"), no share of many
+    text = ("أعلنت وزارة الدفاع الأمريكية أن قاعدة حرير تعرضت أمس لهجوم بطائرة مسيرة دون إصابات. "
+            "وتبنت المقاومة الإسلامية في العراق الهجوم في بيان.")
+    (e,) = _doc(pipeline, text).events
+    assert (e.actor, e.actor_basis) == ("islamic-resistance-in-iraq", "claimed")

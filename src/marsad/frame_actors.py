@@ -129,6 +129,9 @@ class ActorRules(BuilderBase):
         """The strong claim cues of a sentence but the responsibility laid on someone by another
         ("وحمّلت واشنطن مسؤوليته لكتائب حزب الله": an accusation, not the group's claim)."""
         claims = view.get("cue", "claim")
+        if claims and self.ctx.says(view, self.res.words.share_objects):
+            # "موجة هجمات ... تبنى معظمها ما يسمى المقاومة": a claim of some of many attacks, not of this one
+            claims = [c for c in claims if self.ctx.tok(c.tok_end) not in self.res.words.share_objects]
         blames = view.get("cue", "attribution") if claims else []
         if not blames:
             return claims
@@ -161,7 +164,7 @@ class ActorRules(BuilderBase):
             attributions = v.get("cue", "attribution")
             if k > idx:
                 other_sites = [s for s in v.get("site") if frame.loc is None or s.entry_id != frame.loc.entry_id]
-                if not v.get("cue", "claim") or other_sites or self._no_claim(v):
+                if not self._claims(v) or other_sites or self._no_claim(v):
                     continue
             elif not claims and not attributions:
                 clause = v.clause_of(frame.anchor)

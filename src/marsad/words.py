@@ -110,6 +110,7 @@ class RuleWords:
     base_plurals: tuple[str, ...]
     base_duals: tuple[str, ...]
     relative_words: tuple[str, ...]
+    share_objects: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
