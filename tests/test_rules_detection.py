@@ -952,3 +952,15 @@ def test_detection_relative_verb_of_an_answered_attack_is_no_record(pipeline):
             " قاعدة التنف أواخر الشهر الماضي.")
     events = _events(pipeline, text)
     assert [(e.type, e.location.id) for e in events] == [("strike", "bukamal")]
+
+
+def test_detection_zionist_adjective_without_article_is_israel(pipeline):
+    # "غارة صهيونية" (no article) in the other side's words: Israel's strike, not a default US one
+    events = _events(pipeline, "استشهاد ضابط سوري في غارة صهيونية على موقع قرب تدمر فجر اليوم السبت")
+    assert [(e.type, e.actor) for e in events if e.type == "strike"] == [("strike", "israel")]
+
+
+def test_detection_us_adjective_strike_stays_us(pipeline):
+    # near miss: the same sentence with the US adjective keeps the US actor
+    events = _events(pipeline, "مقتل عنصر من الفصائل في غارة أمريكية على موقع قرب البوكمال فجر اليوم السبت")
+    assert [(e.type, e.actor) for e in events if e.type == "strike"] == [("strike", "us-forces")]
