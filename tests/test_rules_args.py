@@ -1039,3 +1039,25 @@ def test_claim_of_the_attack_itself_after_the_blame_still_makes_it_claimed(pipel
             "وتبنت المقاومة الإسلامية في العراق الهجوم في بيان.")
     (e,) = _doc(pipeline, text).events
     assert (e.actor, e.actor_basis) == ("islamic-resistance-in-iraq", "claimed")
+
+
+def test_attack_verb_with_no_subject_after_a_claimed_attack_is_the_same_groups_claim(pipeline):
+    text = ("أعلنت المقاومة الإسلامية في العراق أن مجاهديها استهدفوا فجر اليوم قاعدة حرير بطائرة مسيرة. "
+            "كما استهدفوا قاعدة عين الأسد برشقة صاروخية.")
+    ev = _by_site(pipeline, text)
+    assert (ev["ain-al-asad"].actor, ev["ain-al-asad"].actor_basis) == ("islamic-resistance-in-iraq", "claimed")
+
+
+def test_the_statement_going_on_after_a_claimed_attack_is_the_same_groups_claim(pipeline):
+    text = ("أعلن الحرس الثوري في بيان فجر اليوم أنه استهدف قاعدة عين الأسد بصواريخ باليستية. "
+            "وأضاف البيان أن موجة ثانية من الصواريخ استهدفت قاعدة حرير.")
+    ev = _by_site(pipeline, text)
+    assert (ev["harir"].actor, ev["harir"].actor_basis) == ("irgc", "claimed")
+
+
+def test_attack_after_an_attributed_one_does_not_inherit_a_claim(pipeline):
+    # near-miss: the attack before is only blamed on the group, so nothing goes on as its claim
+    text = ("قال مسؤول أمريكي إن المقاومة الإسلامية في العراق تقف وراء هجوم فجر اليوم على قاعدة حرير. "
+            "كما استهدفت صواريخ قاعدة عين الأسد.")
+    ev = _by_site(pipeline, text)
+    assert ev["ain-al-asad"].actor_basis != "claimed"

@@ -206,8 +206,35 @@ class ActorRules(BuilderBase):
                     frame.cite("actor", c.start, c.end)
                     frame.cite("actor_basis", c.start, c.end)
                     return
+        went_on = self._claim_goes_on(view)
+        if went_on is not None:
+            prev, cue = went_on
+            frame.actor, frame.actor_basis = prev.actor, "claimed"
+            frame.cite("actor", cue.start, cue.end)
+            frame.cite("actor_basis", cue.start, cue.end)
+            return
         if "missile" in frame.weapons:
             self._launcher(frame, view)
+
+    def _claim_goes_on(self, view: SentenceView) -> tuple[Frame, Mention] | None:
+        """The sentence right after a group's claimed attack goes on with its statement, naming nobody: an
+        attack verb with no subject opening it ("كما استهدفوا قاعدة عين الأسد برشقة صاروخية") or the statement
+        itself ("وأضاف البيان أن موجة ثانية من الصواريخ استهدفت مقرا ..."): the same group's claim."""
+        idx = view.sentence.index
+        prev = next((f for f in reversed(self.frames) if f.type == "attack"), None)
+        if prev is None or prev.sentence != idx - 1 or prev.actor_basis != "claimed" or prev.actor is None \
+                or prev.actor in DESCRIPTIVE_ACTORS or self._perpetrators(view) or sentence_negated(view):
+            return None
+        start = view.sentence.tok_start
+        opening = [t for t in view.get("trigger", "attack") if t.tok_start - start <= 1 and "ال" not in t.prefix
+                   and not t.surface.startswith("ال")]
+        if opening and not any(a.tok_start < opening[0].tok_start for a in view.get("actor")):
+            return prev, opening[0]
+        said = [c for c in view.get("cue", "claim_weak") if c.tok_start - start <= 1
+                and c.surface.startswith(self.res.words.statement_stems)]
+        if said and not any(a.tok_start <= said[0].tok_end for a in view.get("actor")):
+            return prev, said[0]
+        return None
 
     def _launch_ground(self, view: SentenceView, actors: list[Mention]) -> list[Mention]:
         """The armed group whose ground the munitions were launched from ("بطائرة مسيرة انطلقت من مناطق نفوذ
