@@ -1061,3 +1061,18 @@ def test_attack_after_an_attributed_one_does_not_inherit_a_claim(pipeline):
             "كما استهدفت صواريخ قاعدة عين الأسد.")
     ev = _by_site(pipeline, text)
     assert ev["ain-al-asad"].actor_basis != "claimed"
+
+
+def test_the_same_factions_claiming_the_next_attack_are_the_group_that_claimed_before(pipeline):
+    text = ("الثلاثاء: هجوم بطائرة مسيرة على قاعدة عين الأسد، وتبنت المقاومة الإسلامية في العراق الهجوم.\n\n"
+            "الأربعاء: طائرة مسيرة تستهدف قاعدة حرير شمال أربيل دون خسائر. وتبنت الفصائل ذاتها الهجوم في بيان.")
+    ev = _by_site(pipeline, text)
+    assert (ev["harir"].actor, ev["harir"].actor_basis) == ("islamic-resistance-in-iraq", "claimed")
+
+
+def test_factions_claiming_with_no_same_word_name_no_earlier_group(pipeline):
+    # near-miss: "وتبنت الفصائل الهجوم" does not say they are the same group as before
+    text = ("الثلاثاء: هجوم بطائرة مسيرة على قاعدة عين الأسد، وتبنت المقاومة الإسلامية في العراق الهجوم.\n\n"
+            "الأربعاء: طائرة مسيرة تستهدف قاعدة حرير شمال أربيل دون خسائر. وتبنت فصائل أخرى الهجوم في بيان.")
+    ev = _by_site(pipeline, text)
+    assert ev["harir"].actor is None

@@ -206,7 +206,7 @@ class ActorRules(BuilderBase):
                     frame.cite("actor", c.start, c.end)
                     frame.cite("actor_basis", c.start, c.end)
                     return
-        went_on = self._claim_goes_on(view)
+        went_on = self._claim_goes_on(view) or self._same_group_claims(view)
         if went_on is not None:
             prev, cue = went_on
             frame.actor, frame.actor_basis = prev.actor, "claimed"
@@ -215,6 +215,25 @@ class ActorRules(BuilderBase):
             return
         if "missile" in frame.weapons:
             self._launcher(frame, view)
+
+    def _same_group_claims(self, view: SentenceView) -> tuple[Frame, Mention] | None:
+        """The next sentence claims the attack for "the same" group ("وتبنت الفصائل ذاتها الهجوم في بيان"): the
+        group of the last claimed attack."""
+        k = view.sentence.index + 1
+        if k >= len(self.ctx.views):
+            return None
+        v = self.ctx.views[k]
+        claims = self._claims(v)
+        if not claims or not self.ctx.says(v, self.res.words.same_words) or sentence_negated(v):
+            return None
+        tok = self.ctx.tok
+        for c in claims:
+            if self._group_words(v) and tok(c.tok_end).removeprefix("و") in self.res.words.group_words \
+                    and tok(c.tok_end + 1) in self.res.words.same_words:
+                prev = next((f for f in reversed(self.frames) if f.type == "attack" and f.actor_basis == "claimed"
+                             and f.actor is not None and f.actor not in DESCRIPTIVE_ACTORS), None)
+                return (prev, c) if prev is not None else None
+        return None
 
     def _claim_goes_on(self, view: SentenceView) -> tuple[Frame, Mention] | None:
         """The sentence right after a group's claimed attack goes on with its statement, naming nobody: an

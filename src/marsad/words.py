@@ -111,6 +111,7 @@ class RuleWords:
     base_duals: tuple[str, ...]
     relative_words: tuple[str, ...]
     share_objects: tuple[str, ...]
+    same_words: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
