@@ -1076,3 +1076,18 @@ def test_factions_claiming_with_no_same_word_name_no_earlier_group(pipeline):
             "الأربعاء: طائرة مسيرة تستهدف قاعدة حرير شمال أربيل دون خسائر. وتبنت فصائل أخرى الهجوم في بيان.")
     ev = _by_site(pipeline, text)
     assert ev["harir"].actor is None
+
+
+def test_group_adding_to_its_own_statement_claims_the_attack_it_tells(pipeline):
+    text = ("أعلن الحرس الثوري فجر اليوم استهداف قاعدة عين الأسد بصواريخ باليستية. وقال مسؤولون إن الصواريخ "
+            "سقطت داخل القاعدة. وأضاف الحرس الثوري أن موجة ثانية من الصواريخ استهدفت قاعدة حرير.")
+    ev = _by_site(pipeline, text)
+    assert (ev["harir"].actor, ev["harir"].actor_basis) == ("irgc", "claimed")
+
+
+def test_someone_else_adding_that_the_group_attacked_stays_attributed(pipeline):
+    # near-miss: the American official adds it; the group is spoken about, it does not speak
+    text = ("أعلن الحرس الثوري فجر اليوم استهداف قاعدة عين الأسد بصواريخ باليستية. وقال مسؤولون إن الصواريخ "
+            "سقطت داخل القاعدة. وأضاف مسؤول أمريكي أن الحرس الثوري استهدف بصواريخ أخرى قاعدة حرير.")
+    ev = _by_site(pipeline, text)
+    assert ev["harir"].actor_basis == "attributed"

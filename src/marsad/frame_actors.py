@@ -183,6 +183,11 @@ class ActorRules(BuilderBase):
             claims = [c for c in claims if c.entry_id != "claim_weak" or self._claimant(v, c) == actor.entry_id
                       or (self._claimant(v, c) is None  # "بحسب ما أعلنته وسائل إعلام": someone else's account
                           and self.ctx.tok(c.tok_start - 1) not in self.res.words.source_openers)]
+            if k == idx and frame.actor not in DESCRIPTIVE_ACTORS:
+                # "وأضاف الحرس الثوري أن موجة ثانية من الصواريخ استهدفت ...": the group's own statement
+                claims += [c for c in v.get("cue", "confirm") if c.tok_start < frame.anchor
+                           and c.surface.removeprefix("و").startswith(self.res.words.add_verbs)
+                           and 0 <= actor.tok_start - c.tok_end <= 1]
             near_claim = min((abs(c.tok_start - actor.tok_start) for c in claims), default=None)
             near_attr = min((abs(c.tok_start - actor.tok_start) for c in attributions), default=None)
             if near_claim is not None and (near_attr is None or near_claim <= near_attr) \

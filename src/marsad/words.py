@@ -112,6 +112,7 @@ class RuleWords:
     relative_words: tuple[str, ...]
     share_objects: tuple[str, ...]
     same_words: tuple[str, ...]
+    add_verbs: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
