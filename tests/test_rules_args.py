@@ -1091,3 +1091,18 @@ def test_someone_else_adding_that_the_group_attacked_stays_attributed(pipeline):
             "سقطت داخل القاعدة. وأضاف مسؤول أمريكي أن الحرس الثوري استهدف بصواريخ أخرى قاعدة حرير.")
     ev = _by_site(pipeline, text)
     assert ev["harir"].actor_basis == "attributed"
+
+
+def test_the_statement_told_before_with_the_bare_group_claims_the_attack(pipeline):
+    text = ("أعلن الحرس الثوري في بيان فجر اليوم استهداف قاعدة عين الأسد بصواريخ باليستية. وقال مصدر إن الصواريخ "
+            "سقطت داخل القاعدة. وأشار البيان إلى أن صواريخ الحرس استهدفت أيضا قاعدة حرير.")
+    ev = _by_site(pipeline, text)
+    assert (ev["harir"].actor, ev["harir"].actor_basis) == ("irgc", "claimed")
+
+
+def test_a_report_with_the_bare_group_stays_attributed(pipeline):
+    # near-miss: a report (no statement of the group) tells of the bare group's missiles
+    text = ("أعلن الحرس الثوري في بيان فجر اليوم استهداف قاعدة عين الأسد بصواريخ باليستية. وقال مصدر إن الصواريخ "
+            "سقطت داخل القاعدة. وأشارت تقارير إلى أن صواريخ الحرس استهدفت أيضا قاعدة حرير.")
+    ev = _by_site(pipeline, text)
+    assert ev["harir"].actor_basis == "attributed"

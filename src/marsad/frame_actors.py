@@ -347,7 +347,12 @@ class ActorRules(BuilderBase):
         group = named[-1]
         frame.actor = self._actor_id(group)
         claims = self._claims(view) + view.get("cue", "claim_weak")
-        claimed = any(abs(c.tok_start - word) <= 3 for c in claims) and frame.actor not in DESCRIPTIVE_ACTORS
+        # "وأشار البيان إلى أن صواريخ الحرس استهدفت أيضا مقرا ...": the statement told before, opening the sentence
+        opening = [c for c in view.get("cue", "claim_weak") if c.tok_start - view.sentence.tok_start <= 1
+                   and c.tok_start < word and c.surface.removeprefix("ال").startswith(self.res.words.statement_stems)
+                   and "ال" in (c.prefix + c.surface[:2])]
+        claimed = (any(abs(c.tok_start - word) <= 3 for c in claims) or bool(opening)) \
+            and frame.actor not in DESCRIPTIVE_ACTORS
         frame.actor_basis = "claimed" if claimed else "attributed"
         start, end = self.ctx.span_of(word, word + 1)
         frame.cite("actor", group.start, group.end)
