@@ -964,3 +964,20 @@ def test_detection_us_adjective_strike_stays_us(pipeline):
     # near miss: the same sentence with the US adjective keeps the US actor
     events = _events(pipeline, "مقتل عنصر من الفصائل في غارة أمريكية على موقع قرب البوكمال فجر اليوم السبت")
     assert [(e.type, e.actor) for e in events if e.type == "strike"] == [("strike", "us-forces")]
+
+
+def _troop_tallies(pipeline, text):
+    (doc,) = extract_texts(pipeline, [("t", text, PUB)])
+    return [(t.count, t.what) for t in doc.tallies if t.what == "troops"]
+
+
+def test_detection_service_members_word_counts_troops(pipeline):
+    # "أفراد" (members of the forces) counts troops as "جندي" does
+    text = "وتنشر الولايات المتحدة في قاعدة عين الأسد نحو 1200 من أفراد الجيش والقوات الجوية الأمريكية."
+    assert _troop_tallies(pipeline, text) == [(1200, "troops")]
+
+
+def test_detection_few_service_members_are_no_troop_count(pipeline):
+    # near miss: a handful of members hurt in an attack is a toll, not a count of troops
+    text = "وأسفر الهجوم على قاعدة عين الأسد أمس الجمعة عن إصابة 3 أفراد من القوات الأمريكية بجروح طفيفة."
+    assert _troop_tallies(pipeline, text) == []
