@@ -981,3 +981,19 @@ def test_detection_few_service_members_are_no_troop_count(pipeline):
     # near miss: a handful of members hurt in an attack is a toll, not a count of troops
     text = "وأسفر الهجوم على قاعدة عين الأسد أمس الجمعة عن إصابة 3 أفراد من القوات الأمريكية بجروح طفيفة."
     assert _troop_tallies(pipeline, text) == []
+
+
+def test_detection_present_tense_interception_in_a_breaking_line(pipeline):
+    # "ومنظومة الدفاع تتصدى لها": the present tense of a breaking-news line still tells an interception
+    text = ("عاجل | انفجارات في قاعدة عين الأسد إثر استهدافها بعدة صواريخ مساء اليوم السبت، والدفاعات"
+            " الأمريكية تتصدى لها في سماء القاعدة.")
+    attacks = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [(a.location.id, a.intercepted) for a in attacks] == [("ain-al-asad", True)]
+
+
+def test_detection_no_interception_word_leaves_intercepted_unknown(pipeline):
+    # near miss: the same line with no interception told leaves it unknown
+    text = ("عاجل | انفجارات في قاعدة عين الأسد إثر استهدافها بعدة صواريخ مساء اليوم السبت، وسيارات"
+            " الإسعاف تتجه إلى القاعدة.")
+    attacks = [e for e in _events(pipeline, text) if e.type == "attack"]
+    assert [(a.location.id, a.intercepted) for a in attacks] == [("ain-al-asad", None)]
