@@ -1106,3 +1106,21 @@ def test_a_report_with_the_bare_group_stays_attributed(pipeline):
             "سقطت داخل القاعدة. وأشارت تقارير إلى أن صواريخ الحرس استهدفت أيضا قاعدة حرير.")
     ev = _by_site(pipeline, text)
     assert ev["harir"].actor_basis == "attributed"
+
+
+
+_OWN_VOICE = ("#أصحاب_الكهف تتبنى استهداف رتلين للاحتلال الأمريكي في بابل وسامراء\n\n"
+              "نشرت جماعة أصحاب الكهف بيانا تبنت فيه عمليتين ضد أرتال الاحتلال.\n\n"
+              "وجاء في البيان: استهدف مجاهدونا يوم أمس رتلا لقوات الاحتلال في محافظة بابل بعبوة ناسفة.\n"
+              "وفجر اليوم، تمكن {} من تفجير عبوة ناسفة على رتل آخر قرب سامراء.")
+
+
+def test_the_groups_own_voice_at_the_place_makes_a_headline_attribution_claimed(pipeline):
+    ev = _by_site(pipeline, _OWN_VOICE.format("أبطالنا"))
+    assert (ev["samarra"].actor, ev["samarra"].actor_basis) == ("ashab-al-kahf", "claimed")
+
+
+def test_third_person_fighters_at_the_place_leave_the_attribution(pipeline):
+    # near-miss: "مسلحون" are not the group's own voice
+    ev = _by_site(pipeline, _OWN_VOICE.format("مسلحون"))
+    assert (ev["samarra"].actor, ev["samarra"].actor_basis) == ("ashab-al-kahf", "attributed")

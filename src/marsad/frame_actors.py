@@ -479,13 +479,23 @@ class ActorRules(BuilderBase):
         if frame.actor is not None and frame.actor not in DESCRIPTIVE_ACTORS and frame.loc is not None:
             for k in self._place_sentences().get(frame.loc.entry_id, []):
                 v = self.ctx.views[k]
-                if v.get("actor") or not v.get("trigger", "attack") or sentence_negated(v):
+                if v.get("actor") or not (v.get("trigger", "attack") or v.get("weapon")) or sentence_negated(v):
                     continue
-                said = [c for c in v.get("cue", "claim_weak") if self._says_again(v, c, frame.actor)]
+                said = [c for c in v.get("cue", "claim_weak") if v.get("trigger", "attack")
+                        and self._says_again(v, c, frame.actor)]
                 if said:
                     frame.actor_basis = "claimed"
                     frame.evidence.pop("actor_basis", None)
                     frame.cite("actor_basis", said[0].start, said[0].end)
+                    return
+                # "وفجر اليوم، تمكن أبطالنا من تفجير عبوة ناسفة ... قرب سامراء": the group's own voice
+                own = [j for j in range(v.sentence.tok_start, v.sentence.tok_end)
+                       if self.ctx.tok(j).removeprefix("و") in self.res.words.own_fighters] \
+                    if self.ctx.says(v, self.res.words.own_fighters) else []
+                if own:
+                    frame.actor_basis = "claimed"
+                    frame.evidence.pop("actor_basis", None)
+                    frame.cite("actor_basis", *self.ctx.span_of(own[0], own[0] + 1))
                     return
         distance = self._distances(frame)
         claiming: list[int] | None = self.__dict__.get("_claim_sentences")

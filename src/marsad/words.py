@@ -113,6 +113,7 @@ class RuleWords:
     share_objects: tuple[str, ...]
     same_words: tuple[str, ...]
     add_verbs: tuple[str, ...]
+    own_fighters: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
