@@ -1124,3 +1124,18 @@ def test_third_person_fighters_at_the_place_leave_the_attribution(pipeline):
     # near-miss: "مسلحون" are not the group's own voice
     ev = _by_site(pipeline, _OWN_VOICE.format("مسلحون"))
     assert (ev["samarra"].actor, ev["samarra"].actor_basis) == ("ashab-al-kahf", "attributed")
+
+
+def test_american_soldiers_killed_in_the_strike_are_the_attacks_toll(pipeline):
+    text = ("أعلن الحرس الثوري فجر اليوم استهداف قاعدة عين الأسد بصواريخ باليستية. وقال البيان إن القاعدة دمرت. "
+            "وأضاف مصدر أن 40 عسكريا أمريكيا قتلوا في الضربة.")
+    ev = _by_site(pipeline, text)
+    assert ev["ain-al-asad"].killed == 40
+
+
+def test_gunmen_killed_in_the_strike_back_are_no_toll_of_the_attack(pipeline):
+    # near-miss: the toll is of the attackers, killed in the answer
+    text = ("أعلن الحرس الثوري فجر اليوم استهداف قاعدة عين الأسد بصواريخ باليستية. وقال البيان إن القاعدة دمرت. "
+            "وأضاف مصدر أن 4 مسلحين قتلوا في الضربة.")
+    ev = _by_site(pipeline, text)
+    assert ev["ain-al-asad"].killed is None

@@ -465,6 +465,9 @@ class TollRules(BuilderBase):
             return True
         if not (view.get("trigger", "strike") or view.get("cue", "state_striker")):
             return False
+        if any(self.ctx.tok(m.tok_end).startswith(self.res.words.us_adjectives) for m in view.get("casualty")
+               if m.entry_id.startswith("people")):
+            return False  # "أن 80 عسكريا أمريكيا قتلوا في الضربة": the Americans hit are no attackers
         answered = self._answered(view)
         tolls = view.get("casualty", "killed_noun") + view.get("casualty", "injured_noun")
         return not (answered is not None and tolls and all(answered[0] <= c.tok_start < answered[1] for c in tolls))
