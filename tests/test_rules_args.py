@@ -1139,3 +1139,17 @@ def test_gunmen_killed_in_the_strike_back_are_no_toll_of_the_attack(pipeline):
             "وأضاف مصدر أن 4 مسلحين قتلوا في الضربة.")
     ev = _by_site(pipeline, text)
     assert ev["ain-al-asad"].killed is None
+
+
+def test_a_bare_number_of_a_partitive_before_a_killed_verb_is_the_toll(pipeline):
+    text = ("نعت كتائب حزب الله ستة من مقاتليها ارتقوا فجر اليوم بغارة أمريكية على مواقعها في جرف الصخر.")
+    (e,) = _doc(pipeline, text).events
+    assert e.killed == 6
+
+
+def test_a_partitive_number_across_commas_is_not_taken(pipeline):
+    # near-miss: the number and the verb are split by a list between commas: no toll read from it
+    text = ("أعلنت كتائب حزب الله أن ستة من مقاتليها، بينهم قائدان، ارتقوا فجر اليوم بغارة أمريكية على مواقعها في "
+            "جرف الصخر.")
+    (e,) = _doc(pipeline, text).events
+    assert e.killed != 6

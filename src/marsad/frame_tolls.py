@@ -253,6 +253,11 @@ class TollRules(BuilderBase):
                                                         for i in range(k, m.tok_start))]
         starts = [m.tok_start, *partitive[:1]]
         for j in starts:
+            if j != m.tok_start:
+                # "ثمانية من مجاهديها ارتقوا", "ثمانية من مجاهديها الذين ارتقوا": a bare number of the partitive
+                bare = self.ctx.number_before(j, skip=0)
+                if bare is not None and bare[0] is not None and bare[2] == j:
+                    return bare[0], bare[1], bare[2]
             if self.ctx.tok(j - 1) == "الاقل" and self.ctx.tok(j - 2) == "علي":
                 j -= 2
             groups = self._people_groups_before(j)
