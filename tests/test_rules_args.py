@@ -1153,3 +1153,19 @@ def test_a_partitive_number_across_commas_is_not_taken(pipeline):
             "جرف الصخر.")
     (e,) = _doc(pipeline, text).events
     assert e.killed != 6
+
+
+def test_a_drone_hit_on_a_vehicle_with_no_place_right_after_the_strike_gives_its_toll(pipeline):
+    text = ("أفاد مصدر أمني صباح اليوم باستهداف مقر للحشد الشعبي في منطقة المشتل شرقي بغداد بطائرة مسيرة. "
+            "وقال المصدر إن طائرة مسيرة أطلقت صاروخين على عجلة داخل المقر، ما أدى إلى مقتل شخصين كانا بداخلها.")
+    (e,) = _doc(pipeline, text).events
+    assert (e.type, e.killed) == ("strike", 2)
+
+
+def test_a_drone_hit_on_a_vehicle_told_far_after_the_strike_gives_no_toll(pipeline):
+    # near-miss: two sentences of other talk between: the vehicle hit is not told as that strike
+    text = ("أفاد مصدر أمني صباح اليوم باستهداف مقر للحشد الشعبي في منطقة المشتل شرقي بغداد بطائرة مسيرة. "
+            "وطوقت القوات الأمنية المكان. ودانت الحكومة ما حصل. "
+            "وقال المصدر إن طائرة مسيرة أطلقت صاروخين على عجلة، ما أدى إلى مقتل شخصين كانا بداخلها.")
+    events = [e for e in _doc(pipeline, text).events if e.type == "strike"]
+    assert all(e.killed != 2 for e in events if e.location is not None and e.location.id == "baghdad")

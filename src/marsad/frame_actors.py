@@ -765,9 +765,19 @@ class ActorRules(BuilderBase):
         في منطقة المشتل شرقي بغداد، ما أدى إلى مقتل ثلاثة أشخاص": a drone hit on a vehicle with no striker
         named, at the place and day of the only strike record there, is that strike told by another source:
         its drone replaces the striker's default ``aircraft`` and its larger toll counts."""
+        strikes = [f for f in merged if f.type == "strike"]
         for view, drones, places in self.vehicle_hits:
             locs = self._best_place([p for p in places if not self._is_origin(p)])
             if not locs:
+                # "وقال المصدر إن طائرة مسيرة أطلقت صاروخين على عجلة داخل المقر، ما أدى إلى مقتل شخصين": no place
+                # of its own, right after the only strike record's sentence: that strike
+                if len(strikes) == 1 and 0 < view.sentence.index - strikes[0].sentence <= 1:
+                    hit = self._new("strike", view, strikes[0].loc, drones[0].tok_start, drones[0])
+                    self._casualties(hit, view)
+                    f = strikes[0]
+                    if hit.killed and (f.killed is None or hit.killed > f.killed):
+                        f.killed = hit.killed
+                        f.evidence["killed"] = list(hit.evidence.get("killed", []))
                 continue
             hit = self._new("strike", view, locs[0], locs[0].tok_start, drones[0])
             self._date(hit, view)
