@@ -1172,3 +1172,15 @@ def test_a_drone_hit_on_a_vehicle_told_far_after_the_strike_gives_no_toll(pipeli
             "وقال المصدر إن طائرة مسيرة أطلقت صاروخين على عجلة، ما أدى إلى مقتل شخصين كانا بداخلها.")
     events = [e for e in _doc(pipeline, text).events if e.type == "strike"]
     assert all(e.killed != 2 for e in events if e.location is not None and e.location.id == "baghdad")
+
+
+def test_one_of_a_definite_plural_after_a_wounded_word_counts_one(pipeline):
+    (e,) = _doc(pipeline, "انفجرت عبوة ناسفة أمس على رتل للتحالف الدولي قرب قاعدة عين الأسد، ما أدى إلى إصابة أحد "
+                          "الحراس بجروح طفيفة.").events
+    assert e.injured == 1
+
+
+def test_one_of_an_indefinite_word_is_no_count_of_one(pipeline):
+    # near-miss: "أحد" with no definite plural after it ("لم يصب أحد") counts nobody as one
+    (e,) = _doc(pipeline, "انفجرت عبوة ناسفة أمس على رتل للتحالف الدولي قرب قاعدة عين الأسد، ولم يصب أحد بأذى.").events
+    assert e.injured != 1

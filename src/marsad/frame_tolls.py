@@ -295,6 +295,8 @@ class TollRules(BuilderBase):
                 if reached is not None and reached[0] is not None:
                     return reached[0], reached[1], reached[2]
                 break
+        if self.ctx.tok(told) in self.res.words.one_of_words and self.ctx.tok(told + 1).startswith("ال"):
+            return 1, told, told + 2  # "إصابة أحد السائقين بجروح": one of them
         for people in self.ctx.people_at(told):
             two = self.ctx.number_at(people.tok_end)  # "مقتل مسلحين اثنين"
             if two is not None and two[0] == 2 and two[1] == people.tok_end:

@@ -114,6 +114,7 @@ class RuleWords:
     same_words: tuple[str, ...]
     add_verbs: tuple[str, ...]
     own_fighters: tuple[str, ...]
+    one_of_words: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
