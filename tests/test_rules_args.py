@@ -1184,3 +1184,16 @@ def test_one_of_an_indefinite_word_is_no_count_of_one(pipeline):
     # near-miss: "أحد" with no definite plural after it ("لم يصب أحد") counts nobody as one
     (e,) = _doc(pipeline, "انفجرت عبوة ناسفة أمس على رتل للتحالف الدولي قرب قاعدة عين الأسد، ولم يصب أحد بأذى.").events
     assert e.injured != 1
+
+
+def test_counted_people_with_their_parts_between_commas_before_the_verb_are_the_toll(pipeline):
+    (e,) = _doc(pipeline, "قال مسؤولون إن تسعة أشخاص، هم ستة جنود وثلاثة من المتعاقدين، أصيبوا أمس في هجوم صاروخي "
+                          "على قاعدة حرير.").events
+    assert e.injured == 9
+
+
+def test_counted_people_with_a_share_hurt_after_the_verb_are_not_the_toll(pipeline):
+    # near-miss: "أصيب منهم اثنان": a share of the 200 told after the verb, never the 200
+    (e,) = _doc(pipeline, "قال مسؤولون إن صواريخ سقطت أمس على قاعدة حرير التي تضم 200 جندي، هم من قوات التحالف، "
+                          "أصيب منهم اثنان.").events
+    assert e.injured != 200

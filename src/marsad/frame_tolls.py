@@ -248,6 +248,9 @@ class TollRules(BuilderBase):
         # "25 مقاتلا قتلوا", "أربعة مقاتلين على الأقل قتلوا": the number before the people word
         # "ثلاثة جنود أميركيين قد قتلوا": up to three words (adjective, قد) between the people and the verb
         # "22 مقاتلا على الأقل من الفصائل العراقية قتلوا": also before a partitive "من ..." of a few words
+        apposed = self._before_apposition(m.tok_start)
+        if apposed is not None:
+            return apposed
         partitive = [k for k in range(m.tok_start - 2, max(m.tok_start - 6, 0), -1)
                      if self.ctx.tok(k) == "من" and all(any(ch.isalnum() for ch in self.ctx.tok(i))
                                                         for i in range(k, m.tok_start))]
@@ -314,6 +317,26 @@ class TollRules(BuilderBase):
             return 1, m.tok_start, m.tok_end
         if word in self.res.words.two_casualties:
             return 2, m.tok_start, m.tok_end
+        return None
+
+    def _before_apposition(self, verb: int) -> tuple[int, int, int] | None:
+        """A counted people word, then their parts between commas, then the verb: "إن سبعة أشخاص، هم خمسة من
+        أفراد الخدمة واثنان من المتعاقدين، أصيبوا": the number before the apposition."""
+        tok = self.ctx.tok
+        if tok(verb - 1) not in ("،", ",") or tok(verb + 1) in self.res.words.toll_share_words:
+            return None  # "200 جندي، هم من قوات التحالف، أصيب منهم اثنان": a share of them, told after
+        for k in range(verb - 3, max(verb - 16, 0), -1):
+            word = tok(k)
+            if word in ("،", ","):
+                if tok(k + 1) not in self.res.words.apposition_words:
+                    return None
+                for people in self.ctx.people_ending(k):
+                    before = self.ctx.number_before(people.tok_start)
+                    if before is not None and before[0] is not None:
+                        return before[0], before[1], people.tok_end
+                return None
+            if not any(ch.isalnum() for ch in word):
+                return None
         return None
 
     def _bracketed(self, end: int, start: int) -> bool:

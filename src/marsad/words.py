@@ -115,6 +115,7 @@ class RuleWords:
     add_verbs: tuple[str, ...]
     own_fighters: tuple[str, ...]
     one_of_words: tuple[str, ...]
+    apposition_words: tuple[str, ...]
 
 
 def parse_rule_words(data: Any, where: str) -> RuleWords:
