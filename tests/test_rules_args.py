@@ -1147,10 +1147,17 @@ def test_a_bare_number_of_a_partitive_before_a_killed_verb_is_the_toll(pipeline)
     assert e.killed == 6
 
 
-def test_a_partitive_number_across_commas_is_not_taken(pipeline):
-    # near-miss: the number and the verb are split by a list between commas: no toll read from it
+def test_a_partitive_number_with_its_members_between_commas_is_the_toll(pipeline):
     text = ("أعلنت كتائب حزب الله أن ستة من مقاتليها، بينهم قائدان، ارتقوا فجر اليوم بغارة أمريكية على مواقعها في "
             "جرف الصخر.")
+    (e,) = _doc(pipeline, text).events
+    assert e.killed == 6
+
+
+def test_a_partitive_number_with_a_share_killed_after_the_verb_is_not_the_toll(pipeline):
+    # near-miss: "قتل منهم اثنان" tells a share of the six, so six is not the toll
+    text = ("أعلنت كتائب حزب الله أن ستة من مقاتليها، بينهم قائدان، كانوا في الموقع فجر اليوم حين قصفته غارة "
+            "أمريكية في جرف الصخر، قتل منهم اثنان.")
     (e,) = _doc(pipeline, text).events
     assert e.killed != 6
 

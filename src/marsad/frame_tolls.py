@@ -334,6 +334,13 @@ class TollRules(BuilderBase):
                     before = self.ctx.number_before(people.tok_start)
                     if before is not None and before[0] is not None:
                         return before[0], before[1], people.tok_end
+                # "أن سبعة من المستشارين العسكريين، بينهم العميد ...، استشهدوا": a partitive's bare number
+                for j in range(k - 2, max(k - 5, 0), -1):
+                    if tok(j) == "من":
+                        bare = self.ctx.number_before(j, skip=0)
+                        if bare is not None and bare[0] is not None and bare[2] == j:
+                            return bare[0], bare[1], bare[2]
+                        break
                 return None
             if not any(ch.isalnum() for ch in word):
                 return None
