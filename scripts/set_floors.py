@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "tests" / "corpus" / "floors.json"
 FOLDERS = {"corpus": ROOT / "tests" / "corpus", "heldout": ROOT / "tests" / "corpus" / "heldout",
-           "heldout4": ROOT / "tests" / "corpus" / "heldout4"}
+           "heldout4": ROOT / "tests" / "corpus" / "heldout4", "heldout5": ROOT / "tests" / "corpus" / "heldout5",
+           "heldout6": ROOT / "tests" / "corpus" / "heldout6"}
 
 
 def _value(scores: dict, dotted: str) -> float:
@@ -32,7 +33,7 @@ def _value(scores: dict, dotted: str) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("name", choices=["corpus", "seeds", "heldout", "heldout4"])
+    ap.add_argument("name", choices=["corpus", "seeds", "heldout", "heldout4", "heldout5", "heldout6"])
     ap.add_argument("scores", type=Path, help="the output of `marsad eval GOLD SYSTEM --json`")
     ap.add_argument("--margin", type=float, default=0.005)
     args = ap.parse_args()

@@ -17,6 +17,8 @@ from marsad.reader import read_docs
 CORPUS = Path(__file__).parent / "corpus"
 HELDOUT = CORPUS / "heldout"
 HELDOUT4 = CORPUS / "heldout4"
+HELDOUT5 = CORPUS / "heldout5"
+HELDOUT6 = CORPUS / "heldout6"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 FLOORS = json.loads((CORPUS / "floors.json").read_text(encoding="utf-8"))
 
@@ -60,7 +62,7 @@ def test_golden_corpus_meets_floors(pipeline, tmp_path):
     _check(_run(pipeline, CORPUS / "docs.jsonl", tmp_path), FLOORS["corpus"]["floors"])
 
 
-HELDOUT_SETS = [("heldout", HELDOUT), ("heldout4", HELDOUT4)]
+HELDOUT_SETS = [("heldout", HELDOUT), ("heldout4", HELDOUT4), ("heldout5", HELDOUT5), ("heldout6", HELDOUT6)]
 
 
 @pytest.mark.parametrize(("name", "folder"), HELDOUT_SETS)
