@@ -2,9 +2,11 @@
 fixed id sets the rules consult (word lists are language data: ``data/rule_words.yaml``).
 
 The frame stage is one builder class assembled from rule mixins, one module each: places
-(:mod:`marsad.frame_places`), days (:mod:`marsad.frame_days`), arguments such as date, weapons and counts
-(:mod:`marsad.frame_args`), tolls (:mod:`marsad.frame_tolls`), actors and status (:mod:`marsad.frame_actors`),
-strikers (:mod:`marsad.frame_strikers`), the sentence rules that make frames (:mod:`marsad.frames`), and
+(:mod:`marsad.frame_places`), days (:mod:`marsad.frame_days`), arguments such as date and weapons
+(:mod:`marsad.frame_args`), counts (:mod:`marsad.frame_counts`), tolls (:mod:`marsad.frame_tolls`) and the
+people they count (:mod:`marsad.frame_people`), actors (:mod:`marsad.frame_actors`), claims and status
+(:mod:`marsad.frame_claims`), strikers (:mod:`marsad.frame_strikers`), attacks (:mod:`marsad.frame_attacks`),
+reinforcements (:mod:`marsad.frame_convoys`), the sentence rules that make frames (:mod:`marsad.frames`), and
 merging into records (:mod:`marsad.frame_merge`).  Every mixin reads and writes the state set up here.
 """
 

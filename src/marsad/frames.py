@@ -46,17 +46,12 @@ targets ("من بين الأهداف"), in their manner clauses, in an answer wi
 
 from __future__ import annotations
 
-import dataclasses
-import re
-
-from marsad.context import PERPETRATOR_KINDS, TARGET_ACTORS, DocContext, SentenceView
+from marsad.context import PERPETRATOR_KINDS, DocContext, SentenceView
 from marsad.frame_actors import ActorRules
 from marsad.frame_args import ArgumentRules
+from marsad.frame_attacks import AttackRules
 from marsad.frame_base import (
     GROUP_TARGETS,
-    HOST_PLACES,
-    IRAQI_GROUPS,
-    MISSILE_ACTORS,
     PASSIVE_CUES,
     SAUDI_COALITION_THEATRES,
     STRIKER_HOMES,
@@ -64,19 +59,21 @@ from marsad.frame_base import (
     sentence_negated,
     valid_triggers,
 )
+from marsad.frame_claims import ClaimRules
+from marsad.frame_convoys import ConvoyRules
+from marsad.frame_counts import CountRules
 from marsad.frame_days import DayRules
 from marsad.frame_merge import fold_areas, fold_hosts, merge, to_event
+from marsad.frame_people import PeopleRules
 from marsad.frame_places import PlaceRules
 from marsad.frame_strikers import StrikerRules
 from marsad.frame_tolls import TollRules
 from marsad.lexicon import Resources
 from marsad.model import Document, Mention
 
-# a list item: "1- قاعدة الشدادي", "2) قاعدة التنف", "• قاعدة حرير"
-LIST_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[-.)]|[•*-])\s*")
 
-
-class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, StrikerRules):
+class FrameBuilder(PlaceRules, ArgumentRules, CountRules, TollRules, PeopleRules, ActorRules, ClaimRules, DayRules,
+                   StrikerRules, AttackRules, ConvoyRules):
     """One document's frames: :meth:`sentence` for each sentence in order, then the document-level rules."""
 
     def sentence(self, view: SentenceView) -> None:
@@ -312,96 +309,6 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         f.evidence["location"] = [(backs[0].start, backs[0].end)]
         f.evidence["country"] = [(backs[0].start, backs[0].end)]
 
-    def _answered_attack(self, view: SentenceView, f: Frame) -> bool:
-        """"ضربات أمريكية في العراق وسوريا ردا على هجوم البرج 22", "في أول رد على الهجوم الذي أودى بحياة ...":
-        an attack told only as what is answered ("رد/ردا على" right before its word, up to one word between)
-        or as what something followed ("الضربات الواسعة التي أعقبت هجوم البرج 22") is an earlier event with no
-        day of its own here, unless a day follows in its clause ("ردا على الهجوم الذي استهدف القاعدة فجر
-        اليوم")."""
-        spans = f.evidence.get("type", [])
-        trigs = [t for t in view.get("trigger", "attack") if (t.start, t.end) in spans]
-        followed = view.get("cue", "followed")
-        attacks = view.get("trigger", "attack")
-
-        def answered(t: Mention) -> bool:
-            if self._responded(t) or any(0 <= t.tok_start - c.tok_end <= 1 for c in followed):
-                return True
-            # "ردا على الهجوم الذي استهدف قاعدة البرج 22": the verb of the relative clause tells the same one
-            return any(r.tok_end == t.tok_start and any(a.tok_end == r.tok_start and answered(a) for a in attacks)
-                       for r in view.get("cue", "relative"))
-
-        if not trigs or not all(answered(t) for t in trigs):
-            return False
-        return not any(d.precision == "day" and tok > trigs[0].tok_start
-                       and view.clause_of(tok) == view.clause_of(trigs[0].tok_start) for tok, d in view.dates)
-
-    def _toll_place(self, p: Mention) -> bool:
-        """A place right after a number and "في" ("18 في مدينة البوكمال", "و5 في مدينة الميادين"): a share of
-        the toll, told where it fell."""
-        if self.ctx.tok(p.tok_start - 1) != "في":
-            return False
-        num = self.ctx.tok(p.tok_start - 2)
-        return num.removeprefix("و").isdigit()
-
-    def _prompting_attack(self, view: SentenceView, sites: list[Mention], places: list[Mention],
-                          attack_trigs: list[Mention], weapons: list[Mention]) -> list[Frame]:
-        """"قتل 11 عنصرا جراء ضربات جوية أمريكية ليل الخميس، وذلك بعد ساعات من استهداف قاعدة للتحالف الدولي قرب
-        مدينة الحسكة بطائرة مسيرة": the attack told hours before the strikes, at a place with no base name, is an
-        event of that day too (a named base in the strike sentence already makes its attack)."""
-        made: list[Frame] = []
-        for c in view.get("cue", "same_day"):
-            # (the attack word is set aside as a known event by the words before it: look at all of them)
-            trigs = [t for t in view.get("trigger", "attack") if 0 <= t.tok_start - c.tok_end <= 1]
-            if not trigs:
-                continue
-            clause = view.clause_of(trigs[0].tok_start)
-            if any(view.clause_of(s.tok_start) == clause for s in sites) or not any(
-                    view.clause_of(k.tok_start) == clause for k in self._coalition_cues(view)):
-                continue
-            here = [p for p in places if view.clause_of(p.tok_start) == clause and p.tok_start > c.tok_end]
-            own = [w for w in weapons if view.clause_of(w.tok_start) == clause]
-            if here:
-                made += self._attacks(view, [], here, trigs, own)
-        return made
-
-    def _listed_target(self, view: SentenceView, sites: list[Mention], places: list[Mention]) -> bool:
-        """"هاجم مجاهدو المقاومة ... بالطائرات المسيرة ثلاث قواعد للعدو، وهي:" then "1- قاعدة الشدادي في
-        الأراضي السورية." and "2- قاعدة التنف.": each list item right after an attack sentence that ends
-        with ":" names one more target of that attack (its day, weapons and actor); the country-level record
-        of the lead sentence gives way to them."""
-        assert self.list_lead is not None
-        last, leads = self.list_lead
-        text = self.doc.norm.text[view.sentence.start:view.sentence.end] if self.doc.norm else ""
-        if view.sentence.index - last != 1 or not LIST_ITEM.match(text):
-            self.list_lead = None
-            return False
-        targets = sites or [p for p in places if self._facility(p)]
-        if not targets or view.get("trigger"):
-            self.list_lead = None
-            return False
-        loc = targets[0]
-        for lead in leads:
-            f = dataclasses.replace(lead, sentence=view.sentence.index, loc=loc,
-                                    country=self.res.entries[loc.entry_id].country, country_ev=None,
-                                    anchor=loc.tok_start, weapons=list(lead.weapons),
-                                    evidence={k: list(v) for k, v in lead.evidence.items()
-                                              if k not in ("location", "country")})
-            f.cite("location", loc.start, loc.end)
-            f.cite("country", loc.start, loc.end)
-            self.frames.append(f)
-        self.frames = [f for f in self.frames if not (f.loc is None and any(f is lead for lead in leads))]
-        self.list_lead = (view.sentence.index, leads)
-        for p in [*sites, *places]:
-            self.last_location = p
-        return True
-
-    def _weapon_event(self, view: SentenceView, weapons: list[Mention]) -> bool:
-        """A weapon with no attack word tells an attack only in a headline ("صاروخان على قاعدة عين الأسد"),
-        with an interception ("تصدت الدفاعات الجوية لطائرة مسيرة"), a hit ("إصابة مباشرة") or a claim of
-        it, or when it is a bomb ("تفجير عبوة ناسفة على رتل")."""
-        return view.sentence.paragraph == 0 or any(w.entry_id == "ied" for w in weapons) or bool(
-            view.get("cue", "intercept") or view.get("cue", "not_intercepted") or view.get("cue", "claim"))
-
     def _new(self, type_: str, view: SentenceView, loc: Mention | None, anchor: int, trig: Mention | None) -> Frame:
         country = None
         country_ev = None
@@ -419,157 +326,6 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         elif country_ev is not None:
             f.cite("country", country_ev.start, country_ev.end)
         return f
-
-    def _assign(self, weapons: list[Mention], locs: list[Mention], loc: Mention, view: SentenceView) -> list[Mention]:
-        """The weapons of one location: its clause's if it has any, else the nearest location's."""
-        clause = view.clause_of(loc.tok_start)
-        own = [w for w in weapons if view.clause_of(w.tok_start) == clause]
-        if own and len(locs) <= 1:
-            # "هجوم صاروخي على قاعدة كي وان، أطلق فيه 30 صاروخا": the same munition counted in the next clause
-            kinds = {w.entry_id for w in own}
-            return own + [w for w in weapons if w not in own and w.entry_id in kinds]
-        if own:
-            return own
-        if len(locs) <= 1:
-            return weapons
-        return [w for w in weapons if self._nearest(locs, w.tok_start) is loc]
-
-    def _attacks(self, view: SentenceView, sites: list[Mention], places: list[Mention],
-                 trigs: list[Mention], weapons: list[Mention]) -> list[Frame]:
-        frames = []
-        # "قالت الحكومة إن الهجوم وقع في قاعدة التنف، وهو ما نفاه مسؤولون أمريكيون": a place told and denied at
-        # once is no place of the attack
-        denied = [d for d in view.get("cue", "denial") if self.ctx.tok(d.tok_start - 1) == "ما"
-                  and self.ctx.tok(d.tok_start - 2) in ("وهو", "وهي", "هو", "هي")]
-        if denied:
-            sites = [s for s in sites if not any(0 < d.tok_start - s.tok_end <= 4 for d in denied)]
-            places = [p for p in places if not any(0 < d.tok_start - p.tok_end <= 4 for d in denied)]
-        # "في محيط قاعدة القرية الخضراء قرب حقل العمر": a site that locates the site just named is its
-        # reference point, no target of its own
-        sites = [s for s in sites if not self._locates_site(view, s, sites)]
-        anchors = trigs + weapons
-        us_context = self._us_context(view)
-        # a site whose name is also a common word needs a weapon, a base word ("قاعدة ..."), a US/coalition
-        # word or a claim with it: "أصيب محمد الشدادي في كمين" is no attack on Shaddadi
-        sites = [s for s in sites if s.entry_id not in self.res.common_word_names or weapons or us_context
-                 or view.get("cue", "claim") or self._facility(s)]
-        heading = view.get("cue", "heading")
-        bound = [s for s in sites if any(0 <= s.tok_start - h.tok_end <= 1 for h in heading)]
-        if bound and [p for p in places if not self._is_origin(p)]:
-            # "تفجير عبوة على رتل قرب سامراء أثناء توجهه إلى قاعدة بلد": where the convoy was going is not
-            # where it was hit
-            sites = [s for s in sites if s not in bound]
-        # an airport or the Green Zone anywhere in the sentence ("سقطت ... في محيط معسكر للتحالف، يضم قوات
-        # أمريكية قرب مطار بغداد"); other places only in a clause with the attack's words
-        told = places
-        hosts = [p for p in places if not self._is_origin(p) and weapons
-                 and (self.res.entries[p.entry_id].kind == "airport" or p.entry_id in HOST_PLACES)]
-        places = [p for p in places if not self._is_origin(p)
-                  and (self._same_clause(view, p, anchors) or self._setting(view, p))]
-        if not sites and self._headed_elsewhere(view):
-            places = []  # "اعترضت المدمرة في البحر الأحمر صواريخ ... ربما كانت متجهة نحو إسرائيل"
-        # "استهدفت الأولى سفينة في خليج عدن، والثانية مدمرة أمريكية في البحر الأحمر": each sea with a ship in
-        # its clause (any ship: attacks on shipping are in scope)
-        ships = view.get("cue", "ship")
-        seas = [] if sites or hosts else self._best_place(
-            [p for p in places if self.res.entries[p.entry_id].kind == "sea"
-             and any(view.clause_of(s.tok_start) == view.clause_of(p.tok_start) for s in ships)], every=True)
-        locs = sites or hosts[:1] or seas or self._best_place(places)  # "المنطقة الخضراء وسط بغداد": the Green Zone
-        airport = bool(hosts) and not sites
-        # "وفي محافظة بابل، انفجرت عبوة ثانية على رتل مماثل": a convoy like the coalition's hit just told
-        us_context = us_context or bool(view.get("cue", "another_convoy") and locs and weapons and any(
-            g.type == "attack" and g.target in TARGET_ACTORS for g in self.frames))
-        if not sites and not seas and locs and not (airport and weapons) and not (us_context and (weapons or any(
-                a.entry_id in TARGET_ACTORS and view.clause_of(a.tok_start) == view.clause_of(locs[0].tok_start)
-                for a in view.get("actor")))):
-            locs = []  # an attack in a town is in scope only when US/coalition forces are its target
-        # "أعلنت المقاومة الإسلامية في العراق استهداف ... منشأة زفولون البحرية في حيفا المحتلة": an Iraqi group's
-        # attack on Israel is in scope
-        if any(a.entry_id in IRAQI_GROUPS for a in view.get("actor")) and (trigs or weapons):
-            israeli = [p for p in told if self._country_code(p) == "IL" and not self._is_origin(p)
-                       and not self._toward(p) and all(p.entry_id != x.entry_id for x in locs)]
-            locs = [*locs, *israeli[:1]]
-        # a clause that refers back to an earlier place ("هذا الحقل") with a weapon of its own
-        for anaphor in view.get("cue", "anaphora"):
-            clause = view.clause_of(anaphor.tok_start)
-            if self.last_location is None or any(view.clause_of(x.tok_start) == clause for x in locs):
-                continue
-            own = [w for w in weapons if view.clause_of(w.tok_start) == clause]
-            if not own and not locs:
-                own = weapons
-            if own or not locs:
-                prev = self.last_location
-                ref = Mention(prev.category, prev.entry_id, anaphor.start, anaphor.end, prev.surface,
-                              anaphor.tok_start, anaphor.tok_end)
-                frame = self._new("attack", view, ref, anaphor.tok_start, self._nearest(anchors, anaphor.tok_start))
-                self._fill_attack(frame, view, own, [ref, *locs])
-                frames.append(frame)
-                weapons = [w for w in weapons if w not in own]
-        if not locs:
-            # "تعرضت القوات الأمريكية في شرق سوريا لهجوم بعدة صواريخ يوم الخميس" (not "لـ 46 هجوماً منذ 17
-            # تشرين الأول": a day that starts a period, a count of attacks)
-            # "عبوة ناسفة انفجرت ... على رتل لشركة متعاقدة مع التحالف الدولي، ... في قضاء أبو غريب غربي بغداد":
-            # a place outside the gazetteer, told by a known place's direction, is in that place's country
-            country, near = self._country_of(view, trigs[0].tok_start) if trigs else (None, None)
-            if country is None and not view.get("country"):
-                codes = {self._country_code(p): p for p in told if self._country_code(p)}
-                if len(codes) == 1:
-                    ((country, near),) = codes.items()
-            if not frames and weapons and trigs and not self.arab_coalition_doc and country and \
-                    "attacks" not in self.ctx.tally_sentences.get(view.sentence.index, set()) and \
-                    any(d.precision == "day" and not self._since(view, t) for t, d in view.dates) and \
-                    (self._coalition_cues(view) or any(a.entry_id in TARGET_ACTORS and not self._blamed_side(view, a)
-                                                       for a in view.get("actor"))
-                     or (view.get("cue", "another_convoy") and any(  # "تعرض رتل آخر لإطلاق نار قرب الناصرية"
-                         g.type == "attack" and g.target in TARGET_ACTORS for g in self.frames))):
-                frame = self._new("attack", view, None, trigs[0].tok_start, trigs[0])
-                if frame.country is None and near is not None:
-                    frame.country, frame.country_ev = country, near
-                    frame.cite("country", near.start, near.end)
-                self._fill_attack(frame, view, weapons, [])
-                # "في هجمات صاروخية استهدفت موقعين للقوات الأميركية في شمال شرقي سوريا": several attacks told at once
-                frame.several = any(t.surface.startswith(self.res.words.habitual_triggers) for t in trigs)
-                frames.append(frame)
-            return frames
-        for loc in locs:
-            trig = self._nearest(trigs, loc.tok_start) or self._nearest(weapons, loc.tok_start)
-            frame = self._new("attack", view, loc, loc.tok_start, trig)
-            self._fill_attack(frame, view, self._assign(weapons, locs, loc, view), locs)
-            if not self._summary(view, frame, trigs):
-                frames.append(frame)
-        return frames
-
-    def _summary(self, view: SentenceView, frame: Frame, trigs: list[Mention]) -> bool:
-        """"توزعت تلك الهجمات على حقلي العمر وكونيكو", "الهجمات المتكررة التي تستهدف قواعد ...": bases named
-        in a summary (a sentence with a count of attacks) or in habitual talk, with no day of their own
-        ("منذ 19 تشرين الأول" starts a period) and no weapon or toll, are no event."""
-        days = [t for t, d in view.dates
-                if d.precision == "day" and not self._since(view, t)]
-        if "attacks" in self.ctx.tally_sentences.get(view.sentence.index, set()):
-            # "قال المرصد في حصيلة نشرها أمس إن عدد الهجمات ... وصل إلى 61 هجوما ..، توزعت بين حقل العمر
-            # وكونيكو": the day of the statement is not the bases' own; a day in the place's clause is
-            here = view.clause_of(frame.loc.tok_start if frame.loc is not None else frame.anchor)
-            return not any(view.clause_of(t) == here for t in days)
-        if days:
-            return False
-        since = any(self._since(view, t) for t, _d in view.dates)
-        plural = [t for t in trigs if t.surface.startswith(self.res.words.habitual_triggers)]
-        if since and plural:
-            return True  # "وقد تعرضت منذ منتصف تشرين الأول لعدة هجمات بطائرات مسيرة": a period's attacks
-        if any("ل" in t.prefix or self.ctx.tok(t.tok_start - 1).startswith("ل") for t in plural):
-            return True  # "تعرضت خلالها قاعدة حرير ومطار أربيل لهجمات عدة بطائرات مسيرة": many attacks, no day
-        weak = all(t.surface.startswith(self.res.words.habitual_triggers) for t in trigs)
-        return weak and not (frame.weapons or frame.killed or frame.injured or frame.intercepted)
-
-    def _fill_attack(self, frame: Frame, view: SentenceView, weapons: list[Mention], locs: list[Mention]) -> None:
-        self._date(frame, view)
-        self._weapons(frame, weapons, view)
-        self._casualties(frame, view, locs)
-        self._intercepted(frame, view)
-        self._actor_for_attack(frame, view)
-        if frame.actor in MISSILE_ACTORS and "rocket" in frame.weapons and "missile" not in frame.weapons:
-            frame.weapons = sorted({"missile", *frame.weapons} - {"rocket"})  # launched from Yemen or Iran
-        self._target(frame, view)
 
     def _strikes(self, view: SentenceView, striker: tuple[str, Mention], sites: list[Mention],
                  places: list[Mention], attack_trigs: list[Mention], weapons: list[Mention]) -> list[Frame]:
@@ -747,62 +503,6 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
                 return True
         return False
 
-    def _reinforcements(self, view: SentenceView, sites: list[Mention], places: list[Mention],
-                        trigs: list[Mention], arrivals: list[Mention]) -> list[Frame]:
-        """A convoy, cargo flight or aircraft arriving at a base.  Needs a base (or, for a town or no place,
-        US/coalition forces named) and a told occasion: a date in the sentence or a past-tense arrival verb
-        ("دخل", "هبطت"); habitual talk ("طائرات الشحن التي تهبط في ...") is no event.  A month-level date
-        ("الشهر الماضي") leaves the date null."""
-        departures = view.get("cue", "departure")
-        if departures and not arrivals:
-            return []  # "انسحب رتل للقوات الأمريكية من قاعدة التنف": leaving, not arriving
-        # "غادر رتل قاعدة الشدادي ووصل إلى ...": the base left is no destination
-        dests = [s for s in sites if not self._is_origin(s)
-                 and not any(0 <= s.tok_start - d.tok_end <= 3 for d in departures)]
-        us_context = self._us_context(view)
-        if not dests and us_context:
-            # (nor a town passed on the way: "ثم مر بمدينة الحسكة وبلدة الشدادي قبل أن يصل إلى الحقل")
-            dests = self._best_place([p for p in places if not self._is_origin(p)
-                                      and not any(0 <= p.tok_start - d.tok_end <= 3 for d in departures)])
-        anaphora = view.get("cue", "anaphora")
-        told = next((f.loc for f in reversed(self.frames) if f.loc is not None and f.loc.category == "site"), None)
-        if not dests and anaphora and told is not None:
-            # "هبطت طائرة شحن صباح اليوم في القاعدة ذاتها": the base of the record told before
-            here = anaphora[0]
-            dests = [Mention(told.category, told.entry_id, here.start, here.end, told.surface, here.tok_start,
-                             here.tok_end)]
-        day = any(d.precision == "day" for _t, d in view.dates)
-        coarse = any(d.precision in ("week", "month") for _t, d in view.dates)
-        first = min(trigs, key=lambda t: t.tok_start)
-        if not view.dates and not any(d.category == "site" for d in dests) and first.prefix.endswith("ال") and any(
-                f.type == "reinforcement" and f.loc is not None and 0 < view.sentence.index - f.sentence <= 3
-                for f in self.frames):
-            # "وذكرت مصادر أن الرتل الذي ضم شاحنات ... دخل من معبر الوليد وسلك الطريق المؤدي إلى قواعد الاحتلال
-            # في ريف الحسكة": the convoy told before (placed), told again with no day or base of its own, is no
-            # new record
-            self._convoy_told_on(view, sites, trigs)
-            return []
-        if not (day or coarse or arrivals):
-            self._convoy_told_on(view, sites, trigs)
-            return []
-        if not dests and not (day and us_context and not self.arab_coalition_doc):
-            self._convoy_told_on(view, sites, trigs)
-            if day and not places:
-                self._arrival_day(view, trigs)
-            return []  # in a text on the Saudi-led coalition, "التحالف" reinforcing is not ours
-        frames = []
-        for loc in dests or [None]:
-            anchor = loc.tok_start if loc is not None else trigs[0].tok_start
-            frame = self._new("reinforcement", view, loc, anchor, trigs[0])
-            if loc is None and frame.country is None:
-                continue
-            if day or not coarse:
-                self._date(frame, view)
-                self._clause_day(frame, view, loc)
-            self._reinforcement_count(frame, view, trigs)
-            frames.append(frame)
-        return frames
-
     def _continued_strike(self, view: SentenceView, anchors: list[Mention]) -> list[Mention]:
         """Striking verbs (cues striking_verb) that open the clause right after a clause of the strike's own
         words, with no actor right after them (not "، استهدفت الفصائل بعدها قاعدة ...": a subject of its
@@ -813,68 +513,6 @@ class FrameBuilder(PlaceRules, ArgumentRules, TollRules, ActorRules, DayRules, S
         return [c for c in view.get("cue", "striking_verb")
                 if c.tok_start == clauses[view.clause_of(c.tok_start)][0] and view.clause_of(c.tok_start) - 1 in told
                 and c.tok_end not in actors and " " not in c.surface]
-
-    def _clause_day(self, frame: Frame, view: SentenceView, loc: Mention | None) -> None:
-        """"ففي 5/1/2024 دخل رتل ... إلى قاعدة خراب الجير، وفي 8/1/2024 وصل رتل آخر ... إلى قاعدة الشدادي":
-        convoys told clause by clause, each with its own day; a destination takes the one day of its own
-        clause over a nearer day told in the next."""
-        spans = frame.evidence.get("date")
-        if loc is None or not spans:
-            return
-        clause = view.clause_of(loc.tok_start)
-        own = {d.value: d for t, d in view.dates if d.precision == "day" and d.value is not None
-               and view.clause_of(t) == clause and not self._since(view, t)}
-        if len(own) != 1 or any((d.start, d.end) == spans[0] for d in own.values()):
-            return
-        (d,) = own.values()
-        frame.date, frame.date_strategy = d.value, d.strategy
-        frame.evidence["date"] = [(d.start, d.end)]
-
-    def _arrival_day(self, view: SentenceView, trigs: list[Mention]) -> None:
-        """"أفاد مصدر، اليوم الاثنين، بهبوط طائرتي شحن في قاعدة عين الأسد" then "وقال المصدر إن الطائرتين
-        هبطتا في القاعدة مساء الأحد": an arrival told again with no place of its own, within two sentences of
-        a reinforcement dated only by the statement, took place on the one day it tells (up to three days
-        before the statement's)."""
-        prev = next((f for f in reversed(self.frames) if f.type == "reinforcement"), None)
-        if prev is None or prev.date is None or prev.date_strategy != "statement" \
-                or not 0 < view.sentence.index - prev.sentence <= 2:
-            return
-        days = {d.value: d for t, d in view.dates if d.precision == "day" and d.value is not None
-                and not self._since(view, t) and not self._statement_day(view, t)}
-        if len(days) != 1:
-            return
-        (d,) = days.values()
-        if not 0 < (prev.date - d.value).days <= 3:
-            return
-        prev.date, prev.date_strategy = d.value, d.strategy
-        prev.evidence["date"] = [(d.start, d.end)]
-        if prev.count is None:
-            self._reinforcement_count(prev, view, trigs)
-
-    def _convoy_told_on(self, view: SentenceView, sites: list[Mention], trigs: list[Mention]) -> None:
-        """"ووفقا للمصادر، يتألف الرتل من 45 شاحنة ... قبل أن يصل إلى قاعدة الشدادي": the convoy of the record
-        told just before ("الرتل", with no day of its own) gets its size and, when it was placed only at a
-        crossing or a town, the base it went on to.  ("إن رتلاً مؤلفاً من 45 شاحنة دخل من إقليم كردستان", with
-        no place it went to, right after "أدخلت قوات التحالف تعزيزات عسكرية ... إلى قواعدها": that record's convoy
-        too.)"""
-        prev = next((f for f in reversed(self.frames) if f.type == "reinforcement"), None)
-        if prev is None or not 0 < view.sentence.index - prev.sentence <= 3:
-            return
-        if not any(t.prefix.endswith("ال") for t in trigs) and not (
-                view.sentence.index - prev.sentence == 1 and prev.count is None and not view.dates and not sites):
-            return
-        if prev.count is None:
-            self._reinforcement_count(prev, view, trigs)
-        reached = view.get("cue", "convoy_destination")
-        dest = [s for s in sites if any(0 <= s.tok_start - c.tok_end <= 1 for c in reached)]
-        if len(dest) != 1 or (prev.loc is not None and prev.loc.category == "site"):
-            return
-        loc = dest[0]
-        if prev.country is not None and self.res.entries[loc.entry_id].country != prev.country:
-            return
-        prev.loc, prev.country, prev.country_ev = loc, self.res.entries[loc.entry_id].country, None
-        prev.evidence["location"] = [(loc.start, loc.end)]
-        prev.evidence["country"] = [(loc.start, loc.end)]
 
 
 def run(doc: Document, res: Resources, ctx: DocContext) -> Document:
