@@ -92,17 +92,21 @@ class Frame:
 
 def valid_triggers(view: SentenceView, trig_type: str) -> list[Mention]:
     """Triggers not negated by a threat/denial cue earlier in the same clause, and not future tense."""
+    triggers = view.get("trigger", trig_type)
+    if not triggers:
+        return []  # (the cues below only ever remove a trigger)
     out = []
     cues = [m for c in NEGATING_CUES for m in view.get("cue", c)]
     denials = view.get("cue", "denial")
     # "نفى مصدر عسكري، الاثنين، صحة ما تداولته المواقع حول تعرض القاعدة لهجوم": what a denial verb denies
     cues += [m for m in view.get("cue", "denied_truth") if any(d.tok_end <= m.tok_start for d in denials)]
-    for t in view.get("trigger", trig_type):
+    for t in triggers:
         if "س" in t.prefix:
             continue
-        clause = view.clause_of(t.tok_start)
-        if any(view.clause_of(c.tok_start) == clause and c.tok_start <= t.tok_start for c in cues):
-            continue
+        if cues:
+            clause = view.clause_of(t.tok_start)
+            if any(view.clause_of(c.tok_start) == clause and c.tok_start <= t.tok_start for c in cues):
+                continue
         out.append(t)
     return out
 
