@@ -254,9 +254,10 @@ class PlaceRules(BuilderBase):
             if d.precision in ("month", "year") and any(
                     self._past_year_number(self.ctx.tok(j)) for j in range(t, min(t + 4, view.sentence.tok_end))):
                 return True
+        texts, year_words = self.ctx.tok_texts, self.res.words.year_words  # (a sentence's tokens are the document's)
         for j in range(view.sentence.tok_start, view.sentence.tok_end - 1):
-            if self.ctx.tok(j) in self.res.words.year_words:
-                nxt = self.ctx.tok(j + 1)
+            if texts[j] in year_words:
+                nxt = texts[j + 1]
                 if len(nxt) == 4 and nxt.isdigit() and 1950 <= int(nxt) < self.doc.published.year:
                     return True
         return False
