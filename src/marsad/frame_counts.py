@@ -168,11 +168,13 @@ class CountRules(BuilderBase):
             return False
         if k != frame.sentence and any(d.value != frame.date for _t, d in view.dates):
             return False
+        munitions = [w for w in view.get("weapon") if w.entry_id in ("rocket", "missile", "aircraft")]
+        # (the sentence's words of a response are looked for only when it names a munition)
         answered = [j for j in range(view.sentence.tok_start, view.sentence.tok_end)
-                    if self.ctx.tok(j).removeprefix("و") in self.res.words.response_words]
+                    if self.ctx.tok(j).removeprefix("و") in self.res.words.response_words] if munitions else []
         found: list[tuple[int, Mention, int, int]] = []
-        for w in view.get("weapon"):
-            if w.entry_id not in ("rocket", "missile", "aircraft") or any(j < w.tok_start for j in answered):
+        for w in munitions:
+            if any(j < w.tok_start for j in answered):
                 continue
             if w.entry_id == "aircraft" and not w.surface.startswith(self.res.words.bomb_stems):
                 continue
