@@ -62,9 +62,11 @@ class PlaceRules(BuilderBase):
 
     def _hedged(self, view: SentenceView, m: Mention) -> bool:
         """A threat word earlier in the location's clause ("لن", "سنستهدف", "في حال")."""
+        threats = view.get("cue", "threat")
+        if not threats:
+            return False
         clause = view.clause_of(m.tok_start)
-        return any(view.clause_of(c.tok_start) == clause and c.tok_end <= m.tok_start
-                   for c in view.get("cue", "threat"))
+        return any(view.clause_of(c.tok_start) == clause and c.tok_end <= m.tok_start for c in threats)
 
     def _us_subject(self, view: SentenceView, trig: Mention) -> bool:
         """"استهدفت مقاتلات التحالف الدولي ...", "قصفت طائرات أمريكية ...": US or coalition forces are the
