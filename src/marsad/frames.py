@@ -227,8 +227,11 @@ class FrameBuilder(PlaceRules, ArgumentRules, CountRules, TollRules, PeopleRules
                 self.vehicle_hits.append((view, drones, places))
         counted = self.ctx.tally_sentences.get(view.sentence.index, set())
         # "تفجير عبوة ناسفة على رتل آخر": a convoy hit is the target of an attack, not a reinforcement
-        hit = [w for w in [*view.get("trigger", "attack"), *weapons] if any(
-            0 <= t.tok_start - w.tok_end <= 5 and self.ctx.tok(t.tok_start - 1) in ("علي", "استهداف") for t in reinf_trigs)]
+        hit: list[Mention] = []
+        if reinf_trigs:
+            hit = [w for w in [*view.get("trigger", "attack"), *weapons] if any(
+                0 <= t.tok_start - w.tok_end <= 5 and self.ctx.tok(t.tok_start - 1) in ("علي", "استهداف")
+                for t in reinf_trigs)]
         if reinf_trigs and not made and not hit and not view.get("cue", "civilian") \
                 and not counted & {"trucks", "flights", "troops"}:
             made += self._reinforcements(view, sites, places, reinf_trigs, arrivals)
