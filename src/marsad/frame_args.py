@@ -205,18 +205,12 @@ class ArgumentRules(BuilderBase):
                 and self.ctx.tok(w.tok_end).removeprefix("ال").startswith(self.res.words.missile_origin_adjectives)
                 for w in weapons)):  # "22 صاروخاً إيرانياً", "الهجوم الصاروخي الإيراني": launched from Iran
             kinds["missile"] = kinds.pop("rocket")
-        if "rocket" in kinds and "missile" not in kinds and kinds["rocket"] is None and self._missiles_told(
-                frame, [w for w in weapons if w.entry_id == "rocket"], view):
-            kinds["missile"] = kinds.pop("rocket")
-        if "rocket" in kinds and "missile" not in kinds and self._same_missiles(
-                frame, [w for w in weapons if w.entry_id == "rocket"]):
-            kinds["missile"] = kinds.pop("rocket")
-        if "rocket" in kinds and "missile" not in kinds and self._listed_after_missiles(
-                [w for w in weapons if w.entry_id == "rocket"], view):
-            kinds["missile"] = kinds.pop("rocket")
-        if "rocket" in kinds and "missile" not in kinds and frame.type == "attack" and self._launched_before(
-                [w for w in weapons if w.entry_id == "rocket"], view):
-            kinds["missile"] = kinds.pop("rocket")
+        rockets = [w for w in weapons if w.entry_id == "rocket"]
+        if "rocket" in kinds and "missile" not in kinds and (
+                (kinds["rocket"] is None and self._missiles_told(frame, rockets, view))
+                or self._same_missiles(frame, rockets) or self._listed_after_missiles(rockets, view)
+                or (frame.type == "attack" and self._launch_sentence(rockets, view) is not None)):
+            kinds["missile"] = kinds.pop("rocket")  # the missiles told before, told again with a rocket word
         if len(kinds) == 1:  # "أسقطت طائرتين مسيرتين، فيما أصابت طائرة ثالثة الموقع": three in all
             (wid, told), = kinds.items()
             if told is not None and told + 1 in self._munition_ordinals(view):
@@ -285,9 +279,6 @@ class ArgumentRules(BuilderBase):
         return all(w.tok_end - w.tok_start == 1 and w.surface.removeprefix("ال").startswith(words.rocket_word_stems)
                    and self.ctx.tok(w.tok_end) not in words.kind_words
                    and self.ctx.tok(w.tok_end) not in words.other_words for w in rockets)
-
-    def _launched_before(self, rockets: list[Mention], view: SentenceView) -> bool:
-        return self._launch_sentence(rockets, view) is not None
 
     def _launch_sentence(self, rockets: list[Mention], view: SentenceView) -> int | None:
         """"إن إيران أطلقت 16 صاروخا باليستيا من ثلاثة مواقع" (no place hit) and next "وأوضح أن 11 صاروخا

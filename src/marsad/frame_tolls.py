@@ -5,6 +5,8 @@ and the toll of a text's only attack or strike told anywhere in it.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from marsad.context import SentenceView
 from marsad.frame_base import (
     NEGATING_CUES,
@@ -358,8 +360,7 @@ class TollRules(BuilderBase):
         """A headline's toll ("مقتل قيادي في كتائب حزب الله بضربة أميركية") gives way to a larger one told
         in a body sentence of the same record ("قتل قيادي بارز ... واثنان من مرافقيه في ضربة نفذتها طائرات
         مسيرة"): the headline names the one who matters, the body counts them all."""
-        views = self.ctx.views
-        head = {v.sentence.index for v in views if v.sentence.paragraph == 0}
+        views, head = self.ctx.views, self._head
         spans = frame.evidence.get("killed", [])
         if not spans or not all(self._sentence_at(s) in head for s in spans):
             return
@@ -380,12 +381,10 @@ class TollRules(BuilderBase):
         """A headline's count ("إسقاط مسيرتين استهدفتا قاعدة التنف": the ones shot down) gives way to a larger
         one of the same munitions told in a body sentence of the same record ("أسقطت طائرتين مسيرتين من أصل
         ثلاث", "بثلاث طائرات ... أسقطت الدفاعات اثنتين منها"): the body counts them all."""
-        views = self.ctx.views
+        views, head = self.ctx.views, self._head
         spans = frame.evidence.get("count", [])
-        if not spans or views[0].sentence.paragraph != 0 or not all(
-                views[0].sentence.start <= s[0] < views[0].sentence.end or self._sentence_at(s) in self._head() for s in spans):
+        if not spans or not all(self._sentence_at(s) in head for s in spans):
             return
-        head = self._head()
         own = sorted({self._sentence_at(s) for name, got in frame.evidence.items()
                       if name in ("type", "weapons", "location") for s in got} - head - {None})
         for k in own:
@@ -430,13 +429,10 @@ class TollRules(BuilderBase):
                         f.cite("weapons", weapons[0].start, weapons[0].end)
                 break
 
+    @cached_property
     def _head(self) -> set[int]:
         """The sentences of the headline (the first paragraph)."""
-        found: set[int] | None = self.__dict__.get("_head_sentences")
-        if found is None:
-            found = self.__dict__["_head_sentences"] = {v.sentence.index for v in self.ctx.views
-                                                        if v.sentence.paragraph == 0}
-        return found
+        return {v.sentence.index for v in self.ctx.views if v.sentence.paragraph == 0}
 
     def _sentence_at(self, span: tuple[int, int]) -> int | None:
         for v in self.ctx.views:
